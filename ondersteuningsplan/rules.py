@@ -1,0 +1,3 @@
+import rules
+
+rules.add_perm("ondersteuningsplan.bekijken", rules.is_authenticated)

@@ -1,0 +1,27 @@
+from importlib import import_module
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = (
+        "Laad de demogegevens (Zuid-Limburg, demo-accounts met wachtwoord 'passend-demo'). "
+        "Alleen in demomodus (SWV_DEMO_MODE). Twee keer draaien geeft dezelfde gegevens."
+    )
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_MODE:
+            raise CommandError("Demogegevens worden alleen geladen met SWV_DEMO_MODE=true.")
+        # Each app may ship a demo module with laad(); they run in INSTALLED_APPS order.
+        for config in apps.get_app_configs():
+            try:
+                module = import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.demo":
+                    raise
+                continue
+            self.stdout.write(f"Demo {config.verbose_name} ...")
+            module.laad(stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demogegevens geladen."))

@@ -1,0 +1,135 @@
+"""Every read of organisation data a user can reach, scoped to that user.
+
+This module is the one place that says which organisations a user acts for; the other
+apps' selectors build on `swv_ids_voor`, `besturen_voor` and `scholen_voor`.
+"""
+
+from django.db.models import Count, Max, Q, QuerySet, Sum
+
+from .models import (
+    Gebruiker,
+    Gemeente,
+    Leerlingtelling,
+    Samenwerkingsverband,
+    School,
+    Schoolbestuur,
+)
+from .roles import SWV_ROLLEN, Rol
+
+
+def _alles(user) -> bool:
+    return user.is_active and user.is_superuser
+
+
+def swv_ids_voor(user: Gebruiker) -> QuerySet:
+    """Ids of the samenwerkingsverbanden the user acts in (a subquery, not evaluated)."""
+    if not user.is_authenticated:
+        return Samenwerkingsverband.objects.none().values("id")
+    if _alles(user):
+        return Samenwerkingsverband.objects.values("id")
+    if user.rol in SWV_ROLLEN:
+        return user.samenwerkingsverbanden.values("id")
+    return School.objects.filter(id__in=scholen_voor(user).values("id"), swv__isnull=False).values(
+        "swv_id"
+    )
+
+
+def samenwerkingsverbanden_voor(user: Gebruiker) -> QuerySet[Samenwerkingsverband]:
+    return Samenwerkingsverband.objects.filter(id__in=swv_ids_voor(user))
+
+
+def scholen_voor(user: Gebruiker) -> QuerySet[School]:
+    """Schools the user may see: SWV roles all schools of their SWVs, a bestuur its own
+    schools, a school user only its own school."""
+    if not user.is_authenticated:
+        return School.objects.none()
+    if _alles(user):
+        return School.objects.all()
+    if user.rol == Rol.BESTUUR:
+        return School.objects.filter(bestuur_id=user.bestuur_id)
+    if user.rol == Rol.SCHOOL:
+        return School.objects.filter(id=user.school_id)
+    if user.rol in SWV_ROLLEN:
+        return School.objects.filter(swv_id__in=user.samenwerkingsverbanden.values("id"))
+    return School.objects.none()
+
+
+def besturen_voor(user: Gebruiker) -> QuerySet[Schoolbestuur]:
+    if not user.is_authenticated:
+        return Schoolbestuur.objects.none()
+    if _alles(user):
+        return Schoolbestuur.objects.all()
+    if user.rol == Rol.BESTUUR:
+        return Schoolbestuur.objects.filter(id=user.bestuur_id)
+    return Schoolbestuur.objects.filter(id__in=scholen_voor(user).values("bestuur_id"))
+
+
+def gemeenten_voor(user: Gebruiker) -> QuerySet[Gemeente]:
+    return Gemeente.objects.filter(samenwerkingsverbanden__in=swv_ids_voor(user)).distinct()
+
+
+# Page-level reads (lists and details) --------------------------------------------------
+
+
+def swv_lijst(user) -> QuerySet[Samenwerkingsverband]:
+    zichtbaar = scholen_voor(user)
+    return (
+        samenwerkingsverbanden_voor(user)
+        .annotate(
+            aantal_scholen=Count("scholen", filter=Q(scholen__in=zichtbaar), distinct=True),
+            aantal_gemeenten=Count("gemeenten", distinct=True),
+        )
+        .order_by("code")
+    )
+
+
+def bestuur_lijst(user) -> QuerySet[Schoolbestuur]:
+    return (
+        besturen_voor(user)
+        .annotate(
+            aantal_scholen=Count("scholen", filter=Q(scholen__in=scholen_voor(user)), distinct=True)
+        )
+        .order_by("naam", "nummer")
+    )
+
+
+def school_lijst(user) -> QuerySet[School]:
+    return (
+        scholen_voor(user)
+        .select_related("bestuur", "gemeente", "swv")
+        .order_by("naam", "vestigingscode")
+    )
+
+
+def gemeente_lijst(user) -> QuerySet[Gemeente]:
+    return (
+        gemeenten_voor(user)
+        .annotate(
+            aantal_scholen=Count("scholen", filter=Q(scholen__in=scholen_voor(user)), distinct=True)
+        )
+        .order_by("naam")
+    )
+
+
+def tellingen_van(school: School) -> QuerySet[Leerlingtelling]:
+    return school.tellingen.order_by("-teldatum")
+
+
+def laatste_teldatum():
+    return Leerlingtelling.objects.aggregate(m=Max("teldatum"))["m"]
+
+
+def leerlingen_per_soort(scholen: QuerySet[School], teldatum) -> dict[str, dict]:
+    """Pupils per school kind on one counting date, in one grouped query. Masked '<5'
+    counts are not summed (their real value is unknown) but counted apart."""
+    rijen = (
+        Leerlingtelling.objects.filter(school__in=scholen, teldatum=teldatum)
+        .values("school__soort")
+        .annotate(
+            leerlingen=Sum("aantal"),
+            vestigingen=Count("school", distinct=True),
+            gemaskeerd=Count("id", filter=Q(gemaskeerd=True)),
+        )
+        .order_by("school__soort")
+    )
+    return {rij["school__soort"]: rij for rij in rijen}

@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
+from .forms import AanmeldForm
+
+admin.site.site_header = "SWV-portaal beheer"
+admin.site.site_title = "SWV-portaal"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=AanmeldForm
+        ),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("organisatie/", include("swv.organisatie_urls")),
+    path("plannen/", include("ondersteuningsplan.urls")),
+    path("tlv/", include("toelaatbaarheid.urls")),
+    path("kpi/", include("kpi.urls")),
+    path("verantwoording/", include("kpi.verantwoording_urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,186 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import get_object_or_404
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, TemplateView
+from django_filters.views import FilterView
+from rules.contrib.views import PermissionRequiredMixin
+
+from . import aandacht, duo, selectors, services
+from .filters import BestuurFilter, GemeenteFilter, SchoolFilter, SwvFilter
+from .forms import DuoImportForm
+from .models import Schoolsoort
+
+
+class HomeView(LoginRequiredMixin, TemplateView):
+    template_name = "swv/home.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        ctx["aandachtspunten"] = aandacht.punten_voor(user)
+        ctx["samenwerkingsverbanden"] = selectors.samenwerkingsverbanden_voor(user)
+        return ctx
+
+
+class OrganisatieMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    permission_required = "swv.organisatie_bekijken"
+
+
+class OrganisatieIndexView(OrganisatieMixin, TemplateView):
+    template_name = "swv/index.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        ctx["swvs"] = selectors.swv_lijst(user)
+        ctx["aantallen"] = {
+            "besturen": selectors.besturen_voor(user).count(),
+            "scholen": selectors.scholen_voor(user).count(),
+            "gemeenten": selectors.gemeenten_voor(user).count(),
+        }
+        return ctx
+
+
+class ScopedListView(OrganisatieMixin, FilterView):
+    paginate_by = 25
+    selector = None
+
+    def get_queryset(self):
+        return type(self).selector(self.request.user)
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["request"] = self.request
+        return kwargs
+
+
+class ScopedDetailView(OrganisatieMixin, DetailView):
+    """Detail pages answer 404 for anything outside the user's scope (never reveal it)."""
+
+    selector = None
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(type(self).selector(self.request.user), pk=self.kwargs["pk"])
+
+
+class SwvListView(ScopedListView):
+    template_name = "swv/swv_list.html"
+    selector = selectors.swv_lijst
+    filterset_class = SwvFilter
+
+
+class SwvDetailView(ScopedDetailView):
+    template_name = "swv/swv_detail.html"
+    selector = selectors.samenwerkingsverbanden_voor
+    context_object_name = "swv"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        scholen = selectors.scholen_voor(user).filter(swv=self.object)
+        teldatum = selectors.laatste_teldatum()
+        ctx["gemeenten"] = self.object.gemeenten.all()
+        ctx["besturen"] = selectors.bestuur_lijst(user).filter(scholen__swv=self.object).distinct()
+        ctx["teldatum"] = teldatum
+        ctx["per_soort"] = (
+            [
+                (label, selectors.leerlingen_per_soort(scholen, teldatum).get(code))
+                for code, label in Schoolsoort.choices
+            ]
+            if teldatum
+            else []
+        )
+        return ctx
+
+
+class BestuurListView(ScopedListView):
+    template_name = "swv/bestuur_list.html"
+    selector = selectors.bestuur_lijst
+    filterset_class = BestuurFilter
+
+
+class BestuurDetailView(ScopedDetailView):
+    template_name = "swv/bestuur_detail.html"
+    selector = selectors.besturen_voor
+    context_object_name = "bestuur"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["scholen"] = selectors.school_lijst(self.request.user).filter(bestuur=self.object)
+        return ctx
+
+
+class SchoolListView(ScopedListView):
+    template_name = "swv/school_list.html"
+    selector = selectors.school_lijst
+    filterset_class = SchoolFilter
+
+
+class SchoolDetailView(ScopedDetailView):
+    template_name = "swv/school_detail.html"
+    selector = selectors.school_lijst
+    context_object_name = "school"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["tellingen"] = selectors.tellingen_van(self.object)
+        ctx["bestuur_zichtbaar"] = (
+            selectors.besturen_voor(self.request.user).filter(pk=self.object.bestuur_id).exists()
+        )
+        return ctx
+
+
+class GemeenteListView(ScopedListView):
+    template_name = "swv/gemeente_list.html"
+    selector = selectors.gemeente_lijst
+    filterset_class = GemeenteFilter
+
+
+class GemeenteDetailView(ScopedDetailView):
+    template_name = "swv/gemeente_detail.html"
+    selector = selectors.gemeenten_voor
+    context_object_name = "gemeente"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["scholen"] = selectors.school_lijst(self.request.user).filter(gemeente=self.object)
+        ctx["swvs"] = self.object.samenwerkingsverbanden.filter(
+            id__in=selectors.swv_ids_voor(self.request.user)
+        )
+        return ctx
+
+
+class DuoImportView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
+    permission_required = "swv.duo_importeren"
+    template_name = "swv/duo_import.html"
+    form_class = DuoImportForm
+    success_url = reverse_lazy("swv:duo-import")
+
+    def form_valid(self, form):
+        bestanden = [(f.name, f.read()) for f in form.cleaned_data["bestanden"]]
+        uitkomsten = services.duo_bestanden_importeren(bestanden=bestanden)
+        fouten = [(naam, u) for naam, u in uitkomsten if isinstance(u, duo.DuoBestandFout)]
+        for naam, u in uitkomsten:
+            if not isinstance(u, duo.DuoBestandFout):
+                messages.success(
+                    self.request,
+                    _(
+                        "%(naam)s (%(soort)s): %(rijen)s regels, %(nieuw)s nieuw, %(bij)s bijgewerkt."
+                    )
+                    % {
+                        "naam": naam,
+                        "soort": u.omschrijving,
+                        "rijen": u.rijen,
+                        "nieuw": u.nieuw,
+                        "bij": u.bijgewerkt,
+                    },
+                )
+        if fouten:
+            form.add_error(
+                "bestanden",
+                _("Niet alle bestanden zijn ingelezen; zie de foutmeldingen hieronder."),
+            )
+            return self.render_to_response(self.get_context_data(form=form, fouten=fouten))
+        return super().form_valid(form)
