@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .roles import SWV_ROLLEN, Rol
@@ -282,3 +283,61 @@ class RegioGemeente(models.Model):
 
     def __str__(self):
         return f"{self.gemeente} ({self.sector}): {self.swv_code}"
+
+
+class AuditActie(models.TextChoices):
+    BEKEKEN = "bekeken", _("bekeken")
+    AANGEMAAKT = "aangemaakt", _("aangemaakt")
+    GEWIJZIGD = "gewijzigd", _("gewijzigd")
+    VERWIJDERD = "verwijderd", _("verwijderd")
+    OVERGANG = "overgang", _("status gewijzigd")
+    GEEXPORTEERD = "geexporteerd", _("geëxporteerd")
+    GEDOWNLOAD = "gedownload", _("gedownload")
+    GEANONIMISEERD = "geanonimiseerd", _("geanonimiseerd")
+    AANGEMELD = "aangemeld", _("aangemeld")
+    AANMELDEN_MISLUKT = "aanmelden_mislukt", _("aanmelden mislukt")
+
+
+class AuditEvent(models.Model):
+    """One entry of the audit trail. Written through `swv.audit`, never changed afterwards.
+
+    `omschrijving` and `details` never hold pupil data: they name the record (type and
+    id, a case number) and which fields changed, not their values.
+    """
+
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    gebruiker = models.ForeignKey(
+        Gebruiker,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gebruiker"),
+    )
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=150, blank=True)
+    rol = models.CharField(_("rol"), max_length=20, blank=True)
+    actie = models.CharField(_("actie"), max_length=20, choices=AuditActie.choices, db_index=True)
+    object_type = models.CharField(_("soort gegeven"), max_length=100, blank=True, db_index=True)
+    object_id = models.CharField(_("id"), max_length=64, blank=True, db_index=True)
+    omschrijving = models.CharField(_("omschrijving"), max_length=300, blank=True)
+    ip_adres = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-tijdstip", "-id"]
+        verbose_name = _("auditregel")
+        verbose_name_plural = _("audittrail")
+        indexes = [
+            models.Index(fields=["object_type", "object_id", "tijdstip"], name="audit_object_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.actie} {self.object_type}#{self.object_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Auditregels zijn onveranderlijk.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Auditregels worden niet verwijderd.")

@@ -4,6 +4,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tests.helpers import inloggen
+
 SHARED_DUO = Path(settings.DUO_DATA_DIR)
 
 
@@ -53,8 +55,7 @@ def als(client, gebruiker):
     """A test client signed in as the named demo account."""
 
     def _als(username):
-        client.force_login(gebruiker(username))
-        return client
+        return inloggen(client, gebruiker(username))
 
     return _als
 

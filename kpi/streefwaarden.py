@@ -1,0 +1,42 @@
+"""Reading streefwaarden as the seeds write them: '< 10', '≤ 5', '0', '25%', '>= 80 %'."""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from .models import Comparator, KpiType
+
+_PATROON = re.compile(r"^\s*(<=|>=|≤|≥|<|>|=)?\s*([0-9]+(?:[.,][0-9]+)?)\s*(%)?\s*$")
+_TEKENS = {"≤": "<=", "≥": ">="}
+
+
+def lees(tekst: str, kpi_type: str) -> tuple[str, Decimal]:
+    """Parse '< 10' into ('<', Decimal('10')). Without a comparator, a percentage target
+    means 'at least' (25% of schools reached) and a count means exactly that number;
+    for a count target of 0 that is also 'at most 0'."""
+    m = _PATROON.match(tekst or "")
+    if not m:
+        raise ValidationError(
+            _(
+                "Schrijf een streefwaarde als een getal, eventueel met <, ≤, ≥, > of %, bijvoorbeeld '< 10' of '25%%'."
+            ),
+            code="onleesbaar",
+        )
+    teken, getal, procent = m.groups()
+    if procent and kpi_type != KpiType.PERCENTAGE:
+        raise ValidationError(
+            _("Een %% past alleen bij een KPI van het type percentage."), code="procent"
+        )
+    try:
+        waarde = Decimal(getal.replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
+        raise ValidationError(_("Dit is geen getal."), code="getal") from None
+    if teken:
+        comparator = _TEKENS.get(teken, teken)
+    elif kpi_type == KpiType.PERCENTAGE:
+        comparator = Comparator.MINSTENS
+    else:
+        comparator = Comparator.GELIJK
+    return comparator, waarde

@@ -1,0 +1,81 @@
+"""Tables to CSV and Excel (openpyxl), the same rows for both.
+
+CSV is UTF-8 with BOM (Excel opens it right), comma-separated, dot decimals. Cells that
+a spreadsheet would run as a formula (=, +, -, @ at the start) are defused.
+"""
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.http import HttpResponse
+from django.utils.text import slugify
+
+FORMATEN = ("csv", "xlsx")
+_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _veilig(waarde):
+    if isinstance(waarde, str) and waarde.startswith(_GEVAARLIJK):
+        return "'" + waarde
+    return waarde
+
+
+def csv_bytes(kolommen: Sequence[str], rijen: Iterable[Sequence]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(kolommen)
+    for rij in rijen:
+        writer.writerow(["" if w is None else _veilig(w) for w in rij])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(kolommen: Sequence[str], rijen: Iterable[Sequence], titel: str = "Export") -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    boek = Workbook(write_only=False)
+    blad = boek.active
+    blad.title = titel[:31]
+    blad.append(list(kolommen))
+    for cel in blad[1]:
+        cel.font = Font(bold=True)
+    for rij in rijen:
+        blad.append([_xlsx_waarde(w) for w in rij])
+    blad.freeze_panes = "A2"
+    for i, kolom in enumerate(kolommen, start=1):
+        blad.column_dimensions[blad.cell(1, i).column_letter].width = max(
+            10, min(50, len(str(kolom)) + 4)
+        )
+    uit = io.BytesIO()
+    boek.save(uit)
+    return uit.getvalue()
+
+
+def _xlsx_waarde(w):
+    if isinstance(w, Decimal):
+        return float(w)
+    if isinstance(w, datetime) and w.tzinfo is not None:
+        return w.replace(tzinfo=None)
+    if isinstance(w, date | int | float) or w is None:
+        return w
+    return _veilig(str(w))
+
+
+def export_response(
+    formaat: str, naam: str, kolommen: Sequence[str], rijen: Iterable[Sequence]
+) -> HttpResponse:
+    """A download of the table in `formaat` ('csv' or 'xlsx')."""
+    bestandsnaam = slugify(naam) or "export"
+    if formaat == "xlsx":
+        response = HttpResponse(
+            xlsx_bytes(kolommen, rijen, titel=naam),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.xlsx"'
+    else:
+        response = HttpResponse(csv_bytes(kolommen, rijen), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.csv"'
+    return response
