@@ -9,4 +9,3 @@ rules.add_perm(
         Rol.MEDEWERKER, Rol.DIRECTEUR, Rol.TRAJECTBEGELEIDER, Rol.BESTUUR, Rol.SCHOOL, Rol.OPR
     ),
 )
-rules.add_perm("kpi.verantwoording_bekijken", heeft_rol(Rol.MEDEWERKER, Rol.DIRECTEUR, Rol.BESTUUR))

@@ -6,7 +6,3 @@ from rules.contrib.views import PermissionRequiredMixin
 class IndexView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
     permission_required = "kpi.bekijken"
     template_name = "onderdeel_in_ontwikkeling.html"
-
-
-class VerantwoordingIndexView(IndexView):
-    permission_required = "kpi.verantwoording_bekijken"

@@ -24,6 +24,10 @@ class Ondersteuningsplan(models.Model):
         related_name="ondersteuningsplannen",
         verbose_name=_("samenwerkingsverbanden"),
     )
+    motto = models.CharField(_("motto"), max_length=250, blank=True)
+    missie = models.TextField(_("missie"), blank=True)
+    visie = models.TextField(_("visie"), blank=True, help_text=_("Eén punt per regel."))
+    strategie = models.TextField(_("strategie"), blank=True)
 
     class Meta:
         ordering = ["-startjaar", "titel"]

@@ -6,3 +6,7 @@ from rules.contrib.views import PermissionRequiredMixin
 class IndexView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
     permission_required = "ondersteuningsplan.bekijken"
     template_name = "onderdeel_in_ontwikkeling.html"
+
+
+class PubliekIndexView(TemplateView):
+    template_name = "onderdeel_in_ontwikkeling.html"

@@ -30,7 +30,7 @@ MENU = [
     Menuitem(_("Toelaatbaarheid"), "toelaatbaarheid:index", "toelaatbaarheid.bekijken", "tlv"),
     Menuitem(_("KPI's"), "kpi:index", "kpi.bekijken", "kpi"),
     Menuitem(
-        _("Verantwoording"), "verantwoording:index", "kpi.verantwoording_bekijken", "verantwoording"
+        _("Verantwoording"), "verantwoording:index", "verantwoording.bekijken", "verantwoording"
     ),
 ]
 

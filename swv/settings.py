@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "toelaatbaarheid",
     "ondersteuningsplan",
     "kpi",
+    "kpi.verantwoording",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,7 @@ urlpatterns = [
     path("plannen/", include("ondersteuningsplan.urls")),
     path("tlv/", include("toelaatbaarheid.urls")),
     path("kpi/", include("kpi.urls")),
-    path("verantwoording/", include("kpi.verantwoording_urls")),
+    path("verantwoording/", include("kpi.verantwoording.urls")),
+    path("publiek/", include("ondersteuningsplan.publiek_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,5 +5,5 @@ from . import views
 app_name = "verantwoording"
 
 urlpatterns = [
-    path("", views.VerantwoordingIndexView.as_view(), name="index"),
+    path("", views.IndexView.as_view(), name="index"),
 ]

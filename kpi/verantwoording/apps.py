@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VerantwoordingConfig(AppConfig):
+    name = "kpi.verantwoording"
+    label = "verantwoording"
+    verbose_name = _("Verantwoording")
