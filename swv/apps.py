@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class SwvConfig(AppConfig):
     name = "swv"
     verbose_name = _("Organisatie")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -6,12 +6,16 @@ publishes numbers only); see the README.
 
 from django.conf import settings
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import duo, services
+from .middleware import tweestaps_vereist
 from .models import Gebruiker, Samenwerkingsverband, School, Schoolbestuur
 from .roles import Rol
 
 DEMO_WACHTWOORD = "passend-demo"
+# The one TOTP secret of every demo account (README): base32 JBSWY3DPEHPK3PXP.
+DEMO_TOTP_SLEUTEL_HEX = "48656c6c6f21deadbeef"
 ZUID_LIMBURG = ["PO3104", "PO3105", "PO3106"]
 DUO_BESTANDEN = [
     "regio-indeling-swv-passend-onderwijs-pc4-2015.csv",
@@ -56,7 +60,9 @@ def _organisaties():
         Schoolbestuur.objects.filter(nummer=nummer).update(naam=naam)
 
 
-def _gebruiker(username, rol, voornaam, achternaam, *, swvs=(), bestuur=None, school=None):
+def _gebruiker(
+    username, rol, voornaam, achternaam, *, swvs=(), bestuur=None, school=None, privacy=False
+):
     gebruiker, _ = Gebruiker.objects.update_or_create(
         username=username,
         defaults={
@@ -67,12 +73,19 @@ def _gebruiker(username, rol, voornaam, achternaam, *, swvs=(), bestuur=None, sc
             "bestuur": bestuur,
             "school": school,
             "is_active": True,
+            "privacyrol": privacy,
         },
     )
     if not gebruiker.check_password(DEMO_WACHTWOORD):
         gebruiker.set_password(DEMO_WACHTWOORD)
         gebruiker.save(update_fields=["password"])
     gebruiker.samenwerkingsverbanden.set(swvs)
+    if tweestaps_vereist(gebruiker):
+        TOTPDevice.objects.update_or_create(
+            user=gebruiker,
+            name="Demo-authenticator",
+            defaults={"key": DEMO_TOTP_SLEUTEL_HEX, "confirmed": True},
+        )
     return gebruiker
 
 
@@ -98,3 +111,4 @@ def _gebruikers():
     _gebruiker("bestuur-movare", Rol.BESTUUR, "Tom", "Hermans", bestuur=movare)
     _gebruiker("ib-innovo", Rol.SCHOOL, "Lotte", "Smeets", school=innovo_school())
     _gebruiker("opr", Rol.OPR, "Jos", "Wetzels", swvs=swvs)
+    _gebruiker("privacy", Rol.MEDEWERKER, "Fatima", "El Idrissi", swvs=swvs, privacy=True)

@@ -215,6 +215,11 @@ class Gebruiker(AbstractUser):
         related_name="gebruikers",
         verbose_name=_("school"),
     )
+    privacyrol = models.BooleanField(
+        _("privacyfunctionaris"),
+        default=False,
+        help_text=_("Mag de audittrail doorzoeken en inzageverzoeken (AVG) afhandelen."),
+    )
 
     class Meta:
         verbose_name = _("gebruiker")

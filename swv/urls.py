@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import tweestaps, views
 from .forms import AanmeldForm
 
 admin.site.site_header = "SWV-portaal beheer"
@@ -18,6 +18,12 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/tweestaps/", tweestaps.TweeStapsView.as_view(), name="tweestaps"),
+    path(
+        "accounts/tweestaps/instellen/",
+        tweestaps.TweeStapsInstellenView.as_view(),
+        name="tweestaps-instellen",
+    ),
     path("organisatie/", include("swv.organisatie_urls")),
     path("plannen/", include("ondersteuningsplan.urls")),
     path("tlv/", include("toelaatbaarheid.urls")),

@@ -70,4 +70,5 @@ DEMO_ACCOUNTS = [
     "bestuur-movare",
     "ib-innovo",
     "opr",
+    "privacy",
 ]

@@ -58,6 +58,14 @@ VERWACHT_MENU = {
         "kpi:index",
     },
     "opr": {"home", "swv:index", "ondersteuningsplan:index", "kpi:index"},
+    "privacy": {
+        "home",
+        "swv:index",
+        "ondersteuningsplan:index",
+        "toelaatbaarheid:index",
+        "kpi:index",
+        "verantwoording:index",
+    },
 }
 
 

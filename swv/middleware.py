@@ -1,0 +1,36 @@
+"""Two-factor sign-in is required for every role that can see pupil data.
+
+Runs after django-otp's OTPMiddleware. A signed-in user of such a role who has not yet
+given a TOTP code this session can reach only the sign-in pages (and public pages); every
+other request goes to the code page, or to the set-up page when no device is enrolled.
+"""
+
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from .rules import ziet_leerlingen
+
+VRIJ = ("/accounts/", "/static/", "/publiek/")
+
+
+def tweestaps_vereist(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or ziet_leerlingen(user))
+
+
+class TweeStapsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if tweestaps_vereist(user) and not user.is_verified() and not request.path.startswith(VRIJ):
+            from django_otp import devices_for_user
+
+            doel = (
+                "tweestaps"
+                if any(devices_for_user(user, confirmed=True))
+                else "tweestaps-instellen"
+            )
+            return redirect(f"{reverse(doel)}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)

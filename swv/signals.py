@@ -1,0 +1,28 @@
+"""Sign-in events go to the audit trail. Django reports them only as signals."""
+
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.dispatch import receiver
+
+from . import audit
+from .models import AuditActie
+
+
+@receiver(user_logged_in, dispatch_uid="swv_audit_aangemeld")
+def aangemeld(sender, request, user, **kwargs):
+    audit.vastleggen(
+        actie=AuditActie.AANGEMELD,
+        gebruiker=user,
+        request=request,
+        omschrijving="Aangemeld met wachtwoord",
+    )
+
+
+@receiver(user_login_failed, dispatch_uid="swv_audit_mislukt")
+def mislukt(sender, credentials, request=None, **kwargs):
+    # The attempted username is kept (to see attacks on an account); never the password.
+    audit.vastleggen(
+        actie=AuditActie.AANMELDEN_MISLUKT,
+        request=request,
+        omschrijving="Aanmelden mislukt",
+        details={"gebruikersnaam": str(credentials.get("username", ""))[:150]},
+    )
