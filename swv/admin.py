@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    AuditEvent,
     Gebruiker,
     Gemeente,
     Leerlingtelling,
@@ -74,7 +75,7 @@ class GebruikerAdmin(UserAdmin):
         *UserAdmin.fieldsets,
         (
             _("Rol en organisatie"),
-            {"fields": ["rol", "samenwerkingsverbanden", "bestuur", "school"]},
+            {"fields": ["rol", "samenwerkingsverbanden", "bestuur", "school", "privacyrol"]},
         ),
     ]
     add_fieldsets = [
@@ -84,3 +85,28 @@ class GebruikerAdmin(UserAdmin):
             {"fields": ["rol", "samenwerkingsverbanden", "bestuur", "school"]},
         ),
     ]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the audit trail cannot be edited from the app."""
+
+    list_display = [
+        "tijdstip",
+        "gebruikersnaam",
+        "actie",
+        "object_type",
+        "object_id",
+        "omschrijving",
+    ]
+    list_filter = ["actie", "object_type"]
+    search_fields = ["gebruikersnaam", "object_id", "omschrijving"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

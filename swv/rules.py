@@ -31,3 +31,12 @@ ziet_leerlingen = heeft_rol(
 
 rules.add_perm("swv.organisatie_bekijken", rules.is_authenticated)
 rules.add_perm("swv.duo_importeren", is_medewerker | is_superuser)
+
+
+@rules.predicate
+def is_privacyfunctionaris(user):
+    return bool(user and user.is_authenticated and user.is_active and user.privacyrol)
+
+
+rules.add_perm("swv.audit_bekijken", is_privacyfunctionaris)
+rules.add_perm("swv.inzage_uitvoeren", is_privacyfunctionaris)

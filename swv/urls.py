@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import tweestaps, views
+from . import privacy, tweestaps, views
 from .forms import AanmeldForm
 
 admin.site.site_header = "SWV-portaal beheer"
@@ -30,5 +30,6 @@ urlpatterns = [
     path("kpi/", include("kpi.urls")),
     path("verantwoording/", include("kpi.verantwoording.urls")),
     path("publiek/", include("ondersteuningsplan.publiek_urls")),
+    path("privacy/audit/", privacy.AuditView.as_view(), name="audit"),
     path("admin/", admin.site.urls),
 ]

@@ -59,6 +59,7 @@ VERWACHT_MENU = {
     },
     "opr": {"home", "swv:index", "ondersteuningsplan:index", "kpi:index"},
     "privacy": {
+        "audit",
         "home",
         "swv:index",
         "ondersteuningsplan:index",

@@ -93,3 +93,28 @@ def test_url_fetcher_refuses_files_and_remote_urls():
     antwoord = pdf.url_fetcher(pdf.BASE_URL + "static/css/pdf.css")
     assert antwoord.headers.get_content_type() == "text/css"
     assert b"Source Sans 3" in antwoord.read()
+
+
+def test_audit_page_is_for_the_privacy_role_only(als):
+    for username in ["medewerker", "directeur", "bestuur-innovo", "opr"]:
+        assert als(username).get("/privacy/audit/").status_code == 403
+    client = als("privacy")
+    client.get("/organisatie/")
+    antwoord = client.get("/privacy/audit/", {"gebruiker": "privacy"})
+    assert antwoord.status_code == 200
+    assert all(e.gebruikersnaam == "privacy" for e in antwoord.context["object_list"])
+
+
+def test_audit_trail_cannot_be_changed_in_admin(client, gebruiker):
+    from tests.helpers import inloggen
+
+    admin = gebruiker("medewerker")
+    admin.is_staff = admin.is_superuser = True
+    admin.save()
+    inloggen(client, admin)
+    event = AuditEvent.objects.create(actie=AuditActie.BEKEKEN, omschrijving="x")
+    assert client.get("/admin/swv/auditevent/").status_code == 200
+    assert (
+        client.post(f"/admin/swv/auditevent/{event.pk}/delete/", {"post": "yes"}).status_code == 403
+    )
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
