@@ -32,6 +32,7 @@ MENU = [
     Menuitem(
         _("Verantwoording"), "verantwoording:index", "verantwoording.bekijken", "verantwoording"
     ),
+    Menuitem(_("Privacy"), "audit", "swv.audit_bekijken", "privacy"),
 ]
 
 
