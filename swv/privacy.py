@@ -1,13 +1,16 @@
-"""Privacy tools for the privacy role: search the audit trail (read-only)."""
+"""Privacy tools for the privacy role: search the audit trail (read-only), AVG inzage."""
 
 import django_filters
 from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Q
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
+from . import audit, inzage
 from .models import AuditActie, AuditEvent
 
 
@@ -50,3 +53,41 @@ class AuditView(LoginRequiredMixin, PermissionRequiredMixin, FilterView):
 
     def get_queryset(self):
         return AuditEvent.objects.order_by("-tijdstip", "-id")
+
+
+class InzageForm(forms.Form):
+    achternaam = forms.CharField(label=_("Achternaam van de leerling"), max_length=100)
+    voornaam = forms.CharField(label=_("Voornaam (optioneel)"), max_length=100, required=False)
+    geboortedatum = forms.DateField(
+        label=_("Geboortedatum"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Vul een geldige datum in (dag-maand-jaar).")},
+    )
+
+
+class InzageView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
+    """Everything the app holds about one pupil (AVG art. 15). Every search is logged."""
+
+    permission_required = "swv.inzage_uitvoeren"
+    template_name = "swv/inzage.html"
+    form_class = InzageForm
+
+    def form_valid(self, form):
+        onderdelen = inzage.verzamelen(**form.cleaned_data)
+        exporteren = "xlsx" in self.request.POST
+        audit.vastleggen(
+            actie=AuditActie.GEEXPORTEERD if exporteren else AuditActie.BEKEKEN,
+            request=self.request,
+            omschrijving="Inzageverzoek (AVG) uitgevoerd",
+            details={"onderdelen": len(onderdelen), "export": exporteren},
+        )
+        if exporteren:
+            response = HttpResponse(
+                inzage.als_xlsx(onderdelen),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            response["Content-Disposition"] = 'attachment; filename="inzage.xlsx"'
+            return response
+        return self.render_to_response(
+            self.get_context_data(form=form, onderdelen=onderdelen, gezocht=True)
+        )

@@ -31,5 +31,6 @@ urlpatterns = [
     path("verantwoording/", include("kpi.verantwoording.urls")),
     path("publiek/", include("ondersteuningsplan.publiek_urls")),
     path("privacy/audit/", privacy.AuditView.as_view(), name="audit"),
+    path("privacy/inzage/", privacy.InzageView.as_view(), name="inzage"),
     path("admin/", admin.site.urls),
 ]
