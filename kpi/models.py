@@ -1,12 +1,19 @@
 """KPI definitions and their streefwaarden. Core models; the KPI app builds on them."""
 
+from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ondersteuningsplan.models import Speerpunt
+from swv.models import Samenwerkingsverband, School, Schoolbestuur
 
 
 class KpiType(models.TextChoices):
@@ -27,6 +34,19 @@ class Comparator(models.TextChoices):
     GELIJK = "=", _("gelijk aan")
     MINSTENS = ">=", _("minstens")
     GROTER = ">", _("groter dan")
+
+
+class Berekening(models.TextChoices):
+    """KPIs the app computes from its own data (documented in kpi/berekeningen.py and on
+    the page where the number appears). A computed KPI takes no hand-entered metingen."""
+
+    DEELNAME_SBO = "deelname_sbo", _("Deelnamepercentage SBO (leerlingtellingen)")
+    DEELNAME_SO = "deelname_so", _("Deelnamepercentage SO (leerlingtellingen)")
+    THUISZITTERS = "thuiszitters", _("Aantal thuiszitters (register)")
+    TLV_TOEGEKEND = "tlv_toegekend", _("Aantal toegekende TLV's")
+    TLV_DOORLOOPTIJD = "tlv_doorlooptijd", _("Doorlooptijd TLV-aanvraag (mediaan, dagen)")
+    TLV_BEZWAREN = "tlv_bezwaren", _("Aantal bezwaren tegen TLV-besluiten")
+    TLV_TERUGPLAATSINGEN = "tlv_terugplaatsingen", _("Aantal terugplaatsingen")
 
 
 class Kpi(models.Model):
@@ -52,6 +72,13 @@ class Kpi(models.Model):
     bron = models.CharField(_("bron"), max_length=200, blank=True)
     nulmeting = models.CharField(_("nulmeting"), max_length=100, blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    berekening = models.CharField(
+        _("berekend uit"),
+        max_length=24,
+        choices=Berekening.choices,
+        blank=True,
+        help_text=_("Leeg: metingen worden ingevoerd. Gekozen: het portaal berekent de waarde."),
+    )
 
     class Meta:
         ordering = ["speerpunt", "volgorde", "id"]
@@ -60,6 +87,13 @@ class Kpi(models.Model):
 
     def __str__(self):
         return self.naam
+
+    def get_absolute_url(self):
+        return reverse("kpi:kpi-detail", args=[self.pk])
+
+    @property
+    def is_berekend(self) -> bool:
+        return bool(self.berekening)
 
     def waarde_controleren(self, waarde: Decimal) -> None:
         """Refuse a number that does not fit this KPI's type (streefwaarde or meting)."""
@@ -111,3 +145,223 @@ class Streefwaarde(models.Model):
             return getal
         teken = {"<": "<", "<=": "≤", ">=": "≥", ">": ">"}[self.comparator]
         return f"{teken} {getal}"
+
+    def gehaald(self, waarde: Decimal) -> bool:
+        """Whether a measured value meets this target. An explicit comparator is read
+        literally; a bare number ('0', '100%') means 'at least' when higher is better and
+        'at most' when lower is better (0 thuiszitters: 0 is on track, 3 is not)."""
+        doel = self.waarde
+        match self.comparator:
+            case Comparator.KLEINER:
+                return waarde < doel
+            case Comparator.HOOGSTENS:
+                return waarde <= doel
+            case Comparator.MINSTENS:
+                return waarde >= doel
+            case Comparator.GROTER:
+                return waarde > doel
+        if self.kpi.richting == Richting.LAGER:
+            return waarde <= doel
+        return waarde >= doel
+
+
+# Metingen ------------------------------------------------------------------------------
+
+KWARTAAL_PEILDATUM = {1: (0, 9, 30), 2: (0, 12, 31), 3: (1, 3, 31), 4: (1, 6, 30)}
+
+
+def peildatum(schooljaar: int, kwartaal: int) -> date:
+    """End of kwartaal 1-4 of schooljaar J (1 Aug J - 31 Jul J+1): 30 Sep J, 31 Dec J,
+    31 Mar J+1, 30 Jun J+1. Kwartaal 0 (the whole year) ends on 31 Jul J+1."""
+    if kwartaal == 0:
+        return date(schooljaar + 1, 7, 31)
+    extra, maand, dag = KWARTAAL_PEILDATUM[kwartaal]
+    return date(schooljaar + extra, maand, dag)
+
+
+def schooljaar_van(datum: date) -> int:
+    return datum.year if datum.month >= 8 else datum.year - 1
+
+
+class Kwartaal(models.IntegerChoices):
+    HEEL_JAAR = 0, _("heel schooljaar")
+    K1 = 1, _("1e kwartaal (peildatum 30 september)")
+    K2 = 2, _("2e kwartaal (peildatum 31 december)")
+    K3 = 3, _("3e kwartaal (peildatum 31 maart)")
+    K4 = 4, _("4e kwartaal (peildatum 30 juni)")
+
+
+class Meting(models.Model):
+    """A measured value of a KPI for one period and scope. Scope: the whole plan (no SWV,
+    no bestuur), one SWV, or one bestuur. One meting per KPI, period and scope: a second
+    one replaces the first only after the user confirms (kpi.services.meting_vastleggen)."""
+
+    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="metingen")
+    schooljaar = models.PositiveSmallIntegerField(
+        _("schooljaar"), help_text=_("Beginjaar: 2024 voor 2024-2025.")
+    )
+    kwartaal = models.PositiveSmallIntegerField(
+        _("periode"), choices=Kwartaal.choices, default=Kwartaal.HEEL_JAAR
+    )
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    bestuur = models.ForeignKey(
+        Schoolbestuur,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("schoolbestuur"),
+    )
+    waarde = models.DecimalField(_("waarde"), max_digits=12, decimal_places=2)
+    bron = models.CharField(_("bron"), max_length=200, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    ingevoerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingevoerd door"),
+    )
+    ingevoerd_op = models.DateTimeField(_("ingevoerd op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["kpi", "schooljaar", "kwartaal"]
+        verbose_name = _("meting")
+        verbose_name_plural = _("metingen")
+        constraints = [
+            # NULL scope columns would make a plain unique constraint let doubles through.
+            models.UniqueConstraint(
+                "kpi",
+                "schooljaar",
+                "kwartaal",
+                Coalesce("swv", 0),
+                Coalesce("bestuur", 0),
+                name="meting_uniek_per_periode_en_scope",
+                violation_error_message=_(
+                    "Er is al een meting voor deze KPI, periode en reikwijdte."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(swv__isnull=True) | Q(bestuur__isnull=True),
+                name="meting_swv_of_bestuur",
+                violation_error_message=_("Kies een samenwerkingsverband óf een bestuur."),
+            ),
+            models.CheckConstraint(condition=Q(kwartaal__lte=4), name="meting_kwartaal_0_tot_4"),
+        ]
+
+    def __str__(self):
+        return f"{self.kpi} {self.periode}: {self.waarde}"
+
+    @property
+    def periode(self) -> str:
+        jaar = f"{self.schooljaar}-{self.schooljaar + 1}"
+        return jaar if self.kwartaal == 0 else f"{jaar} K{self.kwartaal}"
+
+    @property
+    def reikwijdte(self) -> str:
+        if self.bestuur_id:
+            return str(self.bestuur)
+        if self.swv_id:
+            return self.swv.code
+        return str(_("hele plan"))
+
+
+# Thuiszitters ---------------------------------------------------------------------------
+
+
+class ThuiszitterType(models.TextChoices):
+    ABSOLUUT = "absoluut", _("Absoluut verzuim (niet ingeschreven)")
+    RELATIEF = "relatief", _("Langdurig relatief verzuim (meer dan 4 weken)")
+    VRIJSTELLING = "vrijstelling", _("Vrijstelling van de leerplicht")
+
+
+class Vrijstelling(models.TextChoices):
+    ART_5A = "5a", _("Art. 5 onder a (lichamelijk of psychisch)")
+    ART_5B = "5b", _("Art. 5 onder b (richting)")
+    ART_11 = "11", _("Art. 11 (vrijstelling geregeld schoolbezoek)")
+    ART_15 = "15", _("Art. 15 (alternatief onderwijs)")
+
+
+class ThuiszitterStatus(models.TextChoices):
+    LOPEND = "lopend", _("Lopend")
+    TERUG = "terug", _("Opgelost: terug naar onderwijs")
+    BEEINDIGD = "beeindigd", _("Beëindigd om andere reden")
+
+
+class Thuiszitter(models.Model):
+    """One thuiszitter case. Minimal personal data: initialen or a pseudonym and a birth
+    year, never a name or BSN (the inspectie export leaves even those out)."""
+
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    school = models.ForeignKey(
+        School, on_delete=models.PROTECT, related_name="+", verbose_name=_("school")
+    )
+    pseudoniem = models.CharField(
+        _("initialen of pseudoniem"),
+        max_length=20,
+        help_text=_("Geen volledige naam: initialen (bv. J.B.) of een afgesproken pseudoniem."),
+    )
+    geboortejaar = models.PositiveSmallIntegerField(_("geboortejaar"))
+    type = models.CharField(_("soort verzuim"), max_length=12, choices=ThuiszitterType.choices)
+    vrijstelling = models.CharField(
+        _("artikel vrijstelling"), max_length=2, choices=Vrijstelling.choices, blank=True
+    )
+    startdatum = models.DateField(_("startdatum"))
+    einddatum = models.DateField(_("einddatum"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ThuiszitterStatus.choices,
+        default=ThuiszitterStatus.LOPEND,
+    )
+    acties = models.TextField(
+        _("ondernomen acties"), blank=True, help_text=_("Wat is er gedaan, door wie, wanneer.")
+    )
+    aangemaakt_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        ordering = ["-startdatum", "-id"]
+        verbose_name = _("thuiszitter")
+        verbose_name_plural = _("thuiszitters")
+        indexes = [models.Index(fields=["swv", "startdatum"], name="thuiszitter_swv_start")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(type="vrijstelling") & ~Q(vrijstelling=""))
+                | (~Q(type="vrijstelling") & Q(vrijstelling="")),
+                name="thuiszitter_vrijstelling_artikel",
+                violation_error_message=_("Een vrijstelling heeft een artikel; verzuim niet."),
+            ),
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("startdatum")),
+                name="thuiszitter_einde_na_start",
+                violation_error_message=_("De einddatum ligt niet voor de startdatum."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="lopend", einddatum__isnull=True)
+                | (~Q(status="lopend") & Q(einddatum__isnull=False)),
+                name="thuiszitter_einddatum_bij_status",
+                violation_error_message=_(
+                    "Een afgesloten registratie heeft een einddatum; een lopende niet."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{_('Thuiszitter')} #{self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("kpi:thuiszitter-detail", args=[self.pk])

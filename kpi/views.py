@@ -1,8 +1,666 @@
+"""KPI pages. Thin: parse input, call a selector/service/report, render."""
+
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.views.generic import TemplateView
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
+from swv.audit import AuditActie, bekeken, vastleggen
+from swv.charts import Reeks, lijngrafiek, staafgrafiek
+from swv.exports import FORMATEN, export_response
+from swv.pdf import pdf_response, render_pdf
+from swv.roles import Rol
+from swv.selectors import besturen_voor, scholen_voor
 
-class IndexView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
+from . import berekeningen, reports, services
+from .filters import ThuiszitterFilter
+from .forms import MetingForm, ThuiszitterForm
+from .models import Meting, ThuiszitterType, Vrijstelling, peildatum, schooljaar_van
+from .selectors import bestuur_keuzes, kpis_voor, swv_keuzes, thuiszitters_voor
+
+
+def _formaat(request) -> str | None:
+    formaat = request.GET.get("format")
+    return formaat if formaat in FORMATEN else None
+
+
+def _getal(w) -> str:
+    return "–" if w is None else f"{w}".replace(".", ",")
+
+
+class KpiMixin(LoginRequiredMixin, PermissionRequiredMixin):
     permission_required = "kpi.bekijken"
-    template_name = "onderdeel_in_ontwikkeling.html"
+
+
+# Dashboard ------------------------------------------------------------------------------
+
+
+class DashboardFilterForm(forms.Form):
+    swv = forms.ModelChoiceField(
+        label=gettext_lazy("Samenwerkingsverband"),
+        queryset=None,
+        required=False,
+        empty_label=gettext_lazy("Alle (totaal plan)"),
+    )
+    bestuur = forms.ModelChoiceField(
+        label=gettext_lazy("Bestuur ernaast"),
+        queryset=None,
+        required=False,
+        empty_label=gettext_lazy("Geen"),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["swv"].queryset = swv_keuzes(user)
+        self.fields["bestuur"].queryset = bestuur_keuzes(user)
+        if user.rol == Rol.BESTUUR:
+            self.fields["bestuur"].empty_label = None
+
+
+class DashboardMixin(KpiMixin):
+    def dashboard(self):
+        user = self.request.user
+        form = DashboardFilterForm(self.request.GET or None, user=user)
+        swv = bestuur = None
+        if form.is_bound and form.is_valid():
+            swv, bestuur = form.cleaned_data["swv"], form.cleaned_data["bestuur"]
+        if user.rol == Rol.BESTUUR and bestuur is None:
+            # A bestuur always sees its own figures beside the SWV total.
+            bestuur = besturen_voor(user).first()
+        db = reports.dashboard(
+            user,
+            swv=swv,
+            bestuur=bestuur,
+            kan_rijen_zien=user.has_perm("kpi.thuiszitters_bekijken"),
+        )
+        return form, db
+
+
+class DashboardView(DashboardMixin, TemplateView):
+    template_name = "kpi/dashboard.html"
+
+    def get(self, request, *args, **kwargs):
+        form, db = self.dashboard()
+        if formaat := _formaat(request):
+            return export_response(
+                formaat, "kengetallen", reports.EXPORT_KOLOMMEN, reports.export_rijen(db)
+            )
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                db=db,
+                mag_invoeren=request.user.has_perm("kpi.meting_invoeren"),
+                querystring=request.GET.urlencode(),
+            )
+        )
+
+
+class DashboardPdfView(DashboardMixin, TemplateView):
+    def get(self, request, *args, **kwargs):
+        _form, db = self.dashboard()
+        pdf = render_pdf(
+            "kpi/pdf/kengetallen.html",
+            {"db": db, "datum": timezone.localdate(), "gebruiker": request.user},
+        )
+        return pdf_response(pdf, "kengetallen")
+
+
+# KPI detail and metingen --------------------------------------------------------------
+
+
+class KpiDetailView(KpiMixin, TemplateView):
+    template_name = "kpi/kpi_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        user = request.user
+        kpi = get_object_or_404(kpis_voor(user), pk=kwargs["pk"])
+        zichtbare_besturen = besturen_voor(user).values("id")
+        # Bestuur metingen only of besturen the user may see; plan and SWV ones are public
+        # within the plan.
+        metingen = (
+            Meting.objects.filter(kpi=kpi)
+            .filter(Q(bestuur__isnull=True) | Q(bestuur__in=zichtbare_besturen))
+            .select_related("swv", "bestuur", "ingevoerd_door")
+            .order_by("schooljaar", "kwartaal", "swv__code", "bestuur__naam")
+        )
+        if formaat := _formaat(request):
+            return export_response(
+                formaat,
+                f"metingen-kpi-{kpi.pk}",
+                ["kpi", "schooljaar", "periode", "reikwijdte", "waarde", "bron", "toelichting"],
+                (
+                    [
+                        kpi.naam,
+                        m.schooljaar,
+                        m.periode,
+                        m.reikwijdte,
+                        m.waarde,
+                        m.bron,
+                        m.toelichting,
+                    ]
+                    for m in metingen
+                ),
+            )
+        db = reports.dashboard(user, kan_rijen_zien=user.has_perm("kpi.thuiszitters_bekijken"))
+        regel = next(
+            (
+                r
+                for pb in db.plannen
+                for sb in pb.speerpunten
+                for r in sb.kpis
+                if r.kpi.pk == kpi.pk
+            ),
+            None,
+        )
+        return self.render_to_response(
+            self.get_context_data(
+                kpi=kpi,
+                metingen=metingen,
+                regel=regel,
+                streefwaarden=kpi.streefwaarden.order_by("schooljaar"),
+                mag_invoeren=user.has_perm("kpi.meting_invoeren") and not kpi.is_berekend,
+            )
+        )
+
+
+class MetingNieuwView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
+    permission_required = "kpi.meting_invoeren"
+    template_name = "kpi/meting_form.html"
+    form_class = MetingForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.kpi = get_object_or_404(
+                kpis_voor(request.user).prefetch_related("speerpunt__plan__samenwerkingsverbanden"),
+                pk=kwargs["pk"],
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "kpi": self.kpi, "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(kpi=self.kpi, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.meting_vastleggen(
+                kpi=self.kpi,
+                schooljaar=data["schooljaar"],
+                kwartaal=data["kwartaal"],
+                swv=data["swv"],
+                bestuur=data["bestuur"],
+                waarde=data["waarde"],
+                bron=data["bron"],
+                toelichting=data["toelichting"],
+                door=self.request.user,
+                vervangen=data["vervangen"],
+                request=self.request,
+            )
+        except services.MetingBestaatAl as fout:
+            return self.render_to_response(
+                self.get_context_data(
+                    form=form, bestaande=fout.bestaande, conflict=fout.messages[0]
+                )
+            )
+        except ValidationError as fout:
+            form.add_error(None, fout)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De meting is opgeslagen."))
+        return redirect(self.kpi.get_absolute_url())
+
+
+# Deelnamepercentages ------------------------------------------------------------------
+
+
+class DeelnameView(KpiMixin, TemplateView):
+    template_name = "kpi/deelname.html"
+    KOLOMMEN = [
+        "swv",
+        "swv_naam",
+        "jaar",
+        "leerlingen_bao",
+        "leerlingen_sbo",
+        "leerlingen_so",
+        "sbo_pct",
+        "so_pct",
+        "gemaskeerde_tellingen",
+    ]
+
+    def get(self, request, *args, **kwargs):
+        keuzes = swv_keuzes(request.user)
+        swv_ids = list(keuzes.values_list("id", flat=True))
+        gekozen = request.GET.get("swv")
+        if gekozen and gekozen.isdigit() and int(gekozen) in swv_ids:
+            swv_ids = [int(gekozen)]
+        rijen = berekeningen.deelname_per_swv(swv_ids=swv_ids)
+        if formaat := _formaat(request):
+            return export_response(
+                formaat,
+                "deelnamepercentages",
+                self.KOLOMMEN,
+                (
+                    [
+                        r["swv"],
+                        r["swv_naam"],
+                        r["jaar"],
+                        r["leerlingen_bao"],
+                        r["leerlingen_sbo"],
+                        r["leerlingen_so"],
+                        r["sbo_pct"],
+                        r["so_pct"],
+                        r["gemaskeerd"],
+                    ]
+                    for r in rijen
+                ),
+            )
+        per_swv: dict = {}
+        for r in rijen:
+            per_swv.setdefault((r["swv"], r["swv_naam"]), []).append(r)
+        blokken = []
+        for (code, naam), jaarrijen in per_swv.items():
+            grafiek = lijngrafiek(
+                titel=_("Deelnamepercentages %(swv)s") % {"swv": code},
+                beschrijving=_(
+                    "SBO- en SO-percentage per teldatum; de tabel geeft dezelfde getallen."
+                ),
+                labels=[str(r["jaar"]) if r["jaar"] % 5 == 0 else "" for r in jaarrijen],
+                reeksen=[
+                    Reeks(_("SBO %"), [r["sbo_pct"] for r in jaarrijen]),
+                    Reeks(_("SO %"), [r["so_pct"] for r in jaarrijen]),
+                ],
+                eenheid="%",
+                breedte=720,
+            )
+            blokken.append(
+                {"code": code, "naam": naam, "rijen": list(reversed(jaarrijen)), "grafiek": grafiek}
+            )
+        return self.render_to_response(
+            self.get_context_data(
+                blokken=blokken,
+                keuzes=keuzes,
+                gekozen=int(gekozen) if gekozen and gekozen.isdigit() else None,
+                uitleg=berekeningen.UITLEG["deelname"],
+                querystring=request.GET.urlencode(),
+            )
+        )
+
+
+# TLV-kengetallen and verwijzingen -----------------------------------------------------
+
+
+class VerwijzingenView(KpiMixin, TemplateView):
+    template_name = "kpi/verwijzingen.html"
+
+    def get(self, request, *args, **kwargs):
+        user = request.user
+        nu = berekeningen.schooljaar_nu()
+        jaar = request.GET.get("schooljaar", "")
+        jaar = int(jaar) if jaar.isdigit() and 2000 <= int(jaar) <= nu else nu
+        swvs = list(swv_keuzes(user))
+        beschikbaar = berekeningen.tlv_beschikbaar()
+        per_swv, per_bestuur, per_school = [], [], []
+        per_school_zichtbaar = user.has_perm("kpi.thuiszitters_bekijken")
+        if beschikbaar:
+            tlv = berekeningen.tlv_per_swv(schooljaar=jaar, swv_ids=[s.id for s in swvs]) or {}
+            for s in swvs:
+                k = {
+                    sl: tlv.get(s.id, {}).get(sl)
+                    for sl in (
+                        *berekeningen.TLV_SLEUTELS,
+                        "doorlooptijd_mediaan_dagen",
+                        "doorlooptijd_p90_dagen",
+                    )
+                }
+                per_swv.append({"swv": s, **k})
+            per_bestuur = (
+                berekeningen.verwijzingen_per_bestuur(
+                    schooljaar=jaar, besturen=bestuur_keuzes(user)
+                )
+                or []
+            )
+            if per_school_zichtbaar:
+                # Small counts per school can point at a pupil: only for roles that see rows.
+                per_school = (
+                    berekeningen.verwijzingen_per_school(
+                        schooljaar=jaar, scholen=scholen_voor(user)
+                    )
+                    or []
+                )
+        tabel = request.GET.get("tabel", "swv")
+        if (formaat := _formaat(request)) and beschikbaar:
+            if tabel == "school" and per_school_zichtbaar:
+                kolommen = [
+                    "school",
+                    "bestuur",
+                    "schooljaar",
+                    "leerlingen",
+                    "naar_sbo",
+                    "naar_so",
+                    "sbo_pct",
+                    "so_pct",
+                ]
+                return export_response(
+                    formaat,
+                    f"verwijzingen-per-school-{jaar}",
+                    kolommen,
+                    (
+                        [r["school"], r["bestuur"], jaar, *[r[k] for k in kolommen[3:]]]
+                        for r in per_school
+                    ),
+                )
+            if tabel == "bestuur":
+                return export_response(
+                    formaat,
+                    f"verwijzingen-{jaar}",
+                    [
+                        "bestuur",
+                        "nummer",
+                        "schooljaar",
+                        "leerlingen_bao",
+                        "naar_sbo",
+                        "naar_so",
+                        "sbo_pct",
+                        "so_pct",
+                        "terugplaatsingen",
+                    ],
+                    (
+                        [
+                            r["bestuur"].naam,
+                            r["bestuur"].nummer,
+                            jaar,
+                            r["leerlingen_bao"],
+                            r["naar_sbo"],
+                            r["naar_so"],
+                            r["sbo_pct"],
+                            r["so_pct"],
+                            r["terugplaatsingen"],
+                        ]
+                        for r in per_bestuur
+                    ),
+                )
+            kolommen = [
+                "swv",
+                "schooljaar",
+                *berekeningen.TLV_SLEUTELS,
+                "doorlooptijd_mediaan_dagen",
+                "doorlooptijd_p90_dagen",
+            ]
+            return export_response(
+                formaat,
+                f"tlv-kengetallen-{jaar}",
+                kolommen,
+                ([r["swv"].code, jaar, *[r[k] for k in kolommen[2:]]] for r in per_swv),
+            )
+        return self.render_to_response(
+            self.get_context_data(
+                jaar=jaar,
+                jaren=list(range(nu, nu - 6, -1)),
+                beschikbaar=beschikbaar,
+                per_swv=per_swv,
+                per_bestuur=per_bestuur,
+                per_school=per_school,
+                per_school_zichtbaar=per_school_zichtbaar,
+                uitleg_tlv=berekeningen.UITLEG["tlv"],
+                uitleg_verwijzingen=berekeningen.UITLEG["verwijzingen"],
+            )
+        )
+
+
+# Thuiszitters --------------------------------------------------------------------------
+
+
+class ThuiszitterMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    permission_required = "kpi.thuiszitters_bekijken"
+
+
+def kwartaaloverzicht(qs, schooljaar: int) -> dict:
+    peildata = [peildatum(schooljaar, k) for k in (1, 2, 3, 4)]
+    standen = berekeningen.thuiszitters_op(peildata, qs)
+    rijen = [standen[p] | {"kwartaal": k} for k, p in enumerate(peildata, start=1)]
+    grafiek = staafgrafiek(
+        titel=_("Thuiszitters per kwartaal %(jaar)s-%(volgend)s")
+        % {"jaar": schooljaar, "volgend": schooljaar + 1},
+        beschrijving=_(
+            "Aantal per peildatum naar duur, en vrijstellingen; de tabel geeft dezelfde getallen."
+        ),
+        labels=[p.strftime("%d-%m-%Y") for p in peildata],
+        reeksen=[
+            Reeks(_("4 weken - 3 maanden"), [r["middel"] for r in rijen]),
+            Reeks(_("meer dan 3 maanden"), [r["lang"] for r in rijen]),
+            Reeks(_("vrijstellingen"), [r["vrijstellingen"] for r in rijen]),
+        ],
+    )
+    return {"rijen": rijen, "grafiek": grafiek, "schooljaar": schooljaar}
+
+
+class ThuiszitterListView(ThuiszitterMixin, FilterView):
+    template_name = "kpi/thuiszitter_list.html"
+    filterset_class = ThuiszitterFilter
+    paginate_by = 25
+    EXPORT_KOLOMMEN = [
+        "nummer",
+        "swv",
+        "school",
+        "vestigingscode",
+        "soort",
+        "vrijstelling",
+        "startdatum",
+        "einddatum",
+        "status",
+    ]
+
+    def get_queryset(self):
+        return thuiszitters_voor(self.request.user)
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "request": self.request}
+
+    def get(self, request, *args, **kwargs):
+        if formaat := _formaat(request):
+            filterset = self.get_filterset(self.get_filterset_class())
+            qs = filterset.qs if filterset.is_valid() else self.get_queryset()
+            vastleggen(
+                actie=AuditActie.GEEXPORTEERD,
+                request=request,
+                omschrijving="Thuiszittersregister geëxporteerd",
+                details={"aantal": qs.count(), "formaat": formaat},
+            )
+            return export_response(
+                formaat,
+                "thuiszitters",
+                self.EXPORT_KOLOMMEN,
+                (
+                    [
+                        t.pk,
+                        t.swv.code,
+                        t.school.naam,
+                        t.school.vestigingscode,
+                        t.get_type_display(),
+                        t.vrijstelling,
+                        t.startdatum,
+                        t.einddatum,
+                        t.get_status_display(),
+                    ]
+                    for t in qs
+                ),
+            )
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        nu = berekeningen.schooljaar_nu()
+        jaar = self.request.GET.get("schooljaar", "")
+        jaar = int(jaar) if jaar.isdigit() and 2000 <= int(jaar) <= nu else nu
+        ctx["overzicht"] = kwartaaloverzicht(self.get_queryset(), jaar)
+        ctx["jaren"] = list(range(nu, nu - 5, -1))
+        ctx["uitleg"] = berekeningen.UITLEG["thuiszitters"]
+        ctx["mag_registreren"] = self.request.user.has_perm("kpi.thuiszitter_registreren")
+        ctx["mag_inspectie"] = self.request.user.has_perm("kpi.inspectie_exporteren")
+        ctx["vandaag"] = timezone.localdate()
+        ctx["querystring"] = self.request.GET.urlencode()
+        ids = [t.pk for t in ctx["object_list"]]
+        vastleggen(
+            actie=AuditActie.BEKEKEN,
+            request=self.request,
+            omschrijving="Thuiszittersregister bekeken",
+            details={"ids": ids},
+        )
+        return ctx
+
+
+class ThuiszitterDetailView(ThuiszitterMixin, TemplateView):
+    template_name = "kpi/thuiszitter_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        t = get_object_or_404(thuiszitters_voor(request.user), pk=kwargs["pk"])
+        bekeken(request, t, f"Thuiszitter #{t.pk} bekeken")
+        return self.render_to_response(
+            self.get_context_data(
+                t=t,
+                duur=(t.einddatum or timezone.localdate()) - t.startdatum,
+                mag_wijzigen=request.user.has_perm("kpi.thuiszitter_registreren"),
+            )
+        )
+
+
+class ThuiszitterFormMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    permission_required = "kpi.thuiszitter_registreren"
+    template_name = "kpi/thuiszitter_form.html"
+    form_class = ThuiszitterForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+
+class ThuiszitterNieuwView(ThuiszitterFormMixin, FormView):
+    def form_valid(self, form):
+        try:
+            t = services.thuiszitter_registreren(
+                door=self.request.user, request=self.request, **form.cleaned_data
+            )
+        except ValidationError as fout:
+            form.add_error(None, fout)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("De thuiszitter is geregistreerd (nummer %(nr)s).") % {"nr": t.pk}
+        )
+        return redirect(t.get_absolute_url())
+
+
+class ThuiszitterWijzigenView(ThuiszitterFormMixin, FormView):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.object = get_object_or_404(thuiszitters_voor(request.user), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {n: getattr(self.object, n) for n in services.VELDEN}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(t=self.object, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.thuiszitter_wijzigen(
+                thuiszitter=self.object,
+                door=self.request.user,
+                request=self.request,
+                **form.cleaned_data,
+            )
+        except ValidationError as fout:
+            form.add_error(None, fout)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De registratie is bijgewerkt."))
+        return redirect(self.object.get_absolute_url())
+
+
+class InspectieExportView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
+    """The quarterly anonymised registration for the inspectie: every case in scope that
+    started on or before the peildatum, resolved ones included, without pseudonym."""
+
+    permission_required = "kpi.inspectie_exporteren"
+    KOLOMMEN = [
+        "volgnummer",
+        "peildatum",
+        "samenwerkingsverband",
+        "vestigingscode",
+        "soort_school",
+        "geboortejaar",
+        "soort_verzuim",
+        "artikel_vrijstelling",
+        "startdatum",
+        "einddatum",
+        "status",
+        "loopt_op_peildatum",
+        "duur_op_peildatum",
+    ]
+
+    def get(self, request, *args, **kwargs):
+        vandaag = timezone.localdate()
+        nu = schooljaar_van(vandaag)
+        try:
+            jaar = int(request.GET.get("schooljaar", nu))
+            kwartaal = int(request.GET.get("kwartaal", 0))
+        except ValueError:
+            raise Http404 from None
+        if not (2000 <= jaar <= nu):
+            raise Http404
+        if kwartaal not in (1, 2, 3, 4):
+            verstreken = [k for k in (1, 2, 3, 4) if peildatum(jaar, k) <= vandaag] or [1]
+            kwartaal = verstreken[-1]
+        p = peildatum(jaar, kwartaal)
+        qs = thuiszitters_voor(request.user).filter(startdatum__lte=p).order_by("startdatum", "id")
+        rijen = []
+        for t in qs:
+            loopt = t.einddatum is None or t.einddatum > p
+            dagen = (p - t.startdatum).days
+            if not loopt:
+                duur = ""
+            elif t.type == ThuiszitterType.VRIJSTELLING:
+                duur = "vrijstelling"
+            elif t.startdatum < berekeningen._maanden_terug(p, 3):
+                duur = "meer dan 3 maanden"
+            elif dagen > 28:
+                duur = "4 weken - 3 maanden"
+            else:
+                duur = "tot 4 weken"
+            rijen.append(
+                [
+                    t.pk,
+                    p,
+                    t.swv.code,
+                    t.school.vestigingscode,
+                    t.school.get_soort_display(),
+                    t.geboortejaar,
+                    t.get_type_display(),
+                    Vrijstelling(t.vrijstelling).label if t.vrijstelling else "",
+                    t.startdatum,
+                    t.einddatum,
+                    t.get_status_display(),
+                    "ja" if loopt else "nee",
+                    duur,
+                ]
+            )
+        vastleggen(
+            actie=AuditActie.GEEXPORTEERD,
+            request=request,
+            omschrijving=f"Thuiszitters inspectie-export {jaar} K{kwartaal}",
+            details={"aantal": len(rijen), "peildatum": p.isoformat()},
+        )
+        return export_response(
+            "xlsx" if request.GET.get("format") != "csv" else "csv",
+            f"thuiszitters-inspectie-{p.isoformat()}",
+            self.KOLOMMEN,
+            rijen,
+        )

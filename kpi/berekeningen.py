@@ -1,0 +1,405 @@
+"""Computed kengetallen, each one grouped query (aggregate/annotate in SQL, never a Python
+loop over pupil or school rows). The texts in UITLEG are shown on the page where the
+number appears, so a reader can check how it was made.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from swv.models import Leerlingtelling, School, Schoolsoort
+
+from .models import Berekening, Thuiszitter, ThuiszitterType, Vrijstelling, peildatum
+
+# SO/VSO vestigingen count as SO: DUO counts their pupils per vestiging without splitting
+# SO from VSO, and in PO their SO department is what the SWV pays for. Pure VSO is VO.
+SO_SOORTEN = (Schoolsoort.SO, Schoolsoort.SO_VSO)
+TELSOORTEN = (Schoolsoort.BAO, Schoolsoort.SBO, *SO_SOORTEN)
+
+UITLEG = {
+    "deelname": _(
+        "Deelnamepercentage SBO = leerlingen SBO / (leerlingen BaO + SBO); deelnamepercentage "
+        "SO = leerlingen SO / (leerlingen BaO + SBO): SO-leerlingen tellen niet mee in de "
+        "noemer. Bron: DUO, leerlingen per vestiging op 1 oktober (teldatum 1 oktober van het "
+        "beginjaar van het schooljaar). Vestigingen tellen mee bij het samenwerkingsverband "
+        "waarin ze staan: voor SO-leerlingen is dat een benadering, want strikt tellen zij "
+        "mee bij het samenwerkingsverband dat de TLV afgaf (open data kent dat niet). "
+        "SO/VSO-vestigingen tellen helemaal als SO (DUO splitst hun leerlingen niet); "
+        "VSO-vestigingen en cluster 1 en 2 tellen niet mee. Aantallen onder de 5 maskeert DUO "
+        "('<5'): die vestigingen tellen niet mee in de som; hoeveel het er zijn staat erbij."
+    ),
+    "thuiszitters": _(
+        "Thuiszitters uit het register: absoluut verzuim en langdurig relatief verzuim die op "
+        "de peildatum lopen (gestart op of voor de peildatum, niet beëindigd op of voor de "
+        "peildatum), ingedeeld naar duur op de peildatum: tot en met 4 weken (28 dagen), meer "
+        "dan 4 weken tot en met 3 maanden, meer dan 3 maanden. Als thuiszitter telt wie meer "
+        "dan 4 weken thuiszit. Vrijstellingen (art. 5a, 5b, 11, 15) tellen apart. Peildata zijn de "
+        "kwartaaleinden 30 september, 31 december, 31 maart en 30 juni; de jaarwaarde is de "
+        "stand op de laatste verstreken peildatum van het schooljaar."
+    ),
+    "tlv": _(
+        "TLV-kengetallen uit de toelaatbaarheidsmodule, per schooljaar (1 augustus - 31 juli): "
+        "aanvragen ingediend, TLV's toegekend voor SBO en SO, afwijzingen, bezwaren en "
+        "terugplaatsingen. Doorlooptijd: dagen van volledige aanvraag tot besluit (mediaan "
+        "en 90e percentiel)."
+    ),
+    "verwijzingen": _(
+        "Verwijzingen: toegekende TLV's voor SBO en SO per bestuur van de aanvragende school, "
+        "als aantal en als percentage van de leerlingen in het basisonderwijs van dat bestuur "
+        "op 1 oktober van het schooljaar."
+    ),
+}
+
+
+def _pct(teller: int, noemer: int) -> Decimal | None:
+    if not noemer:
+        return None
+    return (Decimal(teller) * 100 / Decimal(noemer)).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
+
+
+# Deelnamepercentages -------------------------------------------------------------------
+
+
+def _tellingen(scholen: QuerySet[School] | None = None) -> QuerySet[Leerlingtelling]:
+    telbare = School.objects.binnen_swv().filter(swv__isnull=False, soort__in=TELSOORTEN)
+    if scholen is not None:
+        telbare = telbare.filter(id__in=scholen.values("id"))
+    return Leerlingtelling.objects.filter(
+        school__in=telbare, teldatum__month=10, teldatum__day=1
+    ).annotate(jaar=ExtractYear("teldatum"))
+
+
+def _som(soorten) -> Coalesce:
+    return Coalesce(Sum("aantal", filter=Q(school__soort__in=soorten, gemaskeerd=False)), 0)
+
+
+_AGGREGATEN = {
+    "leerlingen_bao": _som([Schoolsoort.BAO]),
+    "leerlingen_sbo": _som([Schoolsoort.SBO]),
+    "leerlingen_so": _som(list(SO_SOORTEN)),
+    "gemaskeerd": Count("id", filter=Q(gemaskeerd=True)),
+}
+
+
+def _met_percentages(rij: dict) -> dict:
+    noemer = rij["leerlingen_bao"] + rij["leerlingen_sbo"]
+    rij["sbo_pct"] = _pct(rij["leerlingen_sbo"], noemer)
+    rij["so_pct"] = _pct(rij["leerlingen_so"], noemer)
+    return rij
+
+
+def deelname_per_swv(*, swv_ids=None, jaren=None) -> list[dict]:
+    """Per SWV and teldatum year: pupils BaO/SBO/SO, masked vestigingen, SBO% and SO%.
+    One grouped query; rows ordered by SWV code and year."""
+    qs = _tellingen()
+    if swv_ids is not None:
+        qs = qs.filter(school__swv_id__in=swv_ids)
+    if jaren is not None:
+        qs = qs.filter(teldatum__year__in=list(jaren))
+    rijen = (
+        qs.values("school__swv_id", "school__swv__code", "school__swv__naam", "jaar")
+        .annotate(**_AGGREGATEN)
+        .order_by("school__swv__code", "jaar")
+    )
+    return [
+        _met_percentages(
+            {
+                "swv_id": r["school__swv_id"],
+                "swv": r["school__swv__code"],
+                "swv_naam": r["school__swv__naam"],
+                "jaar": r["jaar"],
+                "leerlingen_bao": r["leerlingen_bao"],
+                "leerlingen_sbo": r["leerlingen_sbo"],
+                "leerlingen_so": r["leerlingen_so"],
+                "gemaskeerd": r["gemaskeerd"],
+            }
+        )
+        for r in rijen
+    ]
+
+
+def deelname_per_jaar(scholen: QuerySet[School], jaren=None) -> dict[int, dict]:
+    """The same figures summed over a set of schools (several SWVs, or one bestuur)."""
+    qs = _tellingen(scholen)
+    if jaren is not None:
+        qs = qs.filter(teldatum__year__in=list(jaren))
+    rijen = qs.values("jaar").annotate(**_AGGREGATEN).order_by("jaar")
+    return {r["jaar"]: _met_percentages(dict(r)) for r in rijen}
+
+
+# Thuiszitters --------------------------------------------------------------------------
+
+
+def _maanden_terug(d: date, maanden: int) -> date:
+    jaar, maand = divmod(d.year * 12 + d.month - 1 - maanden, 12)
+    maand += 1
+    for dag in (d.day, 30, 29, 28):
+        try:
+            return date(jaar, maand, dag)
+        except ValueError:
+            continue
+    raise ValueError(d)  # pragma: no cover
+
+
+def thuiszitters_op(peildata: list[date], qs: QuerySet[Thuiszitter]) -> dict[date, dict]:
+    """Per peildatum, for cases running then (started on or before it, not ended on or before
+    it): counts in the buckets kort (at most 28 days), middel (more than 4 weeks, at most
+    3 months), lang (more than 3 months), totaal (middel + lang: the thuiszitters), and vrijstellingen (all,
+    and art. 5a apart). One aggregate query for all peildata."""
+    verzuim = Q(type__in=[ThuiszitterType.ABSOLUUT, ThuiszitterType.RELATIEF])
+    vrij = Q(type=ThuiszitterType.VRIJSTELLING)
+    aggregaten = {}
+    for i, p in enumerate(peildata):
+        loopt = Q(startdatum__lte=p) & (Q(einddatum__isnull=True) | Q(einddatum__gt=p))
+        vier_weken = p - timedelta(days=28)
+        drie_maanden = _maanden_terug(p, 3)
+        aggregaten[f"k{i}"] = Count("id", filter=loopt & verzuim & Q(startdatum__gte=vier_weken))
+        aggregaten[f"m{i}"] = Count(
+            "id",
+            filter=loopt & verzuim & Q(startdatum__lt=vier_weken, startdatum__gte=drie_maanden),
+        )
+        aggregaten[f"l{i}"] = Count("id", filter=loopt & verzuim & Q(startdatum__lt=drie_maanden))
+        aggregaten[f"v{i}"] = Count("id", filter=loopt & vrij)
+        aggregaten[f"a{i}"] = Count("id", filter=loopt & vrij & Q(vrijstelling=Vrijstelling.ART_5A))
+    if not aggregaten:
+        return {}
+    uit = qs.order_by().aggregate(**aggregaten)
+    return {
+        p: {
+            "peildatum": p,
+            "kort": uit[f"k{i}"],
+            "middel": uit[f"m{i}"],
+            "lang": uit[f"l{i}"],
+            "totaal": uit[f"m{i}"] + uit[f"l{i}"],
+            "vrijstellingen": uit[f"v{i}"],
+            "vrijstellingen_5a": uit[f"a{i}"],
+        }
+        for i, p in enumerate(peildata)
+    }
+
+
+def peildata_van(schooljaar: int, tot: date | None = None) -> list[date]:
+    """The quarter ends of a school year that have passed (up to `tot`, default today)."""
+    tot = tot or timezone.localdate()
+    return [peildatum(schooljaar, k) for k in (1, 2, 3, 4) if peildatum(schooljaar, k) <= tot]
+
+
+# TLV ------------------------------------------------------------------------------------
+
+TLV_SLEUTELS = (
+    "aanvragen",
+    "toegekend_sbo",
+    "toegekend_so",
+    "afgewezen",
+    "terugplaatsingen",
+    "bezwaren",
+)
+
+
+def _tlv_module():
+    """The TLV engineer's kengetallen module, or None while it does not exist yet."""
+    try:
+        from toelaatbaarheid import kengetallen
+    except ImportError:
+        return None
+    return kengetallen
+
+
+def tlv_beschikbaar() -> bool:
+    return _tlv_module() is not None
+
+
+def tlv_per_swv(*, schooljaar: int, swv_ids) -> dict[int, dict] | None:
+    module = _tlv_module()
+    if module is None:
+        return None
+    return module.swv_kengetallen(schooljaar=schooljaar, swv_ids=list(swv_ids))
+
+
+def tlv_per_bestuur(*, schooljaar: int, bestuur_ids=None) -> dict[int, dict] | None:
+    module = _tlv_module()
+    if module is None:
+        return None
+    ids = None if bestuur_ids is None else list(bestuur_ids)
+    return module.bestuur_kengetallen(schooljaar=schooljaar, bestuur_ids=ids)
+
+
+def tlv_opgeteld(per_id: dict[int, dict]) -> dict:
+    """Counts summed over several SWVs/besturen. Medians do not add up: kept only when
+    there is exactly one."""
+    totaal = {k: sum(int(d.get(k) or 0) for d in per_id.values()) for k in TLV_SLEUTELS}
+    totaal["toegekend"] = totaal["toegekend_sbo"] + totaal["toegekend_so"]
+    if len(per_id) == 1:
+        enige = next(iter(per_id.values()))
+        totaal["doorlooptijd_mediaan_dagen"] = enige.get("doorlooptijd_mediaan_dagen")
+        totaal["doorlooptijd_p90_dagen"] = enige.get("doorlooptijd_p90_dagen")
+    else:
+        totaal["doorlooptijd_mediaan_dagen"] = None
+        totaal["doorlooptijd_p90_dagen"] = None
+    return totaal
+
+
+def bao_leerlingen_per_bestuur(*, jaar: int, bestuur_ids) -> dict[int, int]:
+    rijen = (
+        _tellingen()
+        .filter(school__bestuur_id__in=bestuur_ids, teldatum__year=jaar)
+        .values("school__bestuur_id")
+        .annotate(n=_som([Schoolsoort.BAO]))
+        .order_by()
+    )
+    return {r["school__bestuur_id"]: r["n"] for r in rijen}
+
+
+def verwijzingen_per_bestuur(*, schooljaar: int, besturen) -> list[dict] | None:
+    """Toegekende TLV's for SBO and SO per bestuur of the requesting school, as a count and
+    as a percentage of the bestuur's BaO pupils on 1 October of the school year."""
+    besturen = list(besturen)
+    ids = [b.id for b in besturen]
+    tlv = tlv_per_bestuur(schooljaar=schooljaar, bestuur_ids=ids)
+    if tlv is None:
+        return None
+    leerlingen = bao_leerlingen_per_bestuur(jaar=schooljaar, bestuur_ids=ids)
+    rijen = []
+    for b in besturen:
+        k = tlv.get(b.id, {})
+        sbo, so = int(k.get("toegekend_sbo") or 0), int(k.get("toegekend_so") or 0)
+        n = leerlingen.get(b.id, 0)
+        rijen.append(
+            {
+                "bestuur": b,
+                "leerlingen_bao": n,
+                "naar_sbo": sbo,
+                "naar_so": so,
+                "sbo_pct": _pct(sbo, n),
+                "so_pct": _pct(so, n),
+                "terugplaatsingen": int(k.get("terugplaatsingen") or 0),
+            }
+        )
+    return rijen
+
+
+def verwijzingen_per_school(*, schooljaar: int, scholen: QuerySet[School]) -> list[dict] | None:
+    """Per school of origin with at least one toegekende TLV in the school year (current
+    beschikking, by beschikking date, as toelaatbaarheid.kengetallen counts them): TLV's
+    SBO and SO, and as a percentage of the school's pupils on 1 October. Two grouped
+    queries."""
+    if _tlv_module() is None:
+        return None
+    from toelaatbaarheid.models import Beschikking, Besluit, Soort
+
+    begin, eind = date(schooljaar, 8, 1), date(schooljaar + 1, 7, 31)
+    rijen = list(
+        Beschikking.objects.filter(
+            actueel=True,
+            besluit=Besluit.TOEGEKEND,
+            datum__gte=begin,
+            datum__lte=eind,
+            aanvraag__school__in=scholen,
+        )
+        .values("aanvraag__school_id", "aanvraag__school__naam", "aanvraag__school__bestuur__naam")
+        .annotate(
+            naar_sbo=Count("id", filter=Q(soort=Soort.SBO)),
+            naar_so=Count("id", filter=Q(soort=Soort.SO)),
+        )
+        .order_by("aanvraag__school__naam")
+    )
+    ids = [r["aanvraag__school_id"] for r in rijen]
+    leerlingen = dict(
+        Leerlingtelling.objects.filter(
+            school_id__in=ids, teldatum=date(schooljaar, 10, 1), gemaskeerd=False
+        ).values_list("school_id", "aantal")
+    )
+    uit = []
+    for r in rijen:
+        n = leerlingen.get(r["aanvraag__school_id"], 0)
+        uit.append(
+            {
+                "school_id": r["aanvraag__school_id"],
+                "school": r["aanvraag__school__naam"],
+                "bestuur": r["aanvraag__school__bestuur__naam"],
+                "leerlingen": n,
+                "naar_sbo": r["naar_sbo"],
+                "naar_so": r["naar_so"],
+                "sbo_pct": _pct(r["naar_sbo"], n),
+                "so_pct": _pct(r["naar_so"], n),
+            }
+        )
+    return uit
+
+
+# Computed KPI values -------------------------------------------------------------------
+
+
+@dataclass
+class Scope:
+    """What a computed value covers: a set of SWVs, optionally narrowed to one bestuur."""
+
+    swv_ids: list[int]
+    bestuur_id: int | None = None
+    notities: list[str] = field(default_factory=list)
+
+    def scholen(self) -> QuerySet[School]:
+        qs = School.objects.filter(swv_id__in=self.swv_ids)
+        if self.bestuur_id:
+            qs = qs.filter(bestuur_id=self.bestuur_id)
+        return qs
+
+    def thuiszitters(self) -> QuerySet[Thuiszitter]:
+        qs = Thuiszitter.objects.filter(swv_id__in=self.swv_ids)
+        if self.bestuur_id:
+            qs = qs.filter(school__bestuur_id=self.bestuur_id)
+        return qs
+
+
+def berekende_waarden(berekening: str, jaren: list[int], scope: Scope) -> dict[int, Decimal | None]:
+    """The value of a computed KPI per school year for `scope`. A year without data is None."""
+    if berekening in (Berekening.DEELNAME_SBO, Berekening.DEELNAME_SO):
+        per_jaar = deelname_per_jaar(scope.scholen(), jaren)
+        sleutel = "sbo_pct" if berekening == Berekening.DEELNAME_SBO else "so_pct"
+        return {j: per_jaar.get(j, {}).get(sleutel) for j in jaren}
+    if berekening == Berekening.THUISZITTERS:
+        laatste = {j: peildata_van(j) for j in jaren}
+        peildata = [p[-1] for p in laatste.values() if p]
+        standen = thuiszitters_op(peildata, scope.thuiszitters())
+        return {j: (Decimal(standen[p[-1]]["totaal"]) if p else None) for j, p in laatste.items()}
+    # TLV figures.
+    if not tlv_beschikbaar():
+        return dict.fromkeys(jaren)
+    uit = {}
+    for j in jaren:
+        if j > schooljaar_nu():
+            uit[j] = None
+            continue
+        if scope.bestuur_id:
+            totaal = tlv_opgeteld(tlv_per_bestuur(schooljaar=j, bestuur_ids=[scope.bestuur_id]))
+        else:
+            totaal = tlv_opgeteld(tlv_per_swv(schooljaar=j, swv_ids=scope.swv_ids))
+        sleutel = {
+            Berekening.TLV_TOEGEKEND: "toegekend",
+            Berekening.TLV_DOORLOOPTIJD: "doorlooptijd_mediaan_dagen",
+            Berekening.TLV_BEZWAREN: "bezwaren",
+            Berekening.TLV_TERUGPLAATSINGEN: "terugplaatsingen",
+        }[berekening]
+        w = totaal.get(sleutel)
+        uit[j] = None if w is None else Decimal(w)
+    return uit
+
+
+def schooljaar_nu() -> int:
+    vandaag = timezone.localdate()
+    return vandaag.year if vandaag.month >= 8 else vandaag.year - 1
+
+
+def uitleg_voor(berekening: str) -> str:
+    if berekening in (Berekening.DEELNAME_SBO, Berekening.DEELNAME_SO):
+        return UITLEG["deelname"]
+    if berekening == Berekening.THUISZITTERS:
+        return UITLEG["thuiszitters"]
+    return UITLEG["tlv"]

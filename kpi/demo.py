@@ -1,0 +1,264 @@
+"""Demo KPI data: metingen on the plan demo's 17 KPIs (seed 000) and a set of thuiszitters
+at INNOVO and Movare schools. Idempotent and deterministic (fixed dates and values).
+
+Runs after the plan demo; if the plan is not there (yet), that part is skipped.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ondersteuningsplan.models import Ondersteuningsplan
+from swv.demo import innovo_school
+from swv.models import School, Schoolsoort
+
+from .models import Berekening, Kpi, KpiType, Meting, Thuiszitter, ThuiszitterStatus
+
+PLAN_TITEL = "Ondersteuningsplan 2022-2026 (concept)"
+METINGJAREN = (2022, 2023, 2024)
+
+# KPIs of seed 000 that the portal computes itself (matched on a word in the name).
+BEREKEND = {
+    "thuiszittende": Berekening.THUISZITTERS,
+}
+
+# (pseudoniem, bestuur, geboortejaar, type, vrijstelling, start, einde, status, acties)
+THUISZITTERS = [
+    (
+        "A.B.",
+        "41506",
+        2014,
+        "relatief",
+        "",
+        date(2025, 9, 8),
+        None,
+        "lopend",
+        "Gesprek ouders en leerplicht; OT gepland.",
+    ),
+    (
+        "C.D.",
+        "41506",
+        2012,
+        "relatief",
+        "",
+        date(2025, 11, 3),
+        None,
+        "lopend",
+        "Arrangement aangevraagd.",
+    ),
+    (
+        "E.F.",
+        "41506",
+        2015,
+        "absoluut",
+        "",
+        date(2026, 2, 2),
+        None,
+        "lopend",
+        "Zoektocht naar passende plek met trajectbegeleider.",
+    ),
+    (
+        "G.H.",
+        "41506",
+        2013,
+        "relatief",
+        "",
+        date(2025, 1, 13),
+        date(2025, 6, 2),
+        "terug",
+        "Terug op school na deeltijdrooster.",
+    ),
+    (
+        "I.J.",
+        "41506",
+        2016,
+        "vrijstelling",
+        "5a",
+        date(2024, 9, 1),
+        None,
+        "lopend",
+        "Vrijstelling 5 onder a; jaarlijks gesprek.",
+    ),
+    (
+        "K.L.",
+        "41516",
+        2014,
+        "relatief",
+        "",
+        date(2026, 9, 14),
+        None,
+        "lopend",
+        "Overleg school, ouders en jeugdhulp.",
+    ),
+    (
+        "M.N.",
+        "41516",
+        2011,
+        "absoluut",
+        "",
+        date(2026, 6, 1),
+        None,
+        "lopend",
+        "Niet ingeschreven na verhuizing; leerplicht ingeschakeld.",
+    ),
+    (
+        "O.P.",
+        "41516",
+        2013,
+        "relatief",
+        "",
+        date(2025, 3, 3),
+        date(2025, 10, 6),
+        "terug",
+        "Plaatsing SBO na TLV.",
+    ),
+    (
+        "Q.R.",
+        "41516",
+        2012,
+        "vrijstelling",
+        "15",
+        date(2025, 8, 25),
+        None,
+        "lopend",
+        "Vrijstelling art. 15 (onderwijs buitenland).",
+    ),
+    (
+        "S.T.",
+        "41516",
+        2015,
+        "relatief",
+        "",
+        date(2026, 10, 5),
+        None,
+        "lopend",
+        "Eerste gesprek gepland.",
+    ),
+    (
+        "U.V.",
+        "41506",
+        2014,
+        "relatief",
+        "",
+        date(2024, 10, 7),
+        date(2025, 2, 3),
+        "beeindigd",
+        "Verhuisd buiten de regio.",
+    ),
+]
+
+
+def laad(stdout=None) -> None:
+    with transaction.atomic():
+        n_metingen = _metingen()
+        n_thuis = _thuiszitters()
+    if stdout:
+        if n_metingen is None:
+            stdout.write(f"  KPI: plan '{PLAN_TITEL}' niet gevonden; metingen overgeslagen")
+        else:
+            stdout.write(f"  KPI: {n_metingen} metingen")
+        stdout.write(f"  KPI: {n_thuis} thuiszitters")
+
+
+def _demo_waarde(kpi: Kpi, jaar: int, index: int) -> Decimal:
+    """A deterministic value; every third KPI-year misses its target."""
+    streef = next((s for s in kpi.streefwaarden.all() if s.schooljaar == jaar), None)
+    mis = (index + jaar) % 3 == 0
+    if kpi.type == KpiType.JA_NEE:
+        return Decimal(0 if mis else 1)
+    if kpi.type == KpiType.SCORE:
+        laag = kpi.schaal_min if kpi.schaal_min is not None else Decimal(1)
+        hoog = kpi.schaal_max if kpi.schaal_max is not None else Decimal(10)
+        basis = streef.waarde if streef else (laag + hoog) / 2
+        w = basis - 1 if mis else basis + Decimal("0.5")
+        return max(laag, min(hoog, w)).quantize(Decimal("0.1"))
+    if streef is None:
+        return Decimal(40 + 5 * (jaar - 2022) if kpi.type == KpiType.PERCENTAGE else 8 - jaar % 3)
+    doel = streef.waarde
+    lager = kpi.richting == "lager" or streef.comparator in ("<", "<=")
+    if kpi.type == KpiType.PERCENTAGE:
+        w = doel - 10 if (mis != lager) else doel + 5
+        return max(Decimal(0), min(Decimal(100), w))
+    # Counts.
+    if lager:
+        return doel + 2 if mis else max(Decimal(0), doel - 1)
+    return max(Decimal(0), doel - 2) if mis else doel + 1
+
+
+def _metingen() -> int | None:
+    plan = Ondersteuningsplan.objects.filter(titel=PLAN_TITEL).first()
+    if plan is None:
+        return None
+    kpis = list(
+        Kpi.objects.filter(speerpunt__plan=plan)
+        .prefetch_related("streefwaarden")
+        .order_by("speerpunt__volgorde", "volgorde", "id")
+    )
+    for kpi in kpis:
+        for woord, berekening in BEREKEND.items():
+            if woord in kpi.naam.lower() and kpi.berekening != berekening:
+                kpi.berekening = berekening
+                kpi.save(update_fields=["berekening"])
+    aantal = 0
+    for index, kpi in enumerate(kpis):
+        if kpi.is_berekend:
+            continue
+        for jaar in METINGJAREN:
+            waarde = _demo_waarde(kpi, jaar, index)
+            try:
+                kpi.waarde_controleren(waarde)
+            except ValidationError:  # a demo value that does not fit the type is skipped
+                continue
+            Meting.objects.update_or_create(
+                kpi=kpi,
+                schooljaar=jaar,
+                kwartaal=0,
+                swv=None,
+                bestuur=None,
+                defaults={
+                    "waarde": waarde,
+                    "bron": kpi.bron or "Demo",
+                    "toelichting": "Demo-meting.",
+                },
+            )
+            aantal += 1
+    return aantal
+
+
+def _scholen(nummer: str) -> list[School]:
+    return list(
+        School.objects.binnen_swv()
+        .filter(bestuur__nummer=nummer, swv__isnull=False, soort=Schoolsoort.BAO)
+        .order_by("vestigingscode")[:4]
+    )
+
+
+def _thuiszitters() -> int:
+    ib_school = innovo_school()
+    scholen = {"41506": [ib_school, *_scholen("41506")], "41516": _scholen("41516")}
+    aantal = 0
+    for i, (pseudo, bestuur, geboren, soort, artikel, start, einde, status, acties) in enumerate(
+        THUISZITTERS
+    ):
+        keuze = scholen.get(bestuur) or []
+        if not keuze:
+            continue
+        school = keuze[i % len(keuze)]
+        Thuiszitter.objects.update_or_create(
+            pseudoniem=f"{pseudo} (demo)",
+            defaults={
+                "school": school,
+                "swv_id": school.swv_id,
+                "geboortejaar": geboren,
+                "type": soort,
+                "vrijstelling": artikel,
+                "startdatum": start,
+                "einddatum": einde,
+                "status": status or ThuiszitterStatus.LOPEND,
+                "acties": acties,
+            },
+        )
+        aantal += 1
+    return aantal

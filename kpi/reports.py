@@ -1,0 +1,293 @@
+"""View-models of the dashboard: the same data for the page, the exports and the PDF
+report "kengetallen"."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from swv.charts import Reeks, lijngrafiek
+from swv.selectors import swv_ids_voor
+
+from . import berekeningen
+from .models import Berekening, Kpi, KpiType, Meting, Streefwaarde
+from .selectors import plannen_met_kpis
+
+OP_KOERS = "op_koers"
+NIET_OP_KOERS = "niet_op_koers"
+GEEN_METING = "geen_meting"
+GEEN_STREEFWAARDE = "geen_streefwaarde"
+STATUS_LABEL = {
+    OP_KOERS: _("Op koers"),
+    NIET_OP_KOERS: _("Niet op koers"),
+    GEEN_METING: _("Nog geen meting"),
+    GEEN_STREEFWAARDE: _("Geen streefwaarde"),
+}
+
+
+def getal(waarde: Decimal | None, kpi: Kpi) -> str:
+    """A value as the page shows it: '12,5%', 'ja', '7'."""
+    if waarde is None:
+        return "–"
+    if kpi.type == KpiType.JA_NEE:
+        return _("ja") if waarde >= 1 else _("nee")
+    tekst = f"{Decimal(waarde).normalize():f}".replace(".", ",")
+    if kpi.type == KpiType.PERCENTAGE:
+        return f"{tekst}%"
+    return tekst
+
+
+def status_van(streef: Streefwaarde | None, waarde: Decimal | None) -> str:
+    if waarde is None:
+        return GEEN_METING
+    if streef is None:
+        return GEEN_STREEFWAARDE
+    return OP_KOERS if streef.gehaald(waarde) else NIET_OP_KOERS
+
+
+def _jaarwaarde(metingen: list[Meting]) -> dict[int, Meting]:
+    """Per school year the meting that stands for it: the whole-year one, else the last
+    quarter measured."""
+    uit: dict[int, Meting] = {}
+    for m in metingen:
+        huidig = uit.get(m.schooljaar)
+        rang = 5 if m.kwartaal == 0 else m.kwartaal
+        if huidig is None or rang >= (5 if huidig.kwartaal == 0 else huidig.kwartaal):
+            uit[m.schooljaar] = m
+    return uit
+
+
+@dataclass
+class Jaarregel:
+    jaar: int
+    label: str
+    streefwaarde: str
+    waarde: str
+    bestuur_waarde: str | None
+    status: str
+    status_label: str
+    toelichting: str = ""
+    waarde_getal: Decimal | None = None
+    bestuur_getal: Decimal | None = None
+
+
+@dataclass
+class KpiRegel:
+    kpi: Kpi
+    nummer: int
+    jaren: list[Jaarregel]
+    laatste: Jaarregel | None
+    status: str
+    status_label: str
+    grafiek: str
+    uitleg: str = ""
+    drilldown_url: str = ""
+    bestuur_laatste: str | None = None
+
+
+@dataclass
+class SpeerpuntBlok:
+    speerpunt: object
+    kpis: list[KpiRegel]
+
+
+@dataclass
+class PlanBlok:
+    plan: object
+    speerpunten: list[SpeerpuntBlok]
+    telling: dict = field(default_factory=dict)
+
+
+@dataclass
+class Dashboard:
+    plannen: list[PlanBlok]
+    swv: object = None
+    bestuur: object = None
+    totaal_label: str = ""
+    uitleg: dict = field(default_factory=dict)
+
+
+def _metingen_voor_scope(kpi: Kpi, swv, bestuur) -> tuple[dict, dict | None]:
+    alle = list(kpi.metingen.all())  # prefetched
+    if swv is not None:
+        eigen = [m for m in alle if m.swv_id == swv.id and not m.bestuur_id]
+        plan = [m for m in alle if not m.swv_id and not m.bestuur_id]
+        # An SWV's own meting wins; a plan-wide one stands in for years it lacks.
+        totaal = {**_jaarwaarde(plan), **_jaarwaarde(eigen)}
+    else:
+        totaal = _jaarwaarde([m for m in alle if not m.swv_id and not m.bestuur_id])
+    best = None
+    if bestuur is not None:
+        best = _jaarwaarde([m for m in alle if m.bestuur_id == bestuur.id])
+    return totaal, best
+
+
+def dashboard(user, *, swv=None, bestuur=None, kan_rijen_zien=False) -> Dashboard:
+    """Per plan of the user's SWVs, per speerpunt, each KPI's values per plan year against
+    the streefwaarde of that year. `swv` narrows the totals to one SWV; `bestuur` adds the
+    bestuur's own figures beside them."""
+    eigen_swvs = set(swv_ids_voor(user).values_list("id", flat=True))
+    blokken = []
+    cache: dict = {}
+    nummer = 0
+    for plan in plannen_met_kpis(user):
+        plan_swvs = [s for s in plan.samenwerkingsverbanden.all() if s.id in eigen_swvs]
+        if swv is not None:
+            if swv.id not in {s.id for s in plan_swvs}:
+                continue
+            scope_ids = [swv.id]
+        else:
+            scope_ids = sorted(s.id for s in plan_swvs)
+        jaren = plan.schooljaren
+        speerpunten = []
+        telling = dict.fromkeys(STATUS_LABEL, 0)
+        for sp in plan.speerpunten.all():
+            regels = []
+            for kpi in sp.kpis.all():
+                nummer += 1
+                regel = _kpi_regel(
+                    kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zien
+                )
+                telling[regel.status] += 1
+                regels.append(regel)
+            speerpunten.append(SpeerpuntBlok(sp, regels))
+        blokken.append(PlanBlok(plan, speerpunten, telling))
+    return Dashboard(
+        plannen=blokken,
+        swv=swv,
+        bestuur=bestuur,
+        totaal_label=swv.code if swv is not None else _("Totaal plan"),
+        uitleg=berekeningen.UITLEG,
+    )
+
+
+def _berekend(kpi: Kpi, jaren, scope_ids, bestuur_id, cache) -> dict:
+    sleutel = (kpi.berekening, tuple(jaren), tuple(scope_ids), bestuur_id)
+    if sleutel not in cache:
+        cache[sleutel] = berekeningen.berekende_waarden(
+            kpi.berekening, list(jaren), berekeningen.Scope(list(scope_ids), bestuur_id)
+        )
+    return cache[sleutel]
+
+
+def _kpi_regel(kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zien) -> KpiRegel:
+    streef = {s.schooljaar: s for s in kpi.streefwaarden.all()}
+    toelichtingen = {}
+    if kpi.is_berekend:
+        totaal = _berekend(kpi, jaren, scope_ids, None, cache)
+        best = _berekend(kpi, jaren, scope_ids, bestuur.id, cache) if bestuur else None
+    else:
+        tm, bm = _metingen_voor_scope(kpi, swv, bestuur)
+        totaal = {j: (tm[j].waarde if j in tm else None) for j in jaren}
+        toelichtingen = {j: tm[j] for j in tm}
+        best = {j: (bm[j].waarde if j in bm else None) for j in jaren} if bm is not None else None
+    regels = []
+    for j in jaren:
+        w = totaal.get(j)
+        st = status_van(streef.get(j), w)
+        m = toelichtingen.get(j)
+        regels.append(
+            Jaarregel(
+                jaar=j,
+                label=f"{j}-{j + 1}",
+                streefwaarde=streef[j].weergave if j in streef else "–",
+                waarde=getal(w, kpi),
+                bestuur_waarde=getal(best.get(j), kpi) if best is not None else None,
+                status=st,
+                status_label=STATUS_LABEL[st],
+                toelichting=(m.periode if m and m.kwartaal else ""),
+                waarde_getal=w,
+                bestuur_getal=best.get(j) if best is not None else None,
+            )
+        )
+    gemeten = [r for r, j in zip(regels, jaren, strict=True) if totaal.get(j) is not None]
+    laatste = gemeten[-1] if gemeten else None
+    status = laatste.status if laatste else GEEN_METING
+    reeksen = [
+        Reeks(
+            _("Totaal") if swv is None else swv.code,
+            [totaal.get(j) for j in jaren],
+        )
+    ]
+    if best is not None:
+        reeksen.append(Reeks(str(bestuur), [best.get(j) for j in jaren]))
+    if streef:
+        reeksen.append(
+            Reeks(
+                _("Streefwaarde"),
+                [streef[j].waarde if j in streef else None for j in jaren],
+                kleur="#6b7280",
+                stippel=True,
+            )
+        )
+    y_min = y_max = None
+    if kpi.type == KpiType.JA_NEE:
+        y_min, y_max = 0, 1
+    elif kpi.type == KpiType.SCORE and kpi.schaal_max is not None:
+        y_min, y_max = kpi.schaal_min or 0, kpi.schaal_max
+    grafiek = lijngrafiek(
+        titel=_("Verloop: %(kpi)s") % {"kpi": kpi.naam},
+        beschrijving=_(
+            "Waarde per schooljaar tegen de streefwaarde; de tabel eronder geeft dezelfde getallen."
+        ),
+        labels=[r.label for r in regels],
+        reeksen=reeksen,
+        eenheid="%" if kpi.type == KpiType.PERCENTAGE else "",
+        y_min=y_min,
+        y_max=y_max,
+    )
+    drilldown = ""
+    if kan_rijen_zien and kpi.berekening == Berekening.THUISZITTERS:
+        drilldown = reverse("kpi:thuiszitters")
+    elif kpi.berekening in (Berekening.DEELNAME_SBO, Berekening.DEELNAME_SO):
+        drilldown = reverse("kpi:deelname") + (f"?swv={swv.id}" if swv else "")
+    elif kpi.berekening:
+        drilldown = reverse("kpi:verwijzingen")
+    return KpiRegel(
+        kpi=kpi,
+        nummer=nummer,
+        jaren=regels,
+        laatste=laatste,
+        status=status,
+        status_label=STATUS_LABEL[status],
+        grafiek=grafiek,
+        uitleg=berekeningen.uitleg_voor(kpi.berekening) if kpi.is_berekend else "",
+        drilldown_url=drilldown,
+        bestuur_laatste=(
+            getal(best.get(laatste.jaar), kpi) if best is not None and laatste else None
+        ),
+    )
+
+
+EXPORT_KOLOMMEN = [
+    "plan",
+    "speerpunt",
+    "kpi",
+    "berekend",
+    "schooljaar",
+    "streefwaarde",
+    "waarde",
+    "status",
+    "bestuur",
+    "bestuur_waarde",
+]
+
+
+def export_rijen(db: Dashboard):
+    for pb in db.plannen:
+        for sb in pb.speerpunten:
+            for r in sb.kpis:
+                for j in r.jaren:
+                    yield [
+                        pb.plan.titel,
+                        f"{sb.speerpunt.code}. {sb.speerpunt.titel}",
+                        r.kpi.naam,
+                        "ja" if r.kpi.is_berekend else "nee",
+                        j.label,
+                        j.streefwaarde,
+                        j.waarde_getal,
+                        j.status_label,
+                        str(db.bestuur) if db.bestuur else "",
+                        j.bestuur_getal,
+                    ]

@@ -1,0 +1,71 @@
+"""Every KPI read a user can reach, scoped to that user (on top of swv.selectors)."""
+
+from django.db.models import Prefetch, QuerySet
+
+from ondersteuningsplan.models import Ondersteuningsplan, Speerpunt
+from swv.models import Samenwerkingsverband, School, Schoolbestuur
+from swv.roles import Rol
+from swv.selectors import besturen_voor, samenwerkingsverbanden_voor, scholen_voor, swv_ids_voor
+
+from .models import Kpi, Meting, Streefwaarde, Thuiszitter
+
+
+def plannen_voor(user) -> QuerySet[Ondersteuningsplan]:
+    """Plans of the user's samenwerkingsverbanden."""
+    return Ondersteuningsplan.objects.filter(
+        samenwerkingsverbanden__in=swv_ids_voor(user)
+    ).distinct()
+
+
+def kpis_voor(user) -> QuerySet[Kpi]:
+    return Kpi.objects.filter(speerpunt__plan__in=plannen_voor(user)).select_related(
+        "speerpunt", "speerpunt__plan"
+    )
+
+
+def plannen_met_kpis(user, plan_ids=None) -> QuerySet[Ondersteuningsplan]:
+    """The user's plans with speerpunten, KPIs, streefwaarden and metingen prefetched:
+    a fixed number of queries, whatever the number of KPIs."""
+    metingen = Meting.objects.select_related("swv", "bestuur").order_by("schooljaar", "kwartaal")
+    kpis = Kpi.objects.order_by("volgorde", "id").prefetch_related(
+        Prefetch("streefwaarden", queryset=Streefwaarde.objects.order_by("schooljaar")),
+        Prefetch("metingen", queryset=metingen),
+    )
+    speerpunten = Speerpunt.objects.order_by("volgorde", "code").prefetch_related(
+        Prefetch("kpis", queryset=kpis)
+    )
+    qs = plannen_voor(user)
+    if plan_ids is not None:
+        qs = qs.filter(id__in=plan_ids)
+    return qs.order_by("-startjaar", "titel").prefetch_related(
+        Prefetch("speerpunten", queryset=speerpunten), "samenwerkingsverbanden"
+    )
+
+
+def thuiszitters_voor(user) -> QuerySet[Thuiszitter]:
+    """Thuiszitter cases the user may see: SWV staff and trajectbegeleiders those of their
+    SWVs, a bestuur its schools', a school its own. OPR and deskundigen none."""
+    if not user.is_authenticated:
+        return Thuiszitter.objects.none()
+    qs = Thuiszitter.objects.select_related("school", "school__bestuur", "swv")
+    if user.is_superuser:
+        return qs
+    if user.rol in (Rol.MEDEWERKER, Rol.DIRECTEUR, Rol.TRAJECTBEGELEIDER):
+        return qs.filter(swv_id__in=swv_ids_voor(user))
+    if user.rol in (Rol.BESTUUR, Rol.SCHOOL):
+        return qs.filter(school__in=scholen_voor(user))
+    return Thuiszitter.objects.none()
+
+
+def scholen_voor_register(user) -> QuerySet[School]:
+    """Schools a user may record a thuiszitter for: in scope, inside an SWV (cluster 1/2
+    schools are national, not the SWV's)."""
+    return scholen_voor(user).binnen_swv().filter(swv__isnull=False).order_by("naam")
+
+
+def swv_keuzes(user) -> QuerySet[Samenwerkingsverband]:
+    return samenwerkingsverbanden_voor(user).order_by("code")
+
+
+def bestuur_keuzes(user) -> QuerySet[Schoolbestuur]:
+    return besturen_voor(user).order_by("naam")

@@ -1,0 +1,206 @@
+"""Every write of the KPI app: metingen and the thuiszitters register. Keyword-only,
+atomic, audited in the same transaction."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from swv.audit import AuditActie, vastleggen
+from swv.models import Samenwerkingsverband, School, Schoolbestuur
+
+from .models import Kpi, Meting, Thuiszitter, ThuiszitterStatus, ThuiszitterType
+
+
+class MetingBestaatAl(ValidationError):
+    """A meting for this KPI, period and scope exists; replacing it needs a confirmation."""
+
+    def __init__(self, bestaande: Meting):
+        self.bestaande = bestaande
+        super().__init__(
+            _(
+                "Er is al een meting voor deze KPI, periode en reikwijdte (waarde %(waarde)s). "
+                "Bevestig dat u die wilt vervangen."
+            )
+            % {"waarde": f"{bestaande.waarde.normalize():f}".replace(".", ",")},
+            code="bestaat",
+        )
+
+
+def meting_vastleggen(
+    *,
+    kpi: Kpi,
+    schooljaar: int,
+    kwartaal: int = 0,
+    swv: Samenwerkingsverband | None = None,
+    bestuur: Schoolbestuur | None = None,
+    waarde: Decimal,
+    bron: str = "",
+    toelichting: str = "",
+    door,
+    vervangen: bool = False,
+    request=None,
+) -> Meting:
+    """Record a meting. Refuses a computed KPI, a value that does not fit the KPI type and
+    a meting for both an SWV and a bestuur. If one exists for the same KPI, period and
+    scope, raises MetingBestaatAl unless `vervangen` is set; then it is replaced (never
+    doubled)."""
+    if kpi.is_berekend:
+        raise ValidationError(
+            _(
+                "Deze KPI berekent het portaal zelf (%(bron)s); die kunt u niet met de hand invullen."
+            )
+            % {"bron": kpi.get_berekening_display()},
+            code="berekend",
+        )
+    if swv is not None and bestuur is not None:
+        raise ValidationError(
+            _("Kies een samenwerkingsverband óf een bestuur, niet allebei."), code="scope"
+        )
+    kpi.waarde_controleren(waarde)
+    with transaction.atomic():
+        bestaande = (
+            Meting.objects.select_for_update()
+            .filter(kpi=kpi, schooljaar=schooljaar, kwartaal=kwartaal, swv=swv, bestuur=bestuur)
+            .first()
+        )
+        if bestaande is not None and not vervangen:
+            raise MetingBestaatAl(bestaande)
+        velden = {
+            "waarde": waarde,
+            "bron": bron,
+            "toelichting": toelichting,
+            "ingevoerd_door": door,
+        }
+        if bestaande is not None:
+            oud = bestaande.waarde
+            for naam, w in velden.items():
+                setattr(bestaande, naam, w)
+            bestaande.save(update_fields=[*velden])
+            meting = bestaande
+            vastleggen(
+                actie=AuditActie.GEWIJZIGD,
+                gebruiker=door,
+                obj=meting,
+                request=request,
+                omschrijving=f"Meting KPI #{kpi.pk} {meting.periode} vervangen",
+                details={"oude_waarde": str(oud), "nieuwe_waarde": str(waarde)},
+            )
+        else:
+            meting = Meting.objects.create(
+                kpi=kpi,
+                schooljaar=schooljaar,
+                kwartaal=kwartaal,
+                swv=swv,
+                bestuur=bestuur,
+                **velden,
+            )
+            vastleggen(
+                actie=AuditActie.AANGEMAAKT,
+                gebruiker=door,
+                obj=meting,
+                request=request,
+                omschrijving=f"Meting KPI #{kpi.pk} {meting.periode} ingevoerd",
+                details={"waarde": str(waarde)},
+            )
+    return meting
+
+
+def _thuiszitter_controleren(t: Thuiszitter) -> None:
+    fouten = {}
+    if t.type == ThuiszitterType.VRIJSTELLING and not t.vrijstelling:
+        fouten["vrijstelling"] = _("Kies het artikel van de vrijstelling.")
+    if t.type != ThuiszitterType.VRIJSTELLING and t.vrijstelling:
+        fouten["vrijstelling"] = _("Een artikel hoort alleen bij een vrijstelling.")
+    if t.einddatum and t.startdatum and t.einddatum < t.startdatum:
+        fouten["einddatum"] = _("De einddatum ligt voor de startdatum.")
+    if t.status == ThuiszitterStatus.LOPEND and t.einddatum:
+        fouten["einddatum"] = _("Een lopende registratie heeft nog geen einddatum.")
+    if t.status != ThuiszitterStatus.LOPEND and not t.einddatum:
+        fouten["einddatum"] = _("Vul de einddatum in bij een afgesloten registratie.")
+    if t.school_id and not t.school.swv_id:
+        fouten["school"] = _("Deze school hoort niet bij een samenwerkingsverband.")
+    if fouten:
+        raise ValidationError(fouten)
+
+
+VELDEN = (
+    "school",
+    "pseudoniem",
+    "geboortejaar",
+    "type",
+    "vrijstelling",
+    "startdatum",
+    "einddatum",
+    "status",
+    "acties",
+)
+
+
+def thuiszitter_registreren(
+    *,
+    door,
+    school: School,
+    pseudoniem: str,
+    geboortejaar: int,
+    type: str,
+    startdatum: date,
+    vrijstelling: str = "",
+    einddatum: date | None = None,
+    status: str = ThuiszitterStatus.LOPEND,
+    acties: str = "",
+    request=None,
+) -> Thuiszitter:
+    """Record a new case. The SWV follows from the school. Audited (by id only)."""
+    t = Thuiszitter(
+        school=school,
+        swv_id=school.swv_id,
+        pseudoniem=pseudoniem.strip(),
+        geboortejaar=geboortejaar,
+        type=type,
+        vrijstelling=vrijstelling,
+        startdatum=startdatum,
+        einddatum=einddatum,
+        status=status,
+        acties=acties,
+    )
+    _thuiszitter_controleren(t)
+    with transaction.atomic():
+        t.save()
+        vastleggen(
+            actie=AuditActie.AANGEMAAKT,
+            gebruiker=door,
+            obj=t,
+            request=request,
+            omschrijving=f"Thuiszitter #{t.pk} geregistreerd",
+            details={"school_id": school.pk, "type": type},
+        )
+    return t
+
+
+def thuiszitter_wijzigen(*, thuiszitter: Thuiszitter, door, request=None, **velden) -> Thuiszitter:
+    """Change a case; logs which fields changed (names, not values)."""
+    onbekend = set(velden) - set(VELDEN)
+    if onbekend:
+        raise TypeError(f"Onbekende velden: {sorted(onbekend)}")
+    gewijzigd = [n for n, w in velden.items() if getattr(thuiszitter, n) != w]
+    for naam in gewijzigd:
+        setattr(thuiszitter, naam, velden[naam])
+    if "school" in gewijzigd:
+        thuiszitter.swv_id = thuiszitter.school.swv_id
+    _thuiszitter_controleren(thuiszitter)
+    if not gewijzigd:
+        return thuiszitter
+    with transaction.atomic():
+        thuiszitter.save()
+        vastleggen(
+            actie=AuditActie.GEWIJZIGD,
+            gebruiker=door,
+            obj=thuiszitter,
+            request=request,
+            omschrijving=f"Thuiszitter #{thuiszitter.pk} gewijzigd",
+            details={"velden": gewijzigd},
+        )
+    return thuiszitter
