@@ -5,5 +5,6 @@ from . import views
 app_name = "publiek"
 
 urlpatterns = [
-    path("plannen/", views.PubliekIndexView.as_view(), name="plannen"),
+    path("plannen/", views.publiek_index, name="plannen"),
+    path("plannen/<int:pk>/pdf/", views.publiek_pdf, name="plan-pdf"),
 ]

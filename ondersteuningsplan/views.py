@@ -1,12 +1,615 @@
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.views.generic import TemplateView
-from rules.contrib.views import PermissionRequiredMixin
+"""Plan pages. Thin: scoping through selectors (out of scope = 404), rights through
+rules.py (in scope but not your role = 403), writes through services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_fsm import ConcurrentTransition
+
+from kpi.models import Kpi
+from swv.audit import AuditActie, vastleggen
+from swv.exports import export_response
+from swv.pdf import pdf_response
+
+from . import forms, services
+from .models import (
+    Hoofdstuk,
+    Ontwikkelactie,
+    OprOpmerking,
+    PlanStatus,
+    Speerpunt,
+    VademecumDocument,
+)
+from .reports import plan_inhoud, plan_pdf
+from .selectors import (
+    gemeenten_van,
+    gepubliceerde_plannen,
+    oogo_van,
+    opmerkingen_van,
+    overgangen_van,
+    plan_lijst,
+    plannen_voor,
+)
+from .verschil import vergelijken
+
+STAPPEN = [
+    PlanStatus.CONCEPT,
+    PlanStatus.CONSULTATIE,
+    PlanStatus.TER_INSTEMMING,
+    PlanStatus.VASTGESTELD,
+    PlanStatus.BIJ_INSPECTIE,
+    PlanStatus.GEPUBLICEERD,
+]
 
 
-class IndexView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
-    permission_required = "ondersteuningsplan.bekijken"
-    template_name = "onderdeel_in_ontwikkeling.html"
+def _plan(request, pk):
+    return get_object_or_404(plannen_voor(request.user), pk=pk)
 
 
-class PubliekIndexView(TemplateView):
-    template_name = "onderdeel_in_ontwikkeling.html"
+def _mag(request, perm, plan=None):
+    if not request.user.has_perm(perm, plan):
+        raise PermissionDenied
+
+
+def _fouten(form, fout: ValidationError):
+    """Put a service's ValidationError next to the right field (or on top of the form)."""
+    if hasattr(fout, "error_dict"):
+        for veld, lijst in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, lijst)
+    else:
+        form.add_error(None, fout.messages)
+
+
+def _formulier(request, plan, form, titel, **extra):
+    return render(
+        request,
+        "ondersteuningsplan/formulier.html",
+        {"plan": plan, "form": form, "titel": titel, **extra},
+    )
+
+
+# Lists and the plan page ---------------------------------------------------------------
+
+
+@login_required
+def index(request):
+    _mag(request, "ondersteuningsplan.bekijken")
+    return render(request, "ondersteuningsplan/index.html", {"plannen": plan_lijst(request.user)})
+
+
+@login_required
+def plan_nieuw(request):
+    _mag(request, "ondersteuningsplan.bewerken")
+    form = forms.PlanAanmakenForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_aanmaken(
+                door=request.user,
+                titel=form.cleaned_data["titel"],
+                startjaar=form.cleaned_data["startjaar"],
+                eindjaar=form.cleaned_data["eindjaar"],
+                samenwerkingsverbanden=form.cleaned_data["samenwerkingsverbanden"],
+            )
+        except ValidationError as fout:
+            _fouten(form, fout)
+        else:
+            messages.success(request, _("Plan aangemaakt."))
+            return redirect(plan)
+    return _formulier(request, None, form, _("Nieuw ondersteuningsplan"))
+
+
+@login_required
+def detail(request, pk):
+    plan = _plan(request, pk)
+    inhoud = plan_inhoud(plan)
+    user = request.user
+    is_staf = user.has_perm("ondersteuningsplan.bewerken", plan)
+    opmerkingen = opmerkingen_van(plan)
+    per_sectie = {}
+    for o in opmerkingen:
+        per_sectie.setdefault(o.sectie, []).append(o)
+    oogo = oogo_van(plan)
+    laatste_oogo = {}
+    for o in sorted(oogo, key=lambda o: (o.datum, o.pk)):
+        laatste_oogo[o.gemeente_id] = o
+    gemeenten = list(gemeenten_van(plan))
+    overgangen = [
+        (o, user.has_perm(o.permissie, plan))
+        for naam, o in services.OVERGANGEN.items()
+        if _kan(plan, naam)
+    ]
+    blokkades = {}
+    if plan.status in (PlanStatus.CONCEPT, PlanStatus.CONSULTATIE):
+        blokkades["voorleggen"] = services.ontbrekend_voor_instemming(
+            plan, speerpunten=inhoud.speerpunten, hoofdstukken=inhoud.hoofdstukken
+        )
+    if plan.status == PlanStatus.TER_INSTEMMING:
+        blokkades["vaststellen"] = services.blokkades_vaststelling(plan)
+    versies = list(plan.versies.order_by("-nummer"))
+    context = {
+        "plan": plan,
+        "i": inhoud,
+        "is_staf": is_staf,
+        "bewerkbaar": is_staf and plan.bewerkbaar,
+        "stappen": [(s, s.label) for s in STAPPEN],
+        "overgangen": overgangen,
+        "blokkades": blokkades,
+        "opmerkingen_per_sectie": per_sectie,
+        "aantal_opmerkingen": len(opmerkingen),
+        "open_opmerkingen": sum(1 for o in opmerkingen if not o.antwoord),
+        "oogo_rijen": [(g, laatste_oogo.get(g.pk)) for g in gemeenten],
+        "oogo": oogo,
+        "opr_besluiten": list(
+            plan.opr_besluiten.select_related("versie").order_by("-datum", "-id")
+        ),
+        "versies": versies,
+        "geschiedenis": overgangen_van(plan),
+        "kan_opmerken": user.has_perm("ondersteuningsplan.opmerken", plan)
+        and plan.status == PlanStatus.TER_INSTEMMING,
+        "kan_opr_besluit": user.has_perm("ondersteuningsplan.opr_besluit", plan)
+        and plan.status == PlanStatus.TER_INSTEMMING,
+        "kan_oogo": is_staf and plan.status in (PlanStatus.CONSULTATIE, PlanStatus.TER_INSTEMMING),
+        "kan_toetsen": user.has_perm("ondersteuningsplan.toetsen", plan),
+        "kan_nieuwe_versie": is_staf
+        and plan.status == PlanStatus.GEPUBLICEERD
+        and not plan.wijzigingen.exclude(status=PlanStatus.VERVANGEN).exists(),
+        "vorige": plan.vorige_versie,
+    }
+    return render(request, "ondersteuningsplan/detail.html", context)
+
+
+def _kan(plan, naam) -> bool:
+    from django_fsm import can_proceed
+
+    return can_proceed(getattr(plan, naam))
+
+
+# Workflow ------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def overgang(request, pk, naam):
+    plan = _plan(request, pk)
+    if naam not in services.OVERGANGEN:
+        raise Http404
+    _mag(request, services.OVERGANGEN[naam].permissie, plan)
+    form = forms.OvergangForm(request.POST)
+    notitie = form.cleaned_data["notitie"] if form.is_valid() else ""
+    try:
+        plan = services.plan_overgang(plan=plan, door=request.user, naam=naam, notitie=notitie)
+    except ValidationError as fout:
+        messages.error(
+            request,
+            _("Deze stap kan nog niet: %(m)s") % {"m": " ".join(fout.messages)},
+        )
+    except ConcurrentTransition:
+        messages.error(
+            request, _("Iemand anders heeft de status intussen gewijzigd. Bekijk de nieuwe stand.")
+        )
+    else:
+        messages.success(
+            request, _("Status gewijzigd naar '%(s)s'.") % {"s": plan.get_status_display()}
+        )
+    return redirect("ondersteuningsplan:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def nieuwe_versie(request, pk):
+    plan = _plan(request, pk)
+    _mag(request, "ondersteuningsplan.bewerken", plan)
+    try:
+        nieuw = services.plan_nieuwe_versie(plan=plan, door=request.user)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+        return redirect(plan)
+    messages.success(
+        request,
+        _("Nieuwe versie aangemaakt. Na wijziging gaat die opnieuw ter instemming naar de OPR."),
+    )
+    return redirect(nieuw)
+
+
+# Editing text with optimistic locking --------------------------------------------------
+
+
+@login_required
+def plan_bewerken(request, pk):
+    plan = _plan(request, pk)
+    _mag(request, "ondersteuningsplan.bewerken", plan)
+    velden = ["titel", "startjaar", "eindjaar", "motto", "missie", "visie", "strategie"]
+    initial = {v: getattr(plan, v) for v in velden} | {"bewerkversie": plan.bewerkversie}
+    form = forms.PlanTekstForm(request.POST or None, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.plan_tekst_bijwerken(
+                plan=plan,
+                door=request.user,
+                verwachte_versie=data["bewerkversie"],
+                **{v: data[v] for v in velden},
+            )
+        except services.Bewerkconflict as c:
+            conflict = [(str(form.fields[v].label), getattr(c.huidig, v), data[v]) for v in velden]
+            form = forms.PlanTekstForm(
+                data={**request.POST.dict(), "bewerkversie": c.huidig.bewerkversie}
+            )
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Iemand anders heeft dit intussen opgeslagen. Uw tekst staat hieronder nog; vergelijk met de opgeslagen tekst en sla opnieuw op."
+                ),
+            )
+        except ValidationError as fout:
+            _fouten(form, fout)
+        else:
+            messages.success(request, _("Opgeslagen."))
+            return redirect(plan)
+    return _formulier(
+        request, plan, form, _("Missie, visie en strategie bewerken"), conflict=conflict
+    )
+
+
+@login_required
+def hoofdstuk_bewerken(request, pk, hid=None):
+    plan = _plan(request, pk)
+    _mag(request, "ondersteuningsplan.bewerken", plan)
+    h = get_object_or_404(Hoofdstuk, plan=plan, pk=hid) if hid else None
+    initial = (
+        {
+            "volgorde": h.volgorde,
+            "titel": h.titel,
+            "tekst": h.tekst,
+            "eisen": h.eisen,
+            "versie": h.versie,
+        }
+        if h
+        else {"volgorde": plan.hoofdstukken.count() + 1}
+    )
+    form = forms.HoofdstukForm(request.POST or None, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            if h is None:
+                h = services.hoofdstuk_aanmaken(
+                    plan=plan, door=request.user, titel=d["titel"], tekst=d["tekst"],
+                    eisen=d["eisen"], volgorde=d["volgorde"],
+                )  # fmt: skip
+            else:
+                services.hoofdstuk_bijwerken(
+                    hoofdstuk=h, door=request.user, verwachte_versie=d["versie"] or 0,
+                    titel=d["titel"], tekst=d["tekst"], eisen=d["eisen"], volgorde=d["volgorde"],
+                )  # fmt: skip
+        except services.Bewerkconflict as c:
+            theirs = c.huidig
+            wie = (
+                theirs.gewijzigd_door.get_full_name()
+                if theirs.gewijzigd_door
+                else _("iemand anders")
+            )
+            conflict = [
+                (_("Titel"), theirs.titel, d["titel"]),
+                (_("Tekst"), theirs.tekst, d["tekst"]),
+            ]
+            # Keep the user's text in the form, now based on the saved version.
+            form = forms.HoofdstukForm(
+                data={**request.POST.dict(), "versie": theirs.versie, "eisen": d["eisen"]}
+            )
+            form.is_valid()
+            form.add_error(
+                None,
+                _("%(wie)s heeft dit hoofdstuk opgeslagen terwijl u het bewerkte. Niets is overschreven: "
+                  "hieronder staan hun tekst en de uwe. Neem over wat nodig is en sla opnieuw op.")
+                % {"wie": wie},
+            )  # fmt: skip
+        except ValidationError as fout:
+            _fouten(form, fout)
+        else:
+            messages.success(request, _("Hoofdstuk opgeslagen."))
+            return redirect(reverse("ondersteuningsplan:detail", args=[plan.pk]) + f"#h-{h.pk}")
+    return _formulier(
+        request, plan, form,
+        _("Hoofdstuk bewerken") if h else _("Nieuw hoofdstuk"),
+        conflict=conflict, verwijder_url=reverse("ondersteuningsplan:hoofdstuk-verwijderen", args=[plan.pk, h.pk]) if h else None,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def hoofdstuk_verwijderen(request, pk, hid):
+    plan = _plan(request, pk)
+    _mag(request, "ondersteuningsplan.bewerken", plan)
+    h = get_object_or_404(Hoofdstuk, plan=plan, pk=hid)
+    try:
+        services.hoofdstuk_verwijderen(hoofdstuk=h, door=request.user)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, _("Hoofdstuk verwijderd."))
+    return redirect(plan)
+
+
+# Speerpunten, KPIs, acties, documenten -------------------------------------------------
+
+
+def _model_bewerken(request, plan, form, titel, omschrijving, anker):
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = services.object_opslaan(
+                plan=plan, door=request.user, obj=form.instance, omschrijving=omschrijving
+            )
+        except ValidationError as fout:
+            _fouten(form, fout)
+        else:
+            messages.success(request, _("Opgeslagen."))
+            return redirect(reverse("ondersteuningsplan:detail", args=[plan.pk]) + f"#{anker(obj)}")
+    return _formulier(request, plan, form, titel)
+
+
+@login_required
+def speerpunt_bewerken(request, pk, sid=None):
+    plan = _plan(request, pk)
+    _mag(request, "ondersteuningsplan.bewerken", plan)
+    sp = get_object_or_404(Speerpunt, plan=plan, pk=sid) if sid else services.speerpunt_nieuw(plan)
+    form = forms.SpeerpuntForm(request.POST or None, instance=sp)
+    return _model_bewerken(
+        request, plan, form, _("Speerpunt bewerken") if sid else _("Nieuw speerpunt"),
+        "Speerpunt opgeslagen", lambda o: f"sp-{o.pk}",
+    )  # fmt: skip
+
+
+@login_required
+def kpi_bewerken(request, pk, sid=None, kid=None):
+    plan = _plan(request, pk)
+    _mag(request, "ondersteuningsplan.bewerken", plan)
+    if kid:
+        kpi = get_object_or_404(Kpi, speerpunt__plan=plan, pk=kid)
+    else:
+        sp = get_object_or_404(Speerpunt, plan=plan, pk=sid)
+        kpi = Kpi(speerpunt=sp, volgorde=sp.kpis.count() + 1)
+    form = forms.KpiForm(request.POST or None, instance=kpi, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.kpi_opslaan(
+                plan=plan, door=request.user, kpi=form.instance, streefwaarden=form.streefwaarden
+            )
+        except ValidationError as fout:
+            _fouten(form, fout)
+        else:
+            messages.success(request, _("KPI opgeslagen."))
+            return redirect(
+                reverse("ondersteuningsplan:detail", args=[plan.pk]) + f"#sp-{kpi.speerpunt_id}"
+            )
+    return _formulier(
+        request, plan, form, _("KPI bewerken") if kid else _("Nieuwe KPI"),
+        ondertitel=f"{_('Speerpunt')} {kpi.speerpunt.code}. {kpi.speerpunt.titel}",
+    )  # fmt: skip
+
+
+@login_required
+def actie_bewerken(request, pk, aid=None):
+    plan = _plan(request, pk)
+    _mag(request, "ondersteuningsplan.bewerken", plan)
+    actie = (
+        get_object_or_404(Ontwikkelactie, speerpunt__plan=plan, pk=aid)
+        if aid
+        else Ontwikkelactie(van_schooljaar=plan.startjaar, tot_schooljaar=plan.startjaar)
+    )
+    form = forms.ActieForm(request.POST or None, instance=actie, plan=plan)
+    return _model_bewerken(
+        request, plan, form, _("Actie bewerken") if aid else _("Nieuwe actie in de ontwikkelagenda"),
+        "Ontwikkelactie opgeslagen", lambda o: "ontwikkelagenda",
+    )  # fmt: skip
+
+
+@login_required
+def document_bewerken(request, pk, did=None):
+    plan = _plan(request, pk)
+    _mag(request, "ondersteuningsplan.bewerken", plan)
+    doc = (
+        get_object_or_404(VademecumDocument, plan=plan, pk=did)
+        if did
+        else VademecumDocument(plan=plan, volgorde=plan.documenten.count() + 1)
+    )
+    form = forms.DocumentForm(request.POST or None, request.FILES or None, instance=doc)
+    return _model_bewerken(
+        request, plan, form, _("Document bewerken") if did else _("Nieuw document"),
+        "Vademecumdocument opgeslagen", lambda o: "vademecum",
+    )  # fmt: skip
+
+
+@login_required
+def document_bestand(request, pk, did):
+    plan = _plan(request, pk)
+    doc = get_object_or_404(VademecumDocument, plan=plan, pk=did)
+    if not doc.bestand:
+        raise Http404
+    return FileResponse(
+        doc.bestand.open("rb"), as_attachment=True, filename=doc.bestand.name.rsplit("/", 1)[-1]
+    )
+
+
+# OOGO, OPR decision, comments ----------------------------------------------------------
+
+
+@login_required
+def oogo_nieuw(request, pk):
+    plan = _plan(request, pk)
+    _mag(request, "ondersteuningsplan.bewerken", plan)
+    form = forms.OogoForm(request.POST or None, gemeenten=gemeenten_van(plan))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.oogo_vastleggen(plan=plan, door=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten(form, fout)
+        else:
+            messages.success(request, _("OOGO vastgelegd."))
+            return redirect(reverse("ondersteuningsplan:detail", args=[plan.pk]) + "#procedure")
+    return _formulier(request, plan, form, _("OOGO met een gemeente vastleggen"))
+
+
+@login_required
+def opr_besluit_nieuw(request, pk):
+    plan = _plan(request, pk)
+    _mag(request, "ondersteuningsplan.opr_besluit", plan)
+    form = forms.OprBesluitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.opr_besluit_vastleggen(plan=plan, door=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten(form, fout)
+        else:
+            messages.success(request, _("Besluit van de OPR vastgelegd."))
+            return redirect(reverse("ondersteuningsplan:detail", args=[plan.pk]) + "#procedure")
+    versie = plan.versies.order_by("-nummer").first()
+    return _formulier(
+        request, plan, form, _("Besluit van de OPR vastleggen"),
+        ondertitel=_("Over versie %(n)s") % {"n": versie.nummer} if versie else "",
+    )  # fmt: skip
+
+
+@login_required
+def opmerking_nieuw(request, pk):
+    plan = _plan(request, pk)
+    _mag(request, "ondersteuningsplan.opmerken", plan)
+    form = forms.OpmerkingForm(
+        request.POST or None,
+        initial={"sectie": request.GET.get("sectie")},
+        secties=services.secties(plan),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            o = services.opmerking_plaatsen(plan=plan, door=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten(form, fout)
+        else:
+            messages.success(request, _("Opmerking geplaatst."))
+            return redirect(reverse("ondersteuningsplan:detail", args=[plan.pk]) + f"#opm-{o.pk}")
+    return _formulier(request, plan, form, _("Opmerking van de OPR"))
+
+
+@login_required
+def opmerking_beantwoorden(request, pk, oid):
+    plan = _plan(request, pk)
+    _mag(request, "ondersteuningsplan.bewerken", plan)
+    o = get_object_or_404(OprOpmerking, plan=plan, pk=oid)
+    form = forms.AntwoordForm(
+        request.POST or None, initial={"antwoord": o.antwoord, "verwerkt": o.verwerkt}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.opmerking_beantwoorden(opmerking=o, door=request.user, **form.cleaned_data)
+        messages.success(request, _("Reactie opgeslagen."))
+        return redirect(reverse("ondersteuningsplan:detail", args=[plan.pk]) + f"#opm-{o.pk}")
+    return _formulier(
+        request, plan, form, _("Reageren op een opmerking"),
+        citaat=o.tekst, ondertitel=f"{o.sectie_titel} · {o.auteur.get_full_name()}",
+    )  # fmt: skip
+
+
+@login_required
+def reactienota(request, pk):
+    plan = _plan(request, pk)
+    _mag(request, "ondersteuningsplan.reactienota", plan)
+    opmerkingen = opmerkingen_van(plan)
+    formaat = request.GET.get("format")
+    if formaat in ("csv", "xlsx"):
+        vastleggen(
+            actie=AuditActie.GEEXPORTEERD, request=request, obj=plan, omschrijving="Reactienota"
+        )
+        return export_response(
+            formaat,
+            f"reactienota-{plan.titel}",
+            ["Nr", "Versie", "Onderdeel", "Opmerking", "Datum", "Reactie", "Verwerkt"],
+            [
+                [
+                    n, o.versie.nummer if o.versie else "", o.sectie_titel, o.tekst,
+                    o.geplaatst_op.date(), o.antwoord, "ja" if o.verwerkt else "nee",
+                ]
+                for n, o in enumerate(opmerkingen, 1)
+            ],
+        )  # fmt: skip
+    return render(
+        request, "ondersteuningsplan/reactienota.html", {"plan": plan, "opmerkingen": opmerkingen}
+    )
+
+
+# Versions, check, PDF ------------------------------------------------------------------
+
+
+@login_required
+def versies(request, pk):
+    plan = _plan(request, pk)
+    lijst = list(plan.versies.select_related("aangemaakt_door").order_by("nummer"))
+    per_nummer = {str(v.nummer): v for v in lijst}
+    huidig = {"nummer": "huidig", "secties": services.secties(plan)}
+    a = request.GET.get("a") or (str(lijst[-1].nummer) if lijst else None)
+    b = request.GET.get("b") or "huidig"
+    verschillen = None
+    fout = None
+    if a:
+        oud = per_nummer.get(a)
+        nieuw = huidig if b == "huidig" else per_nummer.get(b)
+        if oud is None or nieuw is None:
+            fout = _("Kies twee bestaande versies.")
+        else:
+            nieuw_secties = nieuw["secties"] if isinstance(nieuw, dict) else nieuw.secties
+            verschillen = vergelijken(oud.secties, nieuw_secties)
+    return render(
+        request,
+        "ondersteuningsplan/versies.html",
+        {
+            "plan": plan, "versies": lijst, "a": a, "b": b, "verschillen": verschillen, "fout": fout,
+            "aantal_gewijzigd": sum(1 for v in verschillen or [] if v.soort != "gelijk"),
+        },
+    )  # fmt: skip
+
+
+@login_required
+def toets(request, pk):
+    plan = _plan(request, pk)
+    _mag(request, "ondersteuningsplan.toetsen", plan)
+    inhoud = plan_inhoud(plan)
+    return render(request, "ondersteuningsplan/toets.html", {"plan": plan, "i": inhoud})
+
+
+@login_required
+def pdf(request, pk):
+    plan = _plan(request, pk)
+    vastleggen(actie=AuditActie.GEDOWNLOAD, request=request, obj=plan, omschrijving="Plan als PDF")
+    if plan.vastgestelde_pdf and request.GET.get("actueel") != "1":
+        return pdf_response(_bewaarde_pdf(plan), plan.titel)
+    met_toets = (
+        request.user.has_perm("ondersteuningsplan.toetsen", plan)
+        and request.GET.get("toets") == "1"
+    )
+    return pdf_response(plan_pdf(plan, met_toets=met_toets), plan.titel)
+
+
+# Public --------------------------------------------------------------------------------
+
+
+def publiek_index(request):
+    return render(request, "ondersteuningsplan/publiek.html", {"plannen": gepubliceerde_plannen()})
+
+
+def publiek_pdf(request, pk):
+    plan = get_object_or_404(gepubliceerde_plannen(), pk=pk)
+    if not plan.vastgestelde_pdf:
+        # Plans adopted before the PDF was kept (demo data): keep it now, once.
+        services.pdf_bewaren_indien_nodig(plan=plan)
+        plan = get_object_or_404(gepubliceerde_plannen(), pk=pk)
+    return pdf_response(_bewaarde_pdf(plan), plan.titel)
+
+
+def _bewaarde_pdf(plan) -> bytes:
+    with plan.vastgestelde_pdf.open("rb") as f:
+        return f.read()

@@ -1,0 +1,22 @@
+from django import template
+
+from ondersteuningsplan.rijketekst import naar_html
+
+register = template.Library()
+
+
+@register.filter
+def markdown_veilig(tekst):
+    """Render plan Markdown as sanitised HTML (see rijketekst.py)."""
+    return naar_html(tekst)
+
+
+@register.filter
+def regels(tekst):
+    """Non-empty lines of a text field (visie: one point per line)."""
+    return [r.strip(" -•\t") for r in (tekst or "").splitlines() if r.strip(" -•\t")]
+
+
+@register.filter
+def uit_dict(d, sleutel):
+    return (d or {}).get(sleutel)
