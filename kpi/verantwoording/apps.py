@@ -6,3 +6,10 @@ class VerantwoordingConfig(AppConfig):
     name = "kpi.verantwoording"
     label = "verantwoording"
     verbose_name = _("Verantwoording")
+
+    def ready(self):
+        from swv import aandacht
+
+        from .aandacht import aandachtspunten
+
+        aandacht.registreer(aandachtspunten)

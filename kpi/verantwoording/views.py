@@ -1,8 +1,400 @@
+"""Pages of the verantwoording. Thin: scope through selectors, writes through services."""
+
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.views.generic import TemplateView
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from swv.audit import AuditActie, vastleggen
+from swv.exports import FORMATEN, export_response
+from swv.pdf import pdf_response, render_pdf
 
-class IndexView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
+from . import bronnen, reports, selectors, services
+from .forms import AanwendingFormSet, BeoordelingForm, RondeForm, VerslagForm
+from .models import RondeStatus, VerslagStatus
+
+
+class VerantwoordingMixin(LoginRequiredMixin, PermissionRequiredMixin):
     permission_required = "verantwoording.bekijken"
-    template_name = "onderdeel_in_ontwikkeling.html"
+    raise_exception = True
+
+
+class BeheerMixin(VerantwoordingMixin):
+    permission_required = "verantwoording.beheren"
+
+
+class IndexView(VerantwoordingMixin, TemplateView):
+    template_name = "verantwoording/index.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        ctx["rondes"] = selectors.ronde_overzicht(user)
+        ctx["mag_beheren"] = user.has_perm("verantwoording.beheren")
+        if user.has_perm("verantwoording.invullen"):
+            ctx["eigen"] = (
+                selectors.eigen_verslagen(user)
+                .select_related("ronde")
+                .order_by("-ronde__schooljaar")
+            )
+            ctx["gepubliceerd"] = (
+                selectors.verslagen_voor(user)
+                .filter(status=VerslagStatus.GEACCEPTEERD)
+                .exclude(bestuur_id=user.bestuur_id)
+                .select_related("ronde", "bestuur")
+                .order_by("-ronde__schooljaar", "bestuur__naam")
+            )
+        if ctx["mag_beheren"]:
+            ctx["te_beoordelen"] = selectors.te_beoordelen(user).order_by(
+                "ingediend_op", "bestuur__naam"
+            )
+        return ctx
+
+
+class RondeNieuwView(BeheerMixin, FormView):
+    template_name = "verantwoording/ronde_form.html"
+    form_class = RondeForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        user = self.request.user
+        kwargs["swvs"] = selectors.kiesbare_samenwerkingsverbanden(user)
+        kwargs["besturen"] = selectors.kiesbare_besturen(user)
+        return kwargs
+
+    def get_initial(self):
+        from django.utils import timezone
+
+        vandaag = timezone.localdate()
+        # The report is about the school year that ended last summer.
+        jaar = vandaag.year - 1 if vandaag.month >= 8 else vandaag.year - 2
+        return {"schooljaar": jaar}
+
+    def form_valid(self, form):
+        try:
+            ronde = services.ronde_aanmaken(
+                gebruiker=self.request.user,
+                schooljaar=form.cleaned_data["schooljaar"],
+                deadline=form.cleaned_data["deadline"],
+                samenwerkingsverbanden=list(form.cleaned_data["samenwerkingsverbanden"]),
+                besturen=list(form.cleaned_data["besturen"]),
+            )
+        except services.VerantwoordingFout as exc:
+            form.add_error(None, str(exc))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _(
+                "Ronde %(jaar)s aangemaakt. Controleer het formulier en open de ronde daarna "
+                "voor de besturen."
+            )
+            % {"jaar": ronde.schooljaar_label},
+        )
+        return redirect(ronde)
+
+
+class RondeDetailView(VerantwoordingMixin, TemplateView):
+    template_name = "verantwoording/ronde_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        ronde = get_object_or_404(
+            selectors.rondes_voor(user).prefetch_related("samenwerkingsverbanden"),
+            pk=self.kwargs["pk"],
+        )
+        ctx["ronde"] = ronde
+        ctx["verslagen"] = list(selectors.verslagen_van_ronde(user, ronde))
+        ctx["mag_beheren"] = selectors.beheerbare_rondes(user).filter(pk=ronde.pk).exists()
+        ctx["vragen"] = selectors.vragen_van_ronde(ronde) if ctx["mag_beheren"] else []
+        ctx["besturen"] = ronde.besturen.order_by("naam") if ctx["mag_beheren"] else []
+        tellingen = {}
+        for v in ctx["verslagen"]:
+            tellingen[v.status] = tellingen.get(v.status, 0) + 1
+        ctx["tellingen"] = [(s.label, tellingen.get(s.value, 0)) for s in VerslagStatus]
+        return ctx
+
+
+class RondeActieView(BeheerMixin, View):
+    def post(self, request, pk):
+        ronde = get_object_or_404(selectors.beheerbare_rondes(request.user), pk=pk)
+        actie = request.POST.get("actie")
+        try:
+            if actie == "openen":
+                services.ronde_openen(ronde=ronde, gebruiker=request.user)
+                messages.success(request, _("De ronde is geopend; de besturen kunnen invullen."))
+            elif actie == "sluiten":
+                services.ronde_sluiten(ronde=ronde, gebruiker=request.user)
+                messages.success(
+                    request, _("De ronde is gesloten; er kan niets meer worden gewijzigd.")
+                )
+            else:
+                messages.error(request, _("Onbekende actie."))
+        except services.VerantwoordingFout as exc:
+            messages.error(request, str(exc))
+        return redirect(ronde)
+
+
+class VergelijkingView(BeheerMixin, TemplateView):
+    template_name = "verantwoording/vergelijking.html"
+
+    def get(self, request, *args, **kwargs):
+        self.ronde = get_object_or_404(selectors.beheerbare_rondes(request.user), pk=kwargs["pk"])
+        verslagen = list(selectors.verslagen_van_ronde(request.user, self.ronde))
+        self.kolommen, self.rijen = reports.vergelijking(self.ronde, verslagen)
+        formaat = request.GET.get("format")
+        if formaat in FORMATEN:
+            vastleggen(
+                actie=AuditActie.GEEXPORTEERD,
+                request=request,
+                obj=self.ronde,
+                omschrijving=f"Vergelijking verantwoording {self.ronde.schooljaar_label} ({formaat})",
+            )
+            return export_response(
+                formaat,
+                f"verantwoording-{self.ronde.schooljaar_label}-vergelijking",
+                self.kolommen,
+                self.rijen,
+            )
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["ronde"] = self.ronde
+        ctx["kolommen"] = self.kolommen
+        ctx["rijen"] = self.rijen
+        return ctx
+
+
+class RondePdfView(BeheerMixin, View):
+    def get(self, request, pk):
+        ronde = get_object_or_404(selectors.beheerbare_rondes(request.user), pk=pk)
+        verslagen = list(selectors.verslagen_van_ronde(request.user, ronde))
+        context = reports.ronde_documenten(ronde, verslagen)
+        pdf = render_pdf("verantwoording/pdf/ronde.html", context)
+        vastleggen(
+            actie=AuditActie.GEDOWNLOAD,
+            request=request,
+            obj=ronde,
+            omschrijving=f"Bundel verantwoording {ronde.schooljaar_label} (PDF)",
+        )
+        return pdf_response(pdf, f"verantwoording-{ronde.schooljaar_label}-alle-besturen")
+
+
+class VerslagDetailView(VerantwoordingMixin, TemplateView):
+    template_name = "verantwoording/verslag_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        verslag = get_object_or_404(
+            selectors.verslagen_voor(user).select_related("ronde", "bestuur"),
+            pk=self.kwargs["pk"],
+        )
+        ctx.update(reports.verslag_document(verslag))
+        eigen = user.rol == "bestuur" and user.bestuur_id == verslag.bestuur_id
+        ctx["eigen"] = eigen
+        ctx["bewerkbaar"] = eigen and verslag.is_bewerkbaar
+        ctx["mag_beoordelen"] = (
+            verslag.status == VerslagStatus.INGEDIEND
+            and verslag.ronde.status != RondeStatus.GESLOTEN
+            and selectors.beoordeelbare_verslagen(user).filter(pk=verslag.pk).exists()
+        )
+        if ctx["mag_beoordelen"]:
+            ctx["beoordeling"] = kwargs.get("beoordeling") or BeoordelingForm()
+        if ctx["bewerkbaar"]:
+            ctx["missend"] = services.ontbrekend_in(verslag)
+        if eigen or user.has_perm("verantwoording.beheren"):
+            ctx["geschiedenis"] = selectors.geschiedenis(verslag)
+        return ctx
+
+
+class VerslagPdfView(VerantwoordingMixin, View):
+    def get(self, request, pk):
+        verslag = get_object_or_404(
+            selectors.verslagen_voor(request.user).select_related("ronde", "bestuur"), pk=pk
+        )
+        pdf = render_pdf("verantwoording/pdf/verslag.html", reports.verslag_document(verslag))
+        return pdf_response(
+            pdf, f"verantwoording-{verslag.ronde.schooljaar_label}-{verslag.bestuur.naam}"
+        )
+
+
+class VerslagBeoordelenView(BeheerMixin, View):
+    def post(self, request, pk):
+        verslag = get_object_or_404(
+            selectors.beoordeelbare_verslagen(request.user).select_related("ronde", "bestuur"),
+            pk=pk,
+        )
+        form = BeoordelingForm(request.POST)
+        if not form.is_valid():
+            view = VerslagDetailView()
+            view.setup(request, pk=pk)
+            ctx = view.get_context_data(pk=pk, beoordeling=form)
+            return view.render_to_response(ctx, status=400)
+        try:
+            if form.cleaned_data["besluit"] == "accepteren":
+                services.verslag_accepteren(
+                    verslag=verslag,
+                    gebruiker=request.user,
+                    opmerking=form.cleaned_data["opmerking"],
+                )
+                messages.success(
+                    request,
+                    _(
+                        "Het verslag van %(bestuur)s is geaccepteerd en gepubliceerd voor de andere besturen."
+                    )
+                    % {"bestuur": verslag.bestuur.naam},
+                )
+            else:
+                services.verslag_teruggeven(
+                    verslag=verslag,
+                    gebruiker=request.user,
+                    opmerking=form.cleaned_data["opmerking"],
+                )
+                messages.success(
+                    request,
+                    _("Het verslag is teruggegeven aan %(bestuur)s.")
+                    % {"bestuur": verslag.bestuur.naam},
+                )
+        except services.VerantwoordingFout as exc:
+            messages.error(request, str(exc))
+        return redirect(verslag)
+
+
+class VerslagBewerkenView(VerantwoordingMixin, TemplateView):
+    """The guided form. 'Opslaan' keeps a concept; 'Indienen' saves and then submits."""
+
+    permission_required = "verantwoording.invullen"
+    template_name = "verantwoording/verslag_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not request.user.has_perm(self.permission_required):
+            return self.handle_no_permission()
+        self.verslag = get_object_or_404(
+            selectors.eigen_verslagen(request.user).select_related("ronde", "bestuur"),
+            pk=kwargs["pk"],
+        )
+        if not self.verslag.is_bewerkbaar:
+            if self.verslag.ronde.status == RondeStatus.GESLOTEN:
+                melding = _("Deze ronde is gesloten; het verslag kan niet meer worden gewijzigd.")
+            else:
+                melding = _("Dit verslag is %(status)s en kan niet meer worden gewijzigd.") % {
+                    "status": self.verslag.get_status_display()
+                }
+            messages.error(request, melding)
+            return HttpResponseRedirect(self.verslag.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def _formulieren(self, data=None, inhoud=None):
+        ronde = self.verslag.ronde
+        self.vragen = selectors.vragen_van_ronde(ronde)
+        self.swvs = list(ronde.samenwerkingsverbanden.order_by("code"))
+        inhoud = inhoud or selectors.verslag_inhoud(self.verslag)
+        form = VerslagForm(
+            data, verslag=self.verslag, vragen=self.vragen, swvs=self.swvs, inhoud=inhoud
+        )
+        aanwendingen = AanwendingFormSet(
+            data,
+            prefix="aanwending",
+            initial=[
+                {"omschrijving": a.omschrijving, "bedrag": a.bedrag} for a in inhoud["aanwendingen"]
+            ],
+        )
+        return form, aanwendingen
+
+    def get(self, request, *args, **kwargs):
+        form, aanwendingen = self._formulieren()
+        return self.render_to_response(self.context(form, aanwendingen))
+
+    def context(self, form, aanwendingen, **extra):
+        verslag = self.verslag
+        tlv = bronnen.tlv_kengetallen(
+            schooljaar=verslag.ronde.schooljaar, bestuur_ids=[verslag.bestuur_id]
+        )
+        thuis = bronnen.thuiszitters(
+            schooljaar=verslag.ronde.schooljaar, bestuur_ids=[verslag.bestuur_id]
+        )
+        getallen = tlv.get(verslag.bestuur_id, {}) if tlv is not None else None
+        kengetallen = {
+            v.id: reports.kengetallen_rijen(
+                v.kengetallen,
+                getallen,
+                (thuis or {}).get(verslag.bestuur_id) if thuis is not None else None,
+            )
+            for v in self.vragen
+            if v.kengetallen
+        }
+        ctx = self.get_context_data(
+            verslag=verslag,
+            ronde=verslag.ronde,
+            form=form,
+            aanwendingen=aanwendingen,
+            plan=bronnen.plan_context(verslag.ronde),
+            kengetallen=kengetallen,
+            niet_beschikbaar=reports.NIET_BESCHIKBAAR,
+            missend=services.ontbrekend_in(verslag),
+            **extra,
+        )
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        form, aanwendingen = self._formulieren(request.POST)
+        if not (form.is_valid() and aanwendingen.is_valid()):
+            messages.error(
+                request,
+                _(
+                    "Niet opgeslagen: verbeter de gemarkeerde velden. Uw tekst staat nog in het formulier."
+                ),
+            )
+            return self.render_to_response(self.context(form, aanwendingen), status=400)
+        try:
+            self.verslag = services.verslag_opslaan(
+                verslag=self.verslag,
+                gebruiker=request.user,
+                versie=form.cleaned_data["versie"],
+                antwoorden=form.antwoorden(),
+                standen=form.standen(),
+                ontvangen=form.ontvangen(),
+                aanwendingen=aanwendingen.regels(),
+            )
+        except services.VersieConflict as exc:
+            # Keep the user's text in the form; a new save is a conscious overwrite.
+            self.verslag.refresh_from_db()
+            data = request.POST.copy()
+            data["versie"] = str(self.verslag.versie)
+            form, aanwendingen = self._formulieren(data)
+            form.is_valid()
+            aanwendingen.is_valid()
+            return self.render_to_response(
+                self.context(form, aanwendingen, conflict=str(exc)), status=409
+            )
+        except services.VerantwoordingFout as exc:
+            messages.error(request, str(exc))
+            return redirect(self.verslag)
+        if request.POST.get("actie") != "indienen":
+            messages.success(request, _("Opgeslagen als concept."))
+            return redirect("verantwoording:verslag-bewerken", pk=self.verslag.pk)
+        try:
+            services.verslag_indienen(verslag=self.verslag, gebruiker=request.user)
+        except services.Onvolledig as exc:
+            form, aanwendingen = self._formulieren()
+            return self.render_to_response(
+                self.context(form, aanwendingen, geweigerd=exc.missend), status=400
+            )
+        except services.VerantwoordingFout as exc:
+            messages.error(request, str(exc))
+            return redirect(self.verslag)
+        messages.success(
+            request,
+            _(
+                "Uw verslag is ingediend. Het SWV beoordeelt het; u krijgt bericht als er iets moet worden aangevuld."
+            ),
+        )
+        return redirect(self.verslag)

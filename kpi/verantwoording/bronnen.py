@@ -1,0 +1,108 @@
+"""Read-only data from the other apps, read defensively: the plan (context) and the TLV and
+KPI kengetallen shown beside the text boxes. Those apps are developed alongside this one;
+when a source is not there yet the form says "nog niet beschikbaar" instead of failing.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+logger = logging.getLogger(__name__)
+
+KENGETAL_LABELS = {
+    "aanvragen": "TLV-aanvragen",
+    "toegekend_sbo": "toelaatbaar verklaard SBO",
+    "toegekend_so": "toelaatbaar verklaard SO",
+    "afgewezen": "afgewezen",
+    "terugplaatsingen": "terugplaatsingen",
+    "bezwaren": "bezwaren",
+}
+KENGETALLEN_PER_VRAAG = {
+    "verwijzingen": ["aanvragen", "toegekend_sbo", "toegekend_so", "afgewezen"],
+    "terugplaatsingen": ["terugplaatsingen"],
+}
+
+
+def tlv_kengetallen(*, schooljaar: int, bestuur_ids: list[int]) -> dict[int, dict] | None:
+    """The TLV kengetallen per bestuur for the school year, or None while the TLV app does
+    not provide them yet. One call for all besturen (no query per bestuur)."""
+    try:
+        from toelaatbaarheid.kengetallen import bestuur_kengetallen
+    except ImportError:
+        return None
+    try:
+        return bestuur_kengetallen(schooljaar=schooljaar, bestuur_ids=list(bestuur_ids))
+    except Exception:  # the source app is under construction: show "not available", log it
+        logger.exception("TLV-kengetallen niet op te halen")
+        return None
+
+
+def thuiszitters(*, schooljaar: int, bestuur_ids: list[int]) -> dict[int, int] | None:
+    """Thuiszitters per bestuur from the KPI app, when it offers them (else None)."""
+    try:
+        from kpi.thuiszitters import thuiszitters_per_bestuur
+    except ImportError:
+        return None
+    try:
+        return thuiszitters_per_bestuur(schooljaar=schooljaar, bestuur_ids=list(bestuur_ids))
+    except Exception:
+        logger.exception("Thuiszitters niet op te halen")
+        return None
+
+
+def verwijzingen(getallen: dict | None) -> int | None:
+    if not getallen:
+        return None
+    return int(getallen.get("toegekend_sbo", 0) or 0) + int(getallen.get("toegekend_so", 0) or 0)
+
+
+@dataclass
+class PlanContext:
+    titel: str = ""
+    periode: str = ""
+    motto: str = ""
+    missie: str = ""
+    doelstellingen: list[tuple[str, str]] = field(default_factory=list)
+    url: str = ""
+
+
+def plan_context(ronde) -> PlanContext | None:
+    """The ondersteuningsplan of the round's SWVs that covers the round's school year, else
+    the latest vastgesteld one, else the latest one. Read-only."""
+    try:
+        from ondersteuningsplan.models import Ondersteuningsplan
+    except ImportError:  # pragma: no cover - the plan app is always installed
+        return None
+    plannen = Ondersteuningsplan.objects.filter(
+        samenwerkingsverbanden__in=ronde.samenwerkingsverbanden.all()
+    ).distinct()
+    plan = (
+        plannen.filter(startjaar__lte=ronde.schooljaar, eindjaar__gte=ronde.schooljaar)
+        .order_by("-startjaar", "-id")
+        .first()
+    )
+    if plan is None:
+        veldnamen = {f.name for f in Ondersteuningsplan._meta.get_fields()}
+        if "status" in veldnamen:
+            plan = (
+                plannen.filter(Q(status="vastgesteld") | Q(status="gepubliceerd"))
+                .order_by("-startjaar", "-id")
+                .first()
+            )
+        if plan is None:
+            plan = plannen.order_by("-startjaar", "-id").first()
+    if plan is None:
+        return None
+    try:
+        url = plan.get_absolute_url()
+    except Exception:
+        url = ""
+    return PlanContext(
+        titel=plan.titel,
+        periode=getattr(plan, "periode", ""),
+        motto=getattr(plan, "motto", ""),
+        missie=getattr(plan, "missie", ""),
+        doelstellingen=[(s.code, s.titel) for s in plan.speerpunten.all()],
+        url=url,
+    )

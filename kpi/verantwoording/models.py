@@ -1,0 +1,421 @@
+"""The jaarlijkse verantwoording of the schoolbesturen (seed 004).
+
+A `Ronde` is one school year's round: its template (the questions, ankerpunten and
+procesindicatoren) is data on the round, so staff can change it before the round opens
+without a code change. Each participating bestuur gets one `Verslag` with its answers.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+
+from swv.models import Samenwerkingsverband, Schoolbestuur
+
+
+def schooljaar_label(jaar: int) -> str:
+    return f"{jaar}-{jaar + 1}"
+
+
+class RondeStatus(models.TextChoices):
+    VOORBEREIDING = "voorbereiding", _("in voorbereiding")
+    OPEN = "open", _("open")
+    GESLOTEN = "gesloten", _("gesloten")
+
+
+class Ronde(ConcurrentTransitionMixin, models.Model):
+    """One school year's verantwoording for the besturen of one or more SWVs."""
+
+    schooljaar = models.PositiveSmallIntegerField(
+        _("schooljaar"),
+        validators=[MinValueValidator(2014), MaxValueValidator(2100)],
+        help_text=_("Het jaar waarin het schooljaar begint, bv. 2023 voor 2023-2024."),
+    )
+    deadline = models.DateField(_("uiterste inleverdatum"))
+    samenwerkingsverbanden = models.ManyToManyField(
+        Samenwerkingsverband,
+        related_name="verantwoordingsrondes",
+        verbose_name=_("samenwerkingsverbanden"),
+    )
+    besturen = models.ManyToManyField(
+        Schoolbestuur,
+        related_name="verantwoordingsrondes",
+        verbose_name=_("deelnemende schoolbesturen"),
+    )
+    status = FSMField(
+        _("status"),
+        max_length=20,
+        choices=RondeStatus.choices,
+        default=RondeStatus.VOORBEREIDING,
+        protected=True,
+    )
+    inleiding = models.TextField(
+        _("inleiding (context)"),
+        blank=True,
+        help_text=_("Staat boven het formulier; alinea's scheiden met een lege regel."),
+    )
+    focus_van_handelen = models.TextField(
+        _("focus van handelen"), blank=True, help_text=_("Eén punt per regel.")
+    )
+    toelichting_middelen = models.TextField(_("toelichting aanwending middelen"), blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangemaakt door"),
+    )
+    geopend_op = models.DateTimeField(_("geopend op"), null=True, blank=True)
+    gesloten_op = models.DateTimeField(_("gesloten op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-schooljaar", "-id"]
+        verbose_name = _("verantwoordingsronde")
+        verbose_name_plural = _("verantwoordingsrondes")
+
+    def __str__(self):
+        return _("Verantwoording %(jaar)s") % {"jaar": self.schooljaar_label}
+
+    def get_absolute_url(self):
+        return reverse("verantwoording:ronde", args=[self.pk])
+
+    @property
+    def schooljaar_label(self) -> str:
+        return schooljaar_label(self.schooljaar)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == RondeStatus.OPEN
+
+    @property
+    def sjabloon_bewerkbaar(self) -> bool:
+        return self.status == RondeStatus.VOORBEREIDING
+
+    # Transitions: called only from services (inside a transaction).
+    @transition(field=status, source=RondeStatus.VOORBEREIDING, target=RondeStatus.OPEN)
+    def openen(self):
+        self.geopend_op = timezone.now()
+
+    @transition(field=status, source=RondeStatus.OPEN, target=RondeStatus.GESLOTEN)
+    def sluiten(self):
+        self.gesloten_op = timezone.now()
+
+
+class Sectie(models.TextChoices):
+    RESULTAAT = "resultaat", _("Rekenschap: eigen aandeel in het collectief resultaat")
+    PROCES = "proces", _("Rekenschap: eigen aandeel in het collectief proces")
+    EXTRA = "extra", _("Extra informatie")
+
+
+class VraagSoort(models.TextChoices):
+    TEKST = "tekst", _("reflectie (tekst)")
+    ANKERPUNT = "ankerpunt", _("ankerpunt: reflectie met SOP-score")
+    HOOFDONDERDEEL = "hoofdonderdeel", _("hoofdonderdeel met procesindicatoren")
+
+
+class Kengetallen(models.TextChoices):
+    GEEN = "", _("geen")
+    VERWIJZINGEN = "verwijzingen", _("verwijzingen (TLV-kengetallen)")
+    TERUGPLAATSINGEN = "terugplaatsingen", _("terugplaatsingen (TLV-kengetallen)")
+    THUISZITTERS = "thuiszitters", _("thuiszitters")
+
+
+class Vraag(models.Model):
+    """One part of a round's form: a reflection, an ankerpunt or a hoofdonderdeel."""
+
+    ronde = models.ForeignKey(Ronde, on_delete=models.CASCADE, related_name="vragen")
+    sectie = models.CharField(_("sectie"), max_length=12, choices=Sectie.choices)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    code = models.SlugField(_("code"), max_length=40)
+    kop = models.CharField(
+        _("tussenkop"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optioneel: een kop boven deze vraag, bv. 'Aanvullend voor niveau 5'."),
+    )
+    titel = models.CharField(_("titel"), max_length=250)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    soort = models.CharField(
+        _("soort"), max_length=16, choices=VraagSoort.choices, default=VraagSoort.TEKST
+    )
+    kengetallen = models.CharField(
+        _("kengetallen ernaast"), max_length=20, choices=Kengetallen.choices, blank=True
+    )
+    alleen_speciaal = models.BooleanField(
+        _("alleen voor besturen met SBO/SO"),
+        default=False,
+        help_text=_("Alleen besturen met een SBO- of SO-school vullen dit in."),
+    )
+    verplicht = models.BooleanField(_("verplicht"), default=True)
+
+    class Meta:
+        ordering = ["ronde", "volgorde", "id"]
+        verbose_name = _("vraag")
+        verbose_name_plural = _("vragen")
+        constraints = [
+            models.UniqueConstraint(fields=["ronde", "code"], name="vraag_code_uniek_per_ronde")
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    def geldt_voor(self, verslag: "Verslag") -> bool:
+        return not self.alleen_speciaal or verslag.heeft_speciaal
+
+
+class Procesindicator(models.Model):
+    vraag = models.ForeignKey(Vraag, on_delete=models.CASCADE, related_name="indicatoren")
+    nummer = models.PositiveSmallIntegerField(_("nummer"))
+    tekst = models.CharField(_("tekst"), max_length=300)
+
+    class Meta:
+        ordering = ["vraag", "nummer"]
+        verbose_name = _("procesindicator")
+        verbose_name_plural = _("procesindicatoren")
+        constraints = [
+            models.UniqueConstraint(fields=["vraag", "nummer"], name="indicator_nummer_uniek")
+        ]
+
+    def __str__(self):
+        return f"{self.nummer}. {self.tekst}"
+
+
+class VerslagStatus(models.TextChoices):
+    CONCEPT = "concept", _("concept")
+    INGEDIEND = "ingediend", _("ingediend")
+    TERUGGEGEVEN = "teruggegeven", _("teruggegeven")
+    GEACCEPTEERD = "geaccepteerd", _("geaccepteerd")
+
+
+BEWERKBAAR = (VerslagStatus.CONCEPT, VerslagStatus.TERUGGEGEVEN)
+
+
+class Verslag(ConcurrentTransitionMixin, models.Model):
+    """One bestuur's report in one round."""
+
+    ronde = models.ForeignKey(Ronde, on_delete=models.CASCADE, related_name="verslagen")
+    bestuur = models.ForeignKey(
+        Schoolbestuur,
+        on_delete=models.PROTECT,
+        related_name="verantwoordingsverslagen",
+        verbose_name=_("schoolbestuur"),
+    )
+    status = FSMField(
+        _("status"),
+        max_length=20,
+        choices=VerslagStatus.choices,
+        default=VerslagStatus.CONCEPT,
+        protected=True,
+    )
+    # Optimistic lock for the form: every save raises it; a save from an older form is refused.
+    versie = models.PositiveIntegerField(_("versie"), default=1)
+    heeft_speciaal = models.BooleanField(
+        _("bestuur heeft SBO/SO"),
+        default=False,
+        help_text=_("Vastgesteld bij het openen van de ronde; bepaalt de niveau-5-onderdelen."),
+    )
+    opmerking_swv = models.TextField(_("opmerking van het SWV"), blank=True)
+    bijgewerkt_op = models.DateTimeField(_("laatst opgeslagen"), null=True, blank=True)
+    bijgewerkt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    ingediend_op = models.DateTimeField(_("ingediend op"), null=True, blank=True)
+    beoordeeld_op = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    # What the bestuur reflected on: the TLV figures as they were when it submitted.
+    kengetallen_bij_indienen = models.JSONField(
+        _("kengetallen bij indienen"), null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["ronde", "bestuur__naam"]
+        verbose_name = _("verantwoordingsverslag")
+        verbose_name_plural = _("verantwoordingsverslagen")
+        constraints = [
+            models.UniqueConstraint(fields=["ronde", "bestuur"], name="verslag_uniek_per_bestuur")
+        ]
+
+    def __str__(self):
+        return f"{self.bestuur} · {self.ronde}"
+
+    def get_absolute_url(self):
+        return reverse("verantwoording:verslag", args=[self.pk])
+
+    @property
+    def is_bewerkbaar(self) -> bool:
+        return self.status in BEWERKBAAR and self.ronde.status == RondeStatus.OPEN
+
+    @transition(
+        field=status,
+        source=[VerslagStatus.CONCEPT, VerslagStatus.TERUGGEGEVEN],
+        target=VerslagStatus.INGEDIEND,
+    )
+    def indienen(self):
+        self.ingediend_op = timezone.now()
+
+    @transition(field=status, source=VerslagStatus.INGEDIEND, target=VerslagStatus.TERUGGEGEVEN)
+    def teruggeven(self, opmerking: str):
+        self.opmerking_swv = opmerking
+        self.beoordeeld_op = timezone.now()
+
+    @transition(field=status, source=VerslagStatus.INGEDIEND, target=VerslagStatus.GEACCEPTEERD)
+    def accepteren(self):
+        self.beoordeeld_op = timezone.now()
+
+
+class VerslagGebeurtenis(models.Model):
+    """Status history of a report: who did what when, with the note (e.g. return comments)."""
+
+    verslag = models.ForeignKey(Verslag, on_delete=models.CASCADE, related_name="gebeurtenissen")
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    van_status = models.CharField(_("van"), max_length=20, choices=VerslagStatus.choices)
+    naar_status = models.CharField(_("naar"), max_length=20, choices=VerslagStatus.choices)
+    opmerking = models.TextField(_("opmerking"), blank=True)
+
+    class Meta:
+        ordering = ["verslag", "tijdstip", "id"]
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statusgeschiedenis")
+
+    def __str__(self):
+        return f"{self.verslag_id}: {self.van_status} -> {self.naar_status}"
+
+
+class Antwoord(models.Model):
+    verslag = models.ForeignKey(Verslag, on_delete=models.CASCADE, related_name="antwoorden")
+    vraag = models.ForeignKey(Vraag, on_delete=models.CASCADE, related_name="antwoorden")
+    tekst = models.TextField(_("tekst"), blank=True)
+    score = models.DecimalField(
+        _("score (%)"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+    )
+    voorbeeld_nummers = models.CharField(_("uitgewerkte indicator(en)"), max_length=50, blank=True)
+    voorbeeld_tekst = models.TextField(_("uitwerking"), blank=True)
+
+    class Meta:
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
+        constraints = [
+            models.UniqueConstraint(fields=["verslag", "vraag"], name="antwoord_uniek"),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100),
+                name="antwoord_score_percentage",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.verslag_id}/{self.vraag_id}"
+
+
+class Stand(models.TextChoices):
+    NIET_GESTART = "niet_gestart", _("niet gestart")
+    IN_ONTWIKKELING = "in_ontwikkeling", _("in ontwikkeling")
+    GEREALISEERD = "gerealiseerd", _("gerealiseerd")
+    GEBORGD = "geborgd", _("geborgd")
+
+
+class IndicatorStand(models.Model):
+    verslag = models.ForeignKey(Verslag, on_delete=models.CASCADE, related_name="standen")
+    indicator = models.ForeignKey(Procesindicator, on_delete=models.CASCADE, related_name="standen")
+    stand = models.CharField(_("stand van ontwikkeling"), max_length=20, choices=Stand.choices)
+
+    class Meta:
+        verbose_name = _("stand van ontwikkeling")
+        verbose_name_plural = _("standen van ontwikkeling")
+        constraints = [
+            models.UniqueConstraint(fields=["verslag", "indicator"], name="stand_uniek"),
+        ]
+
+    def __str__(self):
+        return f"{self.verslag_id}/{self.indicator_id}: {self.stand}"
+
+
+class Geldstroom(models.TextChoices):
+    TERUGPLOEG = "terugploeg", _("Terugploegregeling (basisbedrag en uitkering reserve)")
+    DOELGROEP = "doelgroep", _("Doelgroepfinanciering (enkel s(b)o, indien van toepassing)")
+
+
+BEDRAG_MAX = Decimal("9999999999.99")
+bedrag_validators = [MinValueValidator(Decimal(0)), MaxValueValidator(BEDRAG_MAX)]
+
+
+class OntvangenBedrag(models.Model):
+    """An amount the bestuur received from one SWV of the round (seed 004: per SWV column)."""
+
+    verslag = models.ForeignKey(
+        Verslag, on_delete=models.CASCADE, related_name="ontvangen_bedragen"
+    )
+    swv = models.ForeignKey(Samenwerkingsverband, on_delete=models.PROTECT, related_name="+")
+    soort = models.CharField(_("soort"), max_length=12, choices=Geldstroom.choices)
+    bedrag = models.DecimalField(
+        _("bedrag"), max_digits=12, decimal_places=2, validators=bedrag_validators
+    )
+
+    class Meta:
+        ordering = ["verslag", "soort", "swv__code"]
+        verbose_name = _("ontvangen bedrag")
+        verbose_name_plural = _("ontvangen bedragen")
+        constraints = [
+            models.UniqueConstraint(fields=["verslag", "swv", "soort"], name="ontvangen_uniek"),
+            models.CheckConstraint(condition=Q(bedrag__gte=0), name="ontvangen_niet_negatief"),
+        ]
+
+    def __str__(self):
+        return f"{self.soort} {self.bedrag}"
+
+
+class Aanwending(models.Model):
+    verslag = models.ForeignKey(Verslag, on_delete=models.CASCADE, related_name="aanwendingen")
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    omschrijving = models.CharField(_("omschrijving"), max_length=250)
+    bedrag = models.DecimalField(
+        _("bedrag"), max_digits=12, decimal_places=2, validators=bedrag_validators
+    )
+
+    class Meta:
+        ordering = ["verslag", "volgorde", "id"]
+        verbose_name = _("aanwending")
+        verbose_name_plural = _("aanwendingen")
+        constraints = [
+            models.CheckConstraint(condition=Q(bedrag__gte=0), name="aanwending_niet_negatief"),
+        ]
+
+    def __str__(self):
+        return f"{self.omschrijving} {self.bedrag}"
+
+
+class Herinnering(models.Model):
+    """A reminder mail sent for a report, per threshold (days before the deadline), once."""
+
+    verslag = models.ForeignKey(Verslag, on_delete=models.CASCADE, related_name="herinneringen")
+    drempel = models.PositiveSmallIntegerField(_("dagen voor de deadline"))
+    verstuurd_op = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+    ontvangers = models.PositiveSmallIntegerField(_("aantal ontvangers"), default=0)
+
+    class Meta:
+        verbose_name = _("herinnering")
+        verbose_name_plural = _("herinneringen")
+        constraints = [
+            models.UniqueConstraint(fields=["verslag", "drempel"], name="herinnering_eenmaal"),
+        ]
+
+    def __str__(self):
+        return f"{self.verslag_id}: {self.drempel} dagen"

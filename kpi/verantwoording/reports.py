@@ -1,0 +1,218 @@
+"""View-models: the same data for the report page, its PDF, the bundled round PDF and the
+comparison table (HTML, CSV, Excel)."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from . import bronnen, selectors
+from .bedragen import bedrag_weergeven, percentage_weergeven
+from .models import (
+    Aanwending,
+    Antwoord,
+    Geldstroom,
+    Kengetallen,
+    OntvangenBedrag,
+    Ronde,
+    Sectie,
+    Stand,
+    Verslag,
+    VerslagStatus,
+    VraagSoort,
+)
+
+NIET_BESCHIKBAAR = "nog niet beschikbaar"
+
+
+@dataclass
+class Onderdeel:
+    vraag: object
+    tekst: str = ""
+    score: Decimal | None = None
+    kengetallen: list[tuple[str, object]] | None = None
+    kengetallen_bron: str = ""
+    indicatoren: list[tuple[int, str, str]] = field(default_factory=list)
+    voorbeeld_nummers: str = ""
+    voorbeeld_tekst: str = ""
+
+    @property
+    def score_tekst(self) -> str:
+        return percentage_weergeven(self.score)
+
+
+def kengetallen_rijen(
+    soort: str, getallen: dict | None, thuiszitters: int | None = None
+) -> list[tuple[str, object]] | None:
+    """The figures shown beside a question; None = the source is not available yet."""
+    if soort == Kengetallen.THUISZITTERS:
+        return None if thuiszitters is None else [(_("thuiszitters"), thuiszitters)]
+    sleutels = bronnen.KENGETALLEN_PER_VRAAG.get(soort)
+    if not sleutels:
+        return []
+    if getallen is None:
+        return None
+    return [(bronnen.KENGETAL_LABELS[s], getallen.get(s, 0)) for s in sleutels]
+
+
+def _kengetallen_van(verslag: Verslag, live: dict[int, dict] | None) -> tuple[dict | None, str]:
+    """Submitted reports show the figures the bestuur reflected on (snapshot)."""
+    if verslag.status != VerslagStatus.CONCEPT and verslag.kengetallen_bij_indienen is not None:
+        return verslag.kengetallen_bij_indienen, _("TLV-kengetallen bij indienen")
+    if live is None:
+        return None, ""
+    return live.get(verslag.bestuur_id, {}), _("TLV-kengetallen (actueel)")
+
+
+def verslag_document(
+    verslag: Verslag,
+    *,
+    vragen=None,
+    plan=None,
+    tlv: dict[int, dict] | None | bool = False,
+    thuis: dict[int, int] | None | bool = False,
+) -> dict:
+    """Everything one report shows, in form order. Pass `vragen`, `plan`, `tlv`, `thuis`
+    when rendering many reports of a round, to load them once."""
+    ronde = verslag.ronde
+    if vragen is None:
+        vragen = selectors.vragen_van_ronde(ronde)
+    if tlv is False:
+        tlv = bronnen.tlv_kengetallen(schooljaar=ronde.schooljaar, bestuur_ids=[verslag.bestuur_id])
+    if thuis is False:
+        thuis = bronnen.thuiszitters(schooljaar=ronde.schooljaar, bestuur_ids=[verslag.bestuur_id])
+    inhoud = selectors.verslag_inhoud(verslag)
+    getallen, bron = _kengetallen_van(verslag, tlv)
+    standen = dict(Stand.choices)
+    secties = {Sectie.RESULTAAT: [], Sectie.PROCES: [], Sectie.EXTRA: []}
+    for vraag in vragen:
+        if not vraag.geldt_voor(verslag):
+            continue
+        antwoord = inhoud["antwoorden"].get(vraag.id)
+        onderdeel = Onderdeel(
+            vraag=vraag,
+            tekst=antwoord.tekst if antwoord else "",
+            score=antwoord.score if antwoord else None,
+            voorbeeld_nummers=antwoord.voorbeeld_nummers if antwoord else "",
+            voorbeeld_tekst=antwoord.voorbeeld_tekst if antwoord else "",
+        )
+        if vraag.kengetallen:
+            onderdeel.kengetallen = kengetallen_rijen(
+                vraag.kengetallen,
+                getallen,
+                (thuis or {}).get(verslag.bestuur_id) if thuis is not None else None,
+            )
+            onderdeel.kengetallen_bron = (
+                _("KPI-register thuiszitters")
+                if vraag.kengetallen == Kengetallen.THUISZITTERS
+                else bron
+            )
+        if vraag.soort == VraagSoort.HOOFDONDERDEEL:
+            onderdeel.indicatoren = [
+                (i.nummer, i.tekst, standen.get(inhoud["standen"].get(i.id), ""))
+                for i in vraag.indicatoren.all()
+            ]
+        secties[vraag.sectie].append(onderdeel)
+    swvs = list(ronde.samenwerkingsverbanden.order_by("code"))
+    soorten = [Geldstroom.TERUGPLOEG] + ([Geldstroom.DOELGROEP] if verslag.heeft_speciaal else [])
+    ontvangen_rijen = []
+    for soort in soorten:
+        bedragen = [inhoud["ontvangen"].get((s.id, soort)) for s in swvs]
+        ontvangen_rijen.append(
+            {
+                "label": Geldstroom(soort).label,
+                "bedragen": [bedrag_weergeven(b) for b in bedragen],
+                "totaal": bedrag_weergeven(selectors.totaal(bedragen)),
+            }
+        )
+    ontvangen_totaal = selectors.totaal(inhoud["ontvangen"].values())
+    aanwending_totaal = selectors.totaal(a.bedrag for a in inhoud["aanwendingen"])
+    return {
+        "verslag": verslag,
+        "ronde": ronde,
+        "bestuur": verslag.bestuur,
+        "plan": plan if plan is not None else bronnen.plan_context(ronde),
+        "focus": [r.strip() for r in ronde.focus_van_handelen.splitlines() if r.strip()],
+        "inleiding": [a.strip() for a in ronde.inleiding.split("\n\n") if a.strip()],
+        "resultaat": secties[Sectie.RESULTAAT],
+        "proces": secties[Sectie.PROCES],
+        "extra": secties[Sectie.EXTRA],
+        "swvs": swvs,
+        "ontvangen_rijen": ontvangen_rijen,
+        "ontvangen_totaal": bedrag_weergeven(ontvangen_totaal),
+        "aanwendingen": [
+            (a.omschrijving, bedrag_weergeven(a.bedrag)) for a in inhoud["aanwendingen"]
+        ],
+        "aanwending_totaal": bedrag_weergeven(aanwending_totaal),
+        "verschil": bedrag_weergeven(ontvangen_totaal - aanwending_totaal),
+    }
+
+
+def ronde_documenten(ronde: Ronde, verslagen: list[Verslag]) -> dict:
+    """The bundled PDF: every submitted or accepted report of the round."""
+    vragen = selectors.vragen_van_ronde(ronde)
+    plan = bronnen.plan_context(ronde)
+    ids = [v.bestuur_id for v in verslagen]
+    tlv = bronnen.tlv_kengetallen(schooljaar=ronde.schooljaar, bestuur_ids=ids)
+    thuis = bronnen.thuiszitters(schooljaar=ronde.schooljaar, bestuur_ids=ids)
+    opgenomen = [
+        v for v in verslagen if v.status in (VerslagStatus.INGEDIEND, VerslagStatus.GEACCEPTEERD)
+    ]
+    return {
+        "ronde": ronde,
+        "plan": plan,
+        "overzicht": verslagen,
+        "documenten": [
+            verslag_document(v, vragen=vragen, plan=plan, tlv=tlv, thuis=thuis) for v in opgenomen
+        ],
+    }
+
+
+def vergelijking(ronde: Ronde, verslagen: list[Verslag]) -> tuple[list[str], list[list]]:
+    """The comparison across besturen: ankerpunt scores, verwijzingen, terugplaatsingen and
+    the amounts, in a fixed number of queries whatever the number of besturen."""
+    ankerpunten = list(ronde.vragen.filter(soort=VraagSoort.ANKERPUNT).order_by("volgorde", "id"))
+    ids = [v.id for v in verslagen]
+    scores = {
+        (a["verslag_id"], a["vraag_id"]): a["score"]
+        for a in Antwoord.objects.filter(verslag_id__in=ids, vraag__in=ankerpunten).values(
+            "verslag_id", "vraag_id", "score"
+        )
+    }
+    ontvangen = dict(
+        OntvangenBedrag.objects.filter(verslag_id__in=ids)
+        .values("verslag_id")
+        .annotate(t=Sum("bedrag"))
+        .values_list("verslag_id", "t")
+    )
+    besteed = dict(
+        Aanwending.objects.filter(verslag_id__in=ids)
+        .values("verslag_id")
+        .annotate(t=Sum("bedrag"))
+        .values_list("verslag_id", "t")
+    )
+    live = bronnen.tlv_kengetallen(
+        schooljaar=ronde.schooljaar, bestuur_ids=[v.bestuur_id for v in verslagen]
+    )
+    kolommen = [_("Bestuur"), _("Bestuursnummer"), _("Status")]
+    kolommen += [a.titel.split(" - ")[0] + " (%)" for a in ankerpunten]
+    kolommen += [
+        _("Verwijzingen SBO/SO"),
+        _("Terugplaatsingen"),
+        _("Ontvangen (€)"),
+        _("Aangewend (€)"),
+    ]
+    rijen = []
+    for v in verslagen:
+        getallen, _bron = _kengetallen_van(v, live)
+        rij = [v.bestuur.naam, v.bestuur.nummer, v.get_status_display()]
+        rij += [scores.get((v.id, a.id)) for a in ankerpunten]
+        rij += [
+            bronnen.verwijzingen(getallen) if getallen is not None else None,
+            (getallen or {}).get("terugplaatsingen") if getallen is not None else None,
+            ontvangen.get(v.id) or Decimal("0.00"),
+            besteed.get(v.id) or Decimal("0.00"),
+        ]
+        rijen.append(rij)
+    return kolommen, rijen

@@ -1,0 +1,568 @@
+"""Every write of the verantwoording: rounds, reports, reviews, reminders.
+
+Each service checks that the user may act on the object (scope via selectors), runs in
+one transaction, writes a history row for a status change and an audit event in the same
+transaction. Refusals raise `VerantwoordingFout` with a Dutch message for the user.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_fsm import ConcurrentTransition, TransitionNotAllowed
+
+from swv.audit import AuditActie, vastleggen
+from swv.models import Gebruiker, Samenwerkingsverband, Schoolbestuur
+from swv.roles import Rol
+
+from . import bronnen, selectors, standaard
+from .models import (
+    BEWERKBAAR,
+    Aanwending,
+    Antwoord,
+    Geldstroom,
+    Herinnering,
+    IndicatorStand,
+    OntvangenBedrag,
+    Procesindicator,
+    Ronde,
+    RondeStatus,
+    Stand,
+    Verslag,
+    VerslagGebeurtenis,
+    Vraag,
+)
+from .volledigheid import ontbrekend
+
+
+class VerantwoordingFout(Exception):
+    """A refused action; str(exc) is the message for the user."""
+
+
+class Onvolledig(VerantwoordingFout):
+    def __init__(self, missend: list[str]):
+        self.missend = missend
+        super().__init__(_("Het verslag is nog niet compleet."))
+
+
+class VersieConflict(VerantwoordingFout):
+    """Someone else saved the report after this user opened the form."""
+
+    def __init__(self, door: str, op: datetime | None):
+        self.door = door
+        self.op = op
+        tijd = timezone.localtime(op).strftime("%H:%M") if op else ""
+        super().__init__(
+            _(
+                "%(door)s heeft dit verslag om %(tijd)s opgeslagen, nadat u het formulier opende. "
+                "Uw wijzigingen zijn NIET opgeslagen; ze staan nog in het formulier hieronder. "
+                "Neem over wat u wilt bewaren in de nieuwste versie en sla opnieuw op."
+            )
+            % {"door": door, "tijd": tijd}
+        )
+
+
+# Rounds ---------------------------------------------------------------------------------
+
+
+def _moet_staf_zijn(gebruiker: Gebruiker) -> None:
+    if not gebruiker.has_perm("verantwoording.beheren"):
+        raise VerantwoordingFout(_("Alleen medewerkers van het SWV beheren verantwoordingsrondes."))
+
+
+def _sjabloon_kopieren(*, bron: Ronde | None, doel: Ronde) -> None:
+    """Copy the template of `bron` (the previous round), or the standard form of seed 004."""
+    if bron is not None:
+        doel.inleiding = bron.inleiding
+        doel.focus_van_handelen = bron.focus_van_handelen
+        doel.toelichting_middelen = bron.toelichting_middelen
+        for vraag in selectors.vragen_van_ronde(bron):
+            indicatoren = list(vraag.indicatoren.all())
+            kopie = Vraag.objects.create(
+                ronde=doel,
+                **{
+                    veld: getattr(vraag, veld)
+                    for veld in (
+                        "sectie",
+                        "volgorde",
+                        "code",
+                        "kop",
+                        "titel",
+                        "toelichting",
+                        "soort",
+                        "kengetallen",
+                        "alleen_speciaal",
+                        "verplicht",
+                    )
+                },
+            )
+            Procesindicator.objects.bulk_create(
+                Procesindicator(vraag=kopie, nummer=i.nummer, tekst=i.tekst) for i in indicatoren
+            )
+    else:
+        doel.inleiding = standaard.INLEIDING
+        doel.focus_van_handelen = standaard.FOCUS_VAN_HANDELEN
+        doel.toelichting_middelen = standaard.TOELICHTING_MIDDELEN
+        for volgorde, rij in enumerate(standaard.VRAGEN, start=1):
+            code, sectie, kop, titel, toelichting, soort, kengetallen, speciaal, verplicht, ind = (
+                rij
+            )
+            vraag = Vraag.objects.create(
+                ronde=doel,
+                sectie=sectie,
+                volgorde=volgorde * 10,
+                code=code,
+                kop=kop,
+                titel=titel,
+                toelichting=toelichting,
+                soort=soort,
+                kengetallen=kengetallen,
+                alleen_speciaal=speciaal,
+                verplicht=verplicht,
+            )
+            Procesindicator.objects.bulk_create(
+                Procesindicator(vraag=vraag, nummer=n, tekst=t) for n, t in ind
+            )
+    doel.save(update_fields=["inleiding", "focus_van_handelen", "toelichting_middelen"])
+
+
+@transaction.atomic
+def ronde_aanmaken(
+    *,
+    gebruiker: Gebruiker,
+    schooljaar: int,
+    deadline: date,
+    samenwerkingsverbanden: list[Samenwerkingsverband],
+    besturen: list[Schoolbestuur],
+) -> Ronde:
+    """A new round in preparation, with the template of the previous round of these SWVs
+    (or seed 004's form). Refused outside the user's SWVs or for a school year these SWVs
+    already have a round for."""
+    _moet_staf_zijn(gebruiker)
+    swv_ids = {s.id for s in samenwerkingsverbanden}
+    if not swv_ids:
+        raise VerantwoordingFout(_("Kies ten minste één samenwerkingsverband."))
+    toegestaan = set(
+        selectors.kiesbare_samenwerkingsverbanden(gebruiker).values_list("id", flat=True)
+    )
+    if not swv_ids <= toegestaan:
+        raise VerantwoordingFout(_("U kunt alleen rondes openen voor uw eigen SWV's."))
+    bestaand = Ronde.objects.filter(schooljaar=schooljaar, samenwerkingsverbanden__in=swv_ids)
+    if bestaand.exists():
+        raise VerantwoordingFout(
+            _("Voor schooljaar %(jaar)s bestaat al een ronde voor deze samenwerkingsverbanden.")
+            % {"jaar": f"{schooljaar}-{schooljaar + 1}"}
+        )
+    if deadline <= timezone.localdate():
+        raise VerantwoordingFout(_("De uiterste inleverdatum ligt in de toekomst."))
+    vorige = (
+        Ronde.objects.filter(samenwerkingsverbanden__in=swv_ids, schooljaar__lt=schooljaar)
+        .order_by("-schooljaar", "-id")
+        .first()
+    )
+    ronde = Ronde.objects.create(
+        schooljaar=schooljaar, deadline=deadline, aangemaakt_door=gebruiker
+    )
+    ronde.samenwerkingsverbanden.set(swv_ids)
+    ronde.besturen.set(besturen)
+    _sjabloon_kopieren(bron=vorige, doel=ronde)
+    vastleggen(
+        actie=AuditActie.AANGEMAAKT,
+        gebruiker=gebruiker,
+        obj=ronde,
+        omschrijving=f"Verantwoordingsronde {ronde.schooljaar_label} aangemaakt",
+        details={"besturen": len(besturen), "sjabloon_van": vorige.pk if vorige else None},
+    )
+    return ronde
+
+
+@transaction.atomic
+def ronde_openen(*, ronde: Ronde, gebruiker: Gebruiker) -> Ronde:
+    """Open the round: one concept report per participating bestuur; the template is
+    fixed from now on."""
+    _moet_staf_zijn(gebruiker)
+    if not selectors.beheerbare_rondes(gebruiker).filter(pk=ronde.pk).exists():
+        raise VerantwoordingFout(_("Deze ronde valt buiten uw samenwerkingsverbanden."))
+    besturen = list(ronde.besturen.all())
+    if not besturen:
+        raise VerantwoordingFout(_("Kies eerst de besturen die verantwoording afleggen."))
+    if not ronde.vragen.exists():
+        raise VerantwoordingFout(_("Het formulier van deze ronde heeft nog geen onderdelen."))
+    if ronde.deadline < timezone.localdate():
+        raise VerantwoordingFout(_("De uiterste inleverdatum is al voorbij; pas die eerst aan."))
+    try:
+        ronde.openen()
+        ronde.save()
+    except (TransitionNotAllowed, ConcurrentTransition) as exc:
+        raise VerantwoordingFout(_("Deze ronde is al geopend.")) from exc
+    swv_ids = list(ronde.samenwerkingsverbanden.values_list("id", flat=True))
+    for bestuur in besturen:
+        Verslag.objects.get_or_create(
+            ronde=ronde,
+            bestuur=bestuur,
+            defaults={"heeft_speciaal": selectors.heeft_speciaal(bestuur.id, swv_ids)},
+        )
+    vastleggen(
+        actie=AuditActie.OVERGANG,
+        gebruiker=gebruiker,
+        obj=ronde,
+        omschrijving=f"Verantwoordingsronde {ronde.schooljaar_label} geopend",
+        details={"status": ronde.status, "verslagen": len(besturen)},
+    )
+    return ronde
+
+
+@transaction.atomic
+def ronde_sluiten(*, ronde: Ronde, gebruiker: Gebruiker) -> Ronde:
+    """Close the round: no report can be changed or submitted any more."""
+    _moet_staf_zijn(gebruiker)
+    if not selectors.beheerbare_rondes(gebruiker).filter(pk=ronde.pk).exists():
+        raise VerantwoordingFout(_("Deze ronde valt buiten uw samenwerkingsverbanden."))
+    try:
+        ronde.sluiten()
+        ronde.save()
+    except (TransitionNotAllowed, ConcurrentTransition) as exc:
+        raise VerantwoordingFout(_("Alleen een open ronde kan worden gesloten.")) from exc
+    vastleggen(
+        actie=AuditActie.OVERGANG,
+        gebruiker=gebruiker,
+        obj=ronde,
+        omschrijving=f"Verantwoordingsronde {ronde.schooljaar_label} gesloten",
+        details={"status": ronde.status},
+    )
+    return ronde
+
+
+# Reports --------------------------------------------------------------------------------
+
+
+@dataclass
+class AntwoordInvoer:
+    tekst: str = ""
+    score: Decimal | None = None
+    voorbeeld_nummers: str = ""
+    voorbeeld_tekst: str = ""
+
+
+def _moet_eigen_bewerkbaar_zijn(verslag: Verslag, gebruiker: Gebruiker) -> None:
+    if gebruiker.rol != Rol.BESTUUR or gebruiker.bestuur_id != verslag.bestuur_id:
+        raise VerantwoordingFout(_("Alleen het eigen bestuur vult dit verslag in."))
+    ronde_status = Ronde.objects.filter(pk=verslag.ronde_id).values_list("status", flat=True)[0]
+    if ronde_status != RondeStatus.OPEN:
+        raise VerantwoordingFout(
+            _("Deze ronde is gesloten; het verslag kan niet meer worden gewijzigd.")
+            if ronde_status == RondeStatus.GESLOTEN
+            else _("Deze ronde is nog niet geopend.")
+        )
+
+
+def _weigering_na_mislukte_update(verslag: Verslag, versie: int) -> VerantwoordingFout:
+    actueel = Verslag.objects.select_related("bijgewerkt_door").get(pk=verslag.pk)
+    if actueel.status not in BEWERKBAAR:
+        return VerantwoordingFout(
+            _("Dit verslag is %(status)s en kan niet meer worden gewijzigd.")
+            % {"status": actueel.get_status_display()}
+        )
+    door = actueel.bijgewerkt_door
+    return VersieConflict(
+        door=(door.get_full_name() or door.username) if door else _("een collega"),
+        op=actueel.bijgewerkt_op,
+    )
+
+
+@transaction.atomic
+def verslag_opslaan(
+    *,
+    verslag: Verslag,
+    gebruiker: Gebruiker,
+    versie: int,
+    antwoorden: dict[int, AntwoordInvoer],
+    standen: dict[int, str],
+    ontvangen: dict[tuple[int, str], Decimal | None],
+    aanwendingen: list[tuple[str, Decimal]],
+) -> Verslag:
+    """Save the whole form (partial content is fine) as the next version.
+
+    Optimistic locking: `versie` is the version the form was opened on; if another user of
+    the bestuur saved in between, nothing is written and VersieConflict says who and when.
+    Refused for another bestuur's report, a submitted/accepted report or a closed round.
+    """
+    _moet_eigen_bewerkbaar_zijn(verslag, gebruiker)
+    nu = timezone.now()
+    bijgewerkt = Verslag.objects.filter(pk=verslag.pk, versie=versie, status__in=BEWERKBAAR).update(
+        versie=F("versie") + 1, bijgewerkt_op=nu, bijgewerkt_door=gebruiker
+    )
+    if not bijgewerkt:
+        raise _weigering_na_mislukte_update(verslag, versie)
+
+    vragen = {v.id: v for v in verslag.ronde.vragen.all()}
+    indicatoren = set(
+        Procesindicator.objects.filter(vraag__ronde_id=verslag.ronde_id).values_list(
+            "id", flat=True
+        )
+    )
+    swv_ids = set(verslag.ronde.samenwerkingsverbanden.values_list("id", flat=True))
+    Antwoord.objects.filter(verslag=verslag).delete()
+    Antwoord.objects.bulk_create(
+        Antwoord(
+            verslag=verslag,
+            vraag_id=vraag_id,
+            tekst=invoer.tekst.strip(),
+            score=invoer.score,
+            voorbeeld_nummers=invoer.voorbeeld_nummers.strip(),
+            voorbeeld_tekst=invoer.voorbeeld_tekst.strip(),
+        )
+        for vraag_id, invoer in antwoorden.items()
+        if vraag_id in vragen
+        and (
+            invoer.tekst.strip()
+            or invoer.score is not None
+            or invoer.voorbeeld_nummers.strip()
+            or invoer.voorbeeld_tekst.strip()
+        )
+    )
+    IndicatorStand.objects.filter(verslag=verslag).delete()
+    IndicatorStand.objects.bulk_create(
+        IndicatorStand(verslag=verslag, indicator_id=i, stand=s)
+        for i, s in standen.items()
+        if i in indicatoren and s in Stand.values
+    )
+    OntvangenBedrag.objects.filter(verslag=verslag).delete()
+    OntvangenBedrag.objects.bulk_create(
+        OntvangenBedrag(verslag=verslag, swv_id=swv_id, soort=soort, bedrag=bedrag)
+        for (swv_id, soort), bedrag in ontvangen.items()
+        if bedrag is not None and swv_id in swv_ids and soort in Geldstroom.values
+    )
+    Aanwending.objects.filter(verslag=verslag).delete()
+    Aanwending.objects.bulk_create(
+        Aanwending(verslag=verslag, volgorde=n, omschrijving=omschrijving.strip(), bedrag=bedrag)
+        for n, (omschrijving, bedrag) in enumerate(aanwendingen, start=1)
+    )
+    verslag.refresh_from_db()
+    vastleggen(
+        actie=AuditActie.GEWIJZIGD,
+        gebruiker=gebruiker,
+        obj=verslag,
+        omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} opgeslagen",
+        details={"versie": verslag.versie},
+    )
+    return verslag
+
+
+def ontbrekend_in(verslag: Verslag) -> list[str]:
+    """The completeness rule applied to the stored report."""
+    swv_ids = selectors.swv_ids_van_bestuur(verslag)
+    verplichte = [
+        s for s in verslag.ronde.samenwerkingsverbanden.order_by("code") if s.id in swv_ids
+    ]
+    return ontbrekend(
+        verslag,
+        selectors.vragen_van_ronde(verslag.ronde),
+        selectors.verslag_inhoud(verslag),
+        verplichte,
+    )
+
+
+def _overgang(
+    *, verslag: Verslag, gebruiker: Gebruiker, van: str, opmerking: str, omschrijving: str
+) -> None:
+    VerslagGebeurtenis.objects.create(
+        verslag=verslag,
+        gebruiker=gebruiker,
+        van_status=van,
+        naar_status=verslag.status,
+        opmerking=opmerking,
+    )
+    vastleggen(
+        actie=AuditActie.OVERGANG,
+        gebruiker=gebruiker,
+        obj=verslag,
+        omschrijving=omschrijving,
+        details={"van": van, "naar": verslag.status},
+    )
+
+
+def verslag_indienen(*, verslag: Verslag, gebruiker: Gebruiker) -> Verslag:
+    """Submit the report. Refused while parts are missing (Onvolledig lists them), for
+    another bestuur, in a closed round, or when it was submitted meanwhile: submitting
+    twice at once gives exactly one submission (the state field is the lock)."""
+    try:
+        with transaction.atomic():
+            _moet_eigen_bewerkbaar_zijn(verslag, gebruiker)
+            missend = ontbrekend_in(verslag)
+            if missend:
+                raise Onvolledig(missend)
+            van = verslag.status
+            verslag.indienen()
+            verslag.versie = F("versie") + 1
+            getallen = bronnen.tlv_kengetallen(
+                schooljaar=verslag.ronde.schooljaar, bestuur_ids=[verslag.bestuur_id]
+            )
+            verslag.kengetallen_bij_indienen = (
+                getallen.get(verslag.bestuur_id) if getallen is not None else None
+            )
+            verslag.save()
+            verslag.refresh_from_db()
+            _overgang(
+                verslag=verslag,
+                gebruiker=gebruiker,
+                van=van,
+                opmerking="",
+                omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} ingediend",
+            )
+    except (TransitionNotAllowed, ConcurrentTransition) as exc:
+        verslag.refresh_from_db()
+        raise VerantwoordingFout(
+            _("Dit verslag is al %(status)s; het kan niet opnieuw worden ingediend.")
+            % {"status": verslag.get_status_display()}
+        ) from exc
+    return verslag
+
+
+def _moet_beoordelaar_zijn(verslag: Verslag, gebruiker: Gebruiker) -> None:
+    _moet_staf_zijn(gebruiker)
+    if not selectors.beoordeelbare_verslagen(gebruiker).filter(pk=verslag.pk).exists():
+        raise VerantwoordingFout(_("Dit verslag valt buiten uw samenwerkingsverbanden."))
+    if verslag.ronde.status == RondeStatus.GESLOTEN:
+        raise VerantwoordingFout(_("Deze ronde is gesloten."))
+
+
+def verslag_teruggeven(*, verslag: Verslag, gebruiker: Gebruiker, opmerking: str) -> Verslag:
+    """Return a submitted report to the bestuur with comments (required)."""
+    opmerking = (opmerking or "").strip()
+    if not opmerking:
+        raise VerantwoordingFout(_("Schrijf bij het teruggeven wat het bestuur moet aanvullen."))
+    try:
+        with transaction.atomic():
+            _moet_beoordelaar_zijn(verslag, gebruiker)
+            van = verslag.status
+            verslag.teruggeven(opmerking)
+            verslag.versie = F("versie") + 1
+            verslag.save()
+            verslag.refresh_from_db()
+            _overgang(
+                verslag=verslag,
+                gebruiker=gebruiker,
+                van=van,
+                opmerking=opmerking,
+                omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} teruggegeven",
+            )
+    except (TransitionNotAllowed, ConcurrentTransition) as exc:
+        verslag.refresh_from_db()
+        raise VerantwoordingFout(
+            _("Alleen een ingediend verslag kan worden teruggegeven (dit verslag is %(status)s).")
+            % {"status": verslag.get_status_display()}
+        ) from exc
+    return verslag
+
+
+def verslag_accepteren(*, verslag: Verslag, gebruiker: Gebruiker, opmerking: str = "") -> Verslag:
+    """Accept a submitted report: from now on all participating besturen can read it."""
+    try:
+        with transaction.atomic():
+            _moet_beoordelaar_zijn(verslag, gebruiker)
+            van = verslag.status
+            verslag.accepteren()
+            verslag.save()
+            verslag.refresh_from_db()
+            _overgang(
+                verslag=verslag,
+                gebruiker=gebruiker,
+                van=van,
+                opmerking=(opmerking or "").strip(),
+                omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} geaccepteerd",
+            )
+    except (TransitionNotAllowed, ConcurrentTransition) as exc:
+        verslag.refresh_from_db()
+        raise VerantwoordingFout(
+            _("Alleen een ingediend verslag kan worden geaccepteerd (dit verslag is %(status)s).")
+            % {"status": verslag.get_status_display()}
+        ) from exc
+    return verslag
+
+
+# Reminders ------------------------------------------------------------------------------
+
+DREMPELS = (14, 7, 1)  # days before the deadline
+
+
+def dagen_tot(deadline: date, vandaag: date) -> int:
+    return (deadline - vandaag).days
+
+
+def herinnering_drempel(deadline: date, vandaag: date) -> int | None:
+    """The tightest reminder threshold reached on `vandaag` (None: too early or too late).
+
+    Reminders go 14, 7 and 1 day(s) before the deadline; a run that missed a day still
+    sends the one that is due (the threshold is reached, not hit exactly)."""
+    dagen = dagen_tot(deadline, vandaag)
+    if dagen < 0:
+        return None
+    bereikt = [d for d in DREMPELS if dagen <= d]
+    return min(bereikt) if bereikt else None
+
+
+def herinneringen_versturen(*, vandaag: date | None = None, basis_url: str = "") -> int:
+    """Mail the users of each bestuur whose report in an open round is not yet submitted,
+    once per threshold. The mail names the round and the deadline only: no personal data.
+    Returns the number of mails sent."""
+    vandaag = vandaag or timezone.localdate()
+    berichten = []
+    verslagen = Verslag.objects.filter(
+        ronde__status=RondeStatus.OPEN, status__in=BEWERKBAAR
+    ).select_related("ronde", "bestuur")
+    for verslag in verslagen:
+        drempel = herinnering_drempel(verslag.ronde.deadline, vandaag)
+        if drempel is None:
+            continue
+        ontvangers = list(
+            Gebruiker.objects.filter(rol=Rol.BESTUUR, bestuur_id=verslag.bestuur_id, is_active=True)
+            .exclude(email="")
+            .order_by("id")
+            .values_list("email", flat=True)
+        )
+        with transaction.atomic():
+            # Mark this and every wider threshold as done, so a late run sends one mail.
+            nieuw = False
+            for d in DREMPELS:
+                if d >= drempel:
+                    try:
+                        with transaction.atomic():
+                            Herinnering.objects.create(
+                                verslag=verslag, drempel=d, ontvangers=len(ontvangers)
+                            )
+                            nieuw = nieuw or d == drempel
+                    except IntegrityError:
+                        pass
+        if not nieuw or not ontvangers:
+            continue
+        dagen = dagen_tot(verslag.ronde.deadline, vandaag)
+        url = basis_url.rstrip("/") + reverse("verantwoording:verslag", args=[verslag.pk])
+        onderwerp = _("Herinnering: verantwoording %(jaar)s, nog %(dagen)s dag(en)") % {
+            "jaar": verslag.ronde.schooljaar_label,
+            "dagen": dagen,
+        }
+        tekst = _(
+            "Beste collega,\n\n"
+            "Het verantwoordingsverslag %(jaar)s van uw bestuur is nog niet ingediend. "
+            "De uiterste inleverdatum is %(deadline)s.\n\n"
+            "U vindt het verslag in het SWV-portaal: %(url)s\n\n"
+            "Met vriendelijke groet,\nHet samenwerkingsverband"
+        ) % {
+            "jaar": verslag.ronde.schooljaar_label,
+            "deadline": verslag.ronde.deadline.strftime("%d-%m-%Y"),
+            "url": url,
+        }
+        berichten.extend(
+            (onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, [adres]) for adres in ontvangers
+        )
+    if berichten:
+        send_mass_mail(berichten, fail_silently=False)
+    return len(berichten)
