@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class ToelaatbaarheidConfig(AppConfig):
     name = "toelaatbaarheid"
     verbose_name = _("Toelaatbaarheid")
+
+    def ready(self):
+        from swv.aandacht import registreer
+
+        from . import rules  # noqa: F401 - registers the permissions
+        from .aandacht import tlv_aandacht
+
+        registreer(tlv_aandacht)

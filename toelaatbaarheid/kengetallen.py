@@ -149,3 +149,60 @@ def swv_kengetallen(*, schooljaar: int, swv_ids=None) -> dict[int, dict[str, int
         rij["doorlooptijd_p90_dagen"] = _percentiel(duur.get(swv_id, []), 0.9)
         uitkomst[swv_id] = rij
     return uitkomst
+
+
+# For the kengetallen page ------------------------------------------------------------------
+
+
+def _per_organisatie(model, groep: str, *, schooljaar: int, swv_ids) -> list[dict]:
+    tellingen = _tellingen(groep, schooljaar, Q(swv_id__in=list(swv_ids)))
+    tellingen = {k: v for k, v in tellingen.items() if any(v.values())}
+    objecten = model.objects.in_bulk(list(tellingen))
+    rijen = [{"object": objecten[k], "tellingen": v} for k, v in tellingen.items()]
+    return sorted(rijen, key=lambda r: r["object"].naam)
+
+
+def per_bestuur_in_swvs(*, schooljaar: int, swv_ids) -> list[dict]:
+    """Besturen (school of origin) with any TLV activity in these SWVs in the year."""
+    from swv.models import Schoolbestuur
+
+    rijen = _per_organisatie(
+        Schoolbestuur, "school__bestuur_id", schooljaar=schooljaar, swv_ids=swv_ids
+    )
+    return [{"bestuur": r["object"], "tellingen": r["tellingen"]} for r in rijen]
+
+
+def per_school_in_swvs(*, schooljaar: int, swv_ids) -> list[dict]:
+    from swv.models import School
+
+    rijen = _per_organisatie(School, "school_id", schooljaar=schooljaar, swv_ids=swv_ids)
+    return [{"school": r["object"], "tellingen": r["tellingen"]} for r in rijen]
+
+
+def per_categorie(*, schooljaar: int, swv_ids) -> list[dict]:
+    """Current beschikkingen in the year by besluit, soort and categorie (one query)."""
+    begin, eind = schooljaar_periode(schooljaar)
+    return list(
+        Beschikking.objects.filter(
+            swv_id__in=list(swv_ids), actueel=True, datum__gte=begin, datum__lte=eind
+        )
+        .values("besluit", "soort", "categorie")
+        .annotate(aantal=Count("id"))
+        .order_by("besluit", "soort", "categorie")
+    )
+
+
+def bezwaar_uitkomsten(*, schooljaar: int, swv_ids) -> dict[str, int]:
+    """Bezwaren received in the year by outcome ('' = still open)."""
+    from .models import Bezwaar
+
+    begin, eind = schooljaar_periode(schooljaar)
+    rijen = (
+        Bezwaar.objects.filter(
+            aanvraag__swv_id__in=list(swv_ids), ontvangen_op__gte=begin, ontvangen_op__lte=eind
+        )
+        .values("beslissing")
+        .annotate(aantal=Count("id"))
+        .order_by("beslissing")
+    )
+    return {r["beslissing"]: r["aantal"] for r in rijen}

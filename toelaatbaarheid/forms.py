@@ -1,0 +1,300 @@
+"""Forms parse input; the services decide. Choice fields get scoped querysets."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from swv.models import School, Schoolsoort
+from swv.selectors import scholen_voor
+
+from .models import (
+    Aanvraag,
+    Besluit,
+    BezwaarBeslissing,
+    BijlageSoort,
+    Indiener,
+    MdoRol,
+    Verzendwijze,
+)
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class VersieForm(forms.Form):
+    """Carries the version the user saw, for optimistic locking."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AanvraagForm(forms.ModelForm):
+    school = forms.ModelChoiceField(label=_("School van herkomst"), queryset=School.objects.none())
+
+    class Meta:
+        model = Aanvraag
+        fields = [
+            "school",
+            "voornaam",
+            "achternaam",
+            "geboortedatum",
+            "groep",
+            "soort",
+            "categorie",
+            "ingangsdatum",
+            "einddatum",
+            "hele_schoolloopbaan",
+            "gewenste_school",
+            "ondersteuningsbehoeften",
+            "niveaus_1_4",
+            "zienswijze_ouders",
+            "ouders_akkoord",
+        ]
+        widgets = {
+            "geboortedatum": DATUM,
+            "ingangsdatum": DATUM,
+            "einddatum": DATUM,
+            "ondersteuningsbehoeften": forms.Textarea(attrs={"rows": 4}),
+            "niveaus_1_4": forms.Textarea(attrs={"rows": 4}),
+            "zienswijze_ouders": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "einddatum": _(
+                "Meestal 31 juli van een schooljaar. Leeg laten bij 'hele schoolloopbaan'."
+            ),
+            "groep": _("1 tot en met 8."),
+        }
+
+    opp = forms.FileField(label=_("OPP / Duiden & Doen (PDF of Word, max. 10 MB)"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        scholen = scholen_voor(user).binnen_swv().filter(swv__isnull=False)
+        self.fields["school"].queryset = scholen.filter(soort=Schoolsoort.BAO).order_by("naam")
+        if user.rol == "school":
+            self.fields["school"].initial = user.school_id
+        # The receiving school may lie in any SWV (S(B)O schools are few); only S(B)O.
+        self.fields["gewenste_school"].queryset = (
+            School.objects.binnen_swv().exclude(soort=Schoolsoort.BAO).order_by("naam")
+        )
+        self.fields["groep"].widget.attrs.update({"min": 1, "max": 8})
+        if self.instance.pk:
+            self.fields.pop("school")
+            self.fields.pop("opp")
+
+    def clean_groep(self):
+        groep = self.cleaned_data.get("groep")
+        if groep is not None and not 1 <= groep <= 8:
+            raise forms.ValidationError(_("Vul een groep van 1 tot en met 8 in."))
+        return groep
+
+    def gegevens(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("school", "opp")}
+
+
+class BijlageForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort"), choices=BijlageSoort.choices)
+    bestand = forms.FileField(label=_("Bestand (PDF of Word, max. 10 MB)"))
+
+
+class IndienenForm(VersieForm):
+    ontvangen_op = forms.DateField(
+        label=_("Datum van ontvangst"),
+        required=False,
+        widget=DATUM,
+        help_text=_("Leeg = vandaag. De beslistermijn van 8 weken begint de dag erna."),
+    )
+
+
+class MdoForm(VersieForm):
+    datum = forms.DateField(label=_("Datum MDO"), widget=DATUM)
+    ondersteuningsbehoeften = forms.CharField(
+        label=_("Ondersteuningsbehoeften"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    doelen = forms.CharField(
+        label=_("Doelen van plaatsing"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    plaatsingsdatum = forms.DateField(label=_("Plaatsingsdatum"), required=False, widget=DATUM)
+    looptijd = forms.CharField(label=_("Looptijd"), required=False, max_length=120)
+    terugkeer = forms.CharField(
+        label=_("Mogelijkheden van terugkeer"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    leerlingenvervoer = forms.CharField(
+        label=_("Leerlingenvervoer"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    afspraken = forms.CharField(
+        label=_("Afspraken met gemeente en zorg"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    oordeel_toelaatbaar = forms.TypedChoiceField(
+        label=_("Oordeel van het MDO"),
+        choices=[("ja", _("Toelaatbaar")), ("nee", _("Niet toelaatbaar"))],
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
+    )
+    overeenstemming = forms.TypedChoiceField(
+        label=_("Overeenstemming tussen de deelnemers"),
+        choices=[("ja", _("Ja")), ("nee", _("Nee"))],
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
+    )
+
+    AANTAL_DEELNEMERS = 8
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for i in range(self.AANTAL_DEELNEMERS):
+            self.fields[f"deelnemer_{i}_naam"] = forms.CharField(
+                label=_("Deelnemer %(n)s: naam") % {"n": i + 1}, required=False, max_length=120
+            )
+            self.fields[f"deelnemer_{i}_rol"] = forms.ChoiceField(
+                label=_("Deelnemer %(n)s: rol") % {"n": i + 1},
+                required=False,
+                choices=[("", "---------"), *MdoRol.choices],
+            )
+
+    def deelnemer_velden(self):
+        return [
+            (self[f"deelnemer_{i}_naam"], self[f"deelnemer_{i}_rol"])
+            for i in range(self.AANTAL_DEELNEMERS)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        deelnemers = []
+        for i in range(self.AANTAL_DEELNEMERS):
+            naam = (data.get(f"deelnemer_{i}_naam") or "").strip()
+            rol = data.get(f"deelnemer_{i}_rol") or ""
+            if naam and not rol:
+                self.add_error(f"deelnemer_{i}_rol", _("Kies de rol van deze deelnemer."))
+            elif rol and not naam:
+                self.add_error(f"deelnemer_{i}_naam", _("Vul de naam van deze deelnemer in."))
+            elif naam:
+                deelnemers.append({"naam": naam, "rol": rol})
+        data["deelnemers"] = deelnemers
+        return data
+
+    def gegevens(self) -> dict:
+        velden = [
+            "datum",
+            "ondersteuningsbehoeften",
+            "doelen",
+            "plaatsingsdatum",
+            "looptijd",
+            "terugkeer",
+            "leerlingenvervoer",
+            "afspraken",
+            "oordeel_toelaatbaar",
+            "overeenstemming",
+            "deelnemers",
+        ]
+        return {k: self.cleaned_data[k] for k in velden}
+
+
+class ToewijzenForm(VersieForm):
+    deskundige = forms.ModelChoiceField(label=_("Deskundige"), queryset=None)
+
+    def __init__(self, *args, deskundigen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deskundige"].queryset = deskundigen
+
+
+class AdviesForm(forms.Form):
+    toelaatbaar = forms.TypedChoiceField(
+        label=_("Advies"),
+        choices=[("ja", _("Toelaatbaar")), ("nee", _("Niet toelaatbaar"))],
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
+    )
+    motivering = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 5}))
+    datum = forms.DateField(label=_("Datum advies"), widget=DATUM)
+
+
+class BeschikkingForm(VersieForm):
+    besluit = forms.ChoiceField(
+        label=_("Besluit"), choices=Besluit.choices, widget=forms.RadioSelect
+    )
+    motivering = forms.CharField(
+        label=_("Motivering"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Verplicht als u afwijkt van de adviezen of als die niet eensluidend zijn."),
+    )
+    ingangsdatum = forms.DateField(label=_("Ingangsdatum"), required=False, widget=DATUM)
+    einddatum = forms.DateField(label=_("Einddatum"), required=False, widget=DATUM)
+    verzonden_op = forms.DateField(
+        label=_("Datum van verzending"),
+        required=False,
+        widget=DATUM,
+        help_text=_("Leeg = vandaag. De bezwaartermijn begint de dag erna."),
+    )
+    verzendwijze = forms.ChoiceField(label=_("Verzendwijze"), choices=Verzendwijze.choices)
+
+
+class BezwaarForm(VersieForm):
+    indiener = forms.ChoiceField(label=_("Ingediend door"), choices=Indiener.choices)
+    ontvangen_op = forms.DateField(label=_("Ontvangen op"), widget=DATUM)
+    gronden = forms.CharField(
+        label=_("Gronden van het bezwaar"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    adviescommissie_gemeld = forms.BooleanField(
+        label=_("De partijen is meegedeeld dat de LBT adviseert (beslistermijn 12 weken)"),
+        required=False,
+        initial=True,
+    )
+
+
+class BezwaarStapForm(VersieForm):
+    stap = forms.ChoiceField(
+        choices=[
+            ("ontvangstbevestiging", ""),
+            ("lbt", ""),
+            ("hoorzitting", ""),
+            ("advies", ""),
+            ("verdagen", ""),
+        ],
+        widget=forms.HiddenInput,
+    )
+    datum = forms.DateField(label=_("Datum"), required=False, widget=DATUM)
+    verweerschrift = forms.CharField(
+        label=_("Verweerschrift"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    uitnodiging_op = forms.DateField(
+        label=_("Uitnodiging verstuurd op"), required=False, widget=DATUM
+    )
+    hoorzitting_op = forms.DateField(label=_("Datum hoorzitting"), required=False, widget=DATUM)
+    advies = forms.CharField(
+        label=_("Advies LBT"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class BezwaarBeslissingForm(VersieForm):
+    beslissing = forms.ChoiceField(
+        label=_("Beslissing op bezwaar"),
+        choices=BezwaarBeslissing.choices,
+        widget=forms.RadioSelect,
+    )
+    motivering = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class TerugplaatsingForm(VersieForm):
+    datum = forms.DateField(label=_("Datum terugplaatsing"), widget=DATUM)
+    knooppunt_op = forms.DateField(label=_("Datum knooppunt"), widget=DATUM)
+    ontvangende_school = forms.ModelChoiceField(
+        label=_("Ontvangende school"), queryset=School.objects.none()
+    )
+    warme_overdracht = forms.CharField(
+        label=_("Afspraken warme overdracht"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ontvangende_school"].queryset = (
+            scholen_voor(user).filter(soort=Schoolsoort.BAO).order_by("naam")
+        )
+
+
+class IntrekkenForm(VersieForm):
+    toelichting = forms.CharField(
+        label=_("Reden van intrekken"), widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -1,0 +1,340 @@
+"""Every read of TLV data a user can reach, scoped to that user.
+
+`aanvragen_voor(user)` is THE scope of the app; every other read builds on it:
+- SWV staff (medewerker, directeur): all cases of their SWVs;
+- trajectbegeleider: the cases assigned to them, plus their SWVs' cases that nobody
+  guides yet (the intake queue: they pick a case up by filing it);
+- deskundige: only the cases they were asked to advise on;
+- bestuur: the cases of its schools (school of origin);
+- school user: its own school's cases;
+- OPR and anyone else: nothing.
+"""
+
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from swv.roles import Rol
+from swv.selectors import swv_ids_voor
+
+from . import termijnen as t
+from .models import (
+    Aanvraag,
+    Beschikking,
+    Bezwaar,
+    Deskundige,
+    Deskundigenadvies,
+    Status,
+    StatusWijziging,
+    TlvInstellingen,
+)
+
+
+def aanvragen_voor(user) -> QuerySet[Aanvraag]:
+    if not user.is_authenticated or not user.is_active:
+        return Aanvraag.objects.none()
+    if user.is_superuser:
+        return Aanvraag.objects.all()
+    if user.rol in (Rol.MEDEWERKER, Rol.DIRECTEUR):
+        return Aanvraag.objects.filter(swv_id__in=swv_ids_voor(user))
+    if user.rol == Rol.TRAJECTBEGELEIDER:
+        return Aanvraag.objects.filter(
+            Q(trajectbegeleider=user)
+            | Q(trajectbegeleider__isnull=True, swv_id__in=swv_ids_voor(user))
+        )
+    if user.rol == Rol.DESKUNDIGE:
+        return Aanvraag.objects.filter(
+            Exists(
+                Deskundigenadvies.objects.filter(
+                    aanvraag=OuterRef("pk"), deskundige__gebruiker=user
+                )
+            )
+        )
+    if user.rol == Rol.BESTUUR and user.bestuur_id:
+        return Aanvraag.objects.filter(school__bestuur_id=user.bestuur_id)
+    if user.rol == Rol.SCHOOL and user.school_id:
+        return Aanvraag.objects.filter(school_id=user.school_id)
+    return Aanvraag.objects.none()
+
+
+def aanvraag_lijst(user) -> QuerySet[Aanvraag]:
+    """The list page: scoped, with what a row shows, newest first (index-backed)."""
+    return (
+        aanvragen_voor(user)
+        .select_related("school", "swv", "trajectbegeleider")
+        .only(
+            "id",
+            "status",
+            "voornaam",
+            "achternaam",
+            "soort",
+            "categorie",
+            "aangemaakt_op",
+            "ontvangen_op",
+            "einddatum",
+            "hele_schoolloopbaan",
+            "school__naam",
+            "school__vestigingscode",
+            "swv__code",
+            "trajectbegeleider__first_name",
+            "trajectbegeleider__last_name",
+            "trajectbegeleider__username",
+        )
+        .order_by("-aangemaakt_op", "-id")
+    )
+
+
+def aanvraag_detail(user, pk: int) -> Aanvraag:
+    """One case with everything its page shows, in a fixed number of queries."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        aanvragen_voor(user)
+        .select_related(
+            "school__bestuur",
+            "school__gemeente",
+            "swv",
+            "gewenste_school",
+            "trajectbegeleider",
+            "aangemaakt_door",
+            "vorige",
+            "mdo",
+            "terugplaatsing__ontvangende_school",
+        )
+        .prefetch_related(
+            Prefetch(
+                "adviezen",
+                queryset=Deskundigenadvies.objects.select_related("deskundige__gebruiker"),
+            ),
+            Prefetch("historie", queryset=StatusWijziging.objects.select_related("door")),
+            "bijlagen",
+            Prefetch(
+                "beschikkingen",
+                queryset=Beschikking.objects.defer("pdf", "brief_pdf"),
+            ),
+            Prefetch("bezwaren", queryset=Bezwaar.objects.all()),
+            "herbeoordelingen",
+        ),
+        pk=pk,
+    )
+
+
+def open_aanvraag_voor_leerling(*, voornaam, achternaam, geboortedatum, behalve=None):
+    """The open aanvraag of the same pupil (name + date of birth), in any scope: the
+    duplicate check must see cases the user cannot open (the message then says so)."""
+    from .models import OPEN_STATUSSEN, leerling_sleutel
+
+    qs = Aanvraag.objects.filter(
+        leerling_sleutel=leerling_sleutel(voornaam, achternaam),
+        geboortedatum=geboortedatum,
+        status__in=OPEN_STATUSSEN,
+    )
+    if behalve is not None:
+        qs = qs.exclude(pk=behalve)
+    return qs.first()
+
+
+def deskundigen_voor(user, aanvraag) -> QuerySet[Deskundige]:
+    """Deskundigen that may be asked for this case: of the case's SWV, not yet advising."""
+    return (
+        Deskundige.objects.filter(
+            gebruiker__is_active=True, gebruiker__samenwerkingsverbanden=aanvraag.swv_id
+        )
+        .exclude(adviezen__aanvraag=aanvraag)
+        .select_related("gebruiker")
+        .order_by("gebruiker__last_name")
+    )
+
+
+def instellingen_voor(swv_id: int) -> TlvInstellingen:
+    inst = TlvInstellingen.objects.filter(swv_id=swv_id).first()
+    return inst or TlvInstellingen(swv_id=swv_id)
+
+
+# Deadlines ----------------------------------------------------------------------------
+
+
+def termijnen_van(
+    aanvraag: Aanvraag, *, gelijkgesteld=frozenset(), instellingen=None
+) -> list[t.Termijn]:
+    """The running terms of one case, earliest first. Uses only prefetched relations."""
+    inst = instellingen or TlvInstellingen()
+    uit: list[t.Termijn] = []
+    url = aanvraag.get_absolute_url()
+    in_procedure = aanvraag.status in (Status.INGEDIEND, Status.ADVIES, Status.BESLUITVORMING)
+    if in_procedure and aanvraag.ontvangen_op:
+        uit.append(
+            t.Termijn(
+                "Beslistermijn aanvraag (Awb 4:13)",
+                t.beslistermijn_aanvraag(
+                    aanvraag.ontvangen_op,
+                    verdaagd_tot=aanvraag.beslistermijn_verdaagd_tot,
+                    gelijkgesteld=gelijkgesteld,
+                ),
+                "directeur",
+                url=url,
+            )
+        )
+        if aanvraag.status == Status.INGEDIEND:
+            uit.append(
+                t.Termijn(
+                    "MDO / knooppunt toeleiding (streeftermijn SWV)",
+                    t.termijn_einde(
+                        aanvraag.ontvangen_op + timedelta(days=1),
+                        weken=inst.mdo_weken,
+                        wettelijk=False,
+                    ),
+                    "trajectbegeleider",
+                    wettelijk=False,
+                    url=url,
+                )
+            )
+    if aanvraag.status == Status.ADVIES:
+        for advies in aanvraag.adviezen.all():
+            if advies.toelaatbaar is None:
+                uit.append(
+                    t.Termijn(
+                        f"Deskundigenadvies {advies.volgorde} (streeftermijn SWV)",
+                        advies.uiterlijk_op,
+                        "deskundige",
+                        wettelijk=False,
+                        url=url,
+                    )
+                )
+    if aanvraag.status == Status.BEZWAAR:
+        for bezwaar in aanvraag.bezwaren.all():
+            if not bezwaar.open:
+                continue
+            besch = next(
+                (b for b in aanvraag.beschikkingen.all() if b.pk == bezwaar.beschikking_id), None
+            )
+            if bezwaar.lbt_verzonden_op is None:
+                uit.append(
+                    t.Termijn(
+                        "Bezwaar naar de LBT (14 dagen)",
+                        t.lbt_doorsturen_uiterlijk(
+                            bezwaar.ontvangen_op, gelijkgesteld=gelijkgesteld
+                        ),
+                        "medewerker",
+                        url=url,
+                    )
+                )
+            if besch is not None:
+                uit.append(
+                    t.Termijn(
+                        "Beslistermijn op bezwaar (Awb 7:10)",
+                        t.beslistermijn_bezwaar(
+                            besch.verzonden_op,
+                            adviescommissie_gemeld=bezwaar.partijen_geinformeerd_adviescommissie,
+                            verdaagd=bezwaar.verdaagd,
+                            gelijkgesteld=gelijkgesteld,
+                        ),
+                        "directeur",
+                        url=url,
+                    )
+                )
+    if aanvraag.status == Status.TOEGEKEND and aanvraag.einddatum:
+        signaal = aanvraag.einddatum - timedelta(days=31 * inst.herbeoordeling_signaal_maanden)
+        if timezone.localdate() >= signaal:
+            uit.append(
+                t.Termijn(
+                    "Aanvraag herbeoordeling (termijn SWV)",
+                    t.herbeoordeling_aanvraag_uiterlijk(
+                        aanvraag.einddatum,
+                        maand=inst.herbeoordeling_maand,
+                        dag=inst.herbeoordeling_dag,
+                    ),
+                    "trajectbegeleider",
+                    wettelijk=False,
+                    url=url,
+                )
+            )
+    return sorted(uit, key=lambda x: x.datum)
+
+
+TERMIJN_STATUSSEN = (Status.INGEDIEND, Status.ADVIES, Status.BESLUITVORMING, Status.BEZWAAR)
+
+
+def lopende_termijnen(user, *, tot: date | None = None) -> list[tuple[Aanvraag, t.Termijn]]:
+    """Every running term of the cases in the user's scope (cases in procedure or in
+    bezwaar), earliest first; `tot` limits to terms ending on or before that date."""
+    zaken = (
+        aanvragen_voor(user)
+        .filter(status__in=TERMIJN_STATUSSEN)
+        .select_related("swv", "trajectbegeleider")
+        .only(
+            "id",
+            "status",
+            "swv__code",
+            "ontvangen_op",
+            "beslistermijn_verdaagd_tot",
+            "einddatum",
+            "trajectbegeleider__first_name",
+            "trajectbegeleider__last_name",
+            "trajectbegeleider__username",
+        )
+        .prefetch_related(
+            Prefetch(
+                "adviezen",
+                queryset=Deskundigenadvies.objects.select_related("deskundige__gebruiker"),
+            ),
+            "bezwaren",
+            Prefetch(
+                "beschikkingen",
+                queryset=Beschikking.objects.only("id", "aanvraag_id", "verzonden_op"),
+            ),
+        )
+    )
+    gelijk = t.gelijkgestelde_dagen()
+    inst = {i.swv_id: i for i in TlvInstellingen.objects.all()}
+    uit = []
+    for zaak in zaken:
+        for termijn in termijnen_van(
+            zaak, gelijkgesteld=gelijk, instellingen=inst.get(zaak.swv_id)
+        ):
+            if tot is None or termijn.datum <= tot:
+                uit.append((zaak, termijn))
+    return sorted(uit, key=lambda zt: (zt[1].datum, zt[0].pk))
+
+
+def herbeoordeling_werklijst(user, *, vandaag: date | None = None) -> list[dict]:
+    """Granted TLVs whose einddatum is near (within the SWV's signal window), with the
+    application deadline and whether a herbeoordeling was already started."""
+    vandaag = vandaag or timezone.localdate()
+    inst = {i.swv_id: i for i in TlvInstellingen.objects.all()}
+    maanden = max([i.herbeoordeling_signaal_maanden for i in inst.values()] + [9])
+    zaken = (
+        aanvragen_voor(user)
+        .filter(
+            status=Status.TOEGEKEND,
+            einddatum__isnull=False,
+            einddatum__lte=vandaag + timedelta(days=31 * maanden),
+        )
+        .select_related("school", "swv", "trajectbegeleider")
+        .annotate(
+            herbeoordeling_loopt=Exists(
+                Aanvraag.objects.filter(vorige=OuterRef("pk")).exclude(status=Status.INGETROKKEN)
+            )
+        )
+        .order_by("einddatum", "id")
+    )
+    rijen = []
+    for zaak in zaken:
+        i = inst.get(zaak.swv_id) or TlvInstellingen()
+        rijen.append(
+            {
+                "aanvraag": zaak,
+                "uiterlijk": t.herbeoordeling_aanvraag_uiterlijk(
+                    zaak.einddatum, maand=i.herbeoordeling_maand, dag=i.herbeoordeling_dag
+                ),
+                "herbeoordeling_loopt": zaak.herbeoordeling_loopt,
+            }
+        )
+    return rijen
+
+
+def open_adviezen_voor(user) -> QuerySet[Deskundigenadvies]:
+    return Deskundigenadvies.objects.filter(
+        deskundige__gebruiker=user, toelaatbaar__isnull=True, aanvraag__status=Status.ADVIES
+    ).select_related("aanvraag")
