@@ -38,14 +38,29 @@ def tlv_kengetallen(*, schooljaar: int, bestuur_ids: list[int]) -> dict[int, dic
         return None
 
 
-def thuiszitters(*, schooljaar: int, bestuur_ids: list[int]) -> dict[int, int] | None:
-    """Thuiszitters per bestuur from the KPI app, when it offers them (else None)."""
+def thuiszitters(*, schooljaar: int, bestuur_ids: list[int]) -> dict[int, tuple] | None:
+    """Thuiszitters (more than 4 weeks, the KPI app's counting rule) per bestuur at the last
+    passed peildatum of the school year: {bestuur_id: (peildatum, aantal)}. None while the
+    KPI app does not offer the counts, or before the first peildatum of the year."""
     try:
-        from kpi.thuiszitters import thuiszitters_per_bestuur
+        from kpi.berekeningen import peildata_van, thuiszitters_op
+        from kpi.models import Thuiszitter
     except ImportError:
         return None
     try:
-        return thuiszitters_per_bestuur(schooljaar=schooljaar, bestuur_ids=list(bestuur_ids))
+        peildata = peildata_van(schooljaar)
+        if not peildata:
+            return None
+        peil = peildata[-1]
+        return {
+            bid: (
+                peil,
+                thuiszitters_op([peil], Thuiszitter.objects.filter(school__bestuur_id=bid))[peil][
+                    "totaal"
+                ],
+            )
+            for bid in bestuur_ids
+        }
     except Exception:
         logger.exception("Thuiszitters niet op te halen")
         return None

@@ -43,11 +43,19 @@ class Onderdeel:
 
 
 def kengetallen_rijen(
-    soort: str, getallen: dict | None, thuiszitters: int | None = None
+    soort: str, getallen: dict | None, thuiszitters: tuple | None = None
 ) -> list[tuple[str, object]] | None:
     """The figures shown beside a question; None = the source is not available yet."""
     if soort == Kengetallen.THUISZITTERS:
-        return None if thuiszitters is None else [(_("thuiszitters"), thuiszitters)]
+        if thuiszitters is None:
+            return None
+        peil, aantal = thuiszitters
+        return [
+            (
+                _("thuiszitters (> 4 weken) op %(datum)s") % {"datum": peil.strftime("%d-%m-%Y")},
+                aantal,
+            )
+        ]
     sleutels = bronnen.KENGETALLEN_PER_VRAAG.get(soort)
     if not sleutels:
         return []

@@ -20,7 +20,6 @@ from .models import RondeStatus, VerslagStatus
 
 class VerantwoordingMixin(LoginRequiredMixin, PermissionRequiredMixin):
     permission_required = "verantwoording.bekijken"
-    raise_exception = True
 
 
 class BeheerMixin(VerantwoordingMixin):
