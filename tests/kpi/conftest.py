@@ -1,0 +1,56 @@
+from decimal import Decimal
+
+import pytest
+
+from swv.models import Samenwerkingsverband
+from tests.factories.kpi import KpiFactory, PlanFactory, SpeerpuntFactory, StreefwaardeFactory
+
+
+@pytest.fixture
+def zl_swvs():
+    return list(Samenwerkingsverband.objects.filter(code__in=["PO3104", "PO3105", "PO3106"]))
+
+
+@pytest.fixture
+def plan(zl_swvs):
+    """A plan of the demo users' SWVs with two speerpunten and four KPIs (own data, not
+    the plan demo)."""
+    plan = PlanFactory(titel="KPI-testplan", startjaar=2022, eindjaar=2025, swvs=zl_swvs)
+    a = SpeerpuntFactory(plan=plan, code="A", titel="Betrokken ouders", volgorde=1)
+    c = SpeerpuntFactory(plan=plan, code="C", titel="Dekkend netwerk", volgorde=2)
+    klachten = KpiFactory(
+        speerpunt=a, naam="Aantal klachten van ouders", type="aantal", richting="lager", volgorde=1
+    )
+    tevreden = KpiFactory(
+        speerpunt=a,
+        naam="Tevredenheid ouders",
+        type="score",
+        richting="hoger",
+        schaal_min=Decimal(1),
+        schaal_max=Decimal(10),
+        volgorde=2,
+    )
+    afgestemd = KpiFactory(
+        speerpunt=c,
+        naam="Mate van afstemming jeugdplan",
+        type="percentage",
+        richting="hoger",
+        volgorde=1,
+    )
+    thuis = KpiFactory(
+        speerpunt=c,
+        naam="Aantal thuiszittende leerlingen",
+        type="aantal",
+        richting="lager",
+        berekening="thuiszitters",
+        volgorde=2,
+    )
+    for jaar, w in zip([2022, 2023, 2024, 2025], ["10", "5", "3", "0"], strict=True):
+        StreefwaardeFactory(kpi=klachten, schooljaar=jaar, comparator="<", waarde=Decimal(w))
+    for jaar, w in zip([2022, 2023, 2024, 2025], ["25", "50", "75", "100"], strict=True):
+        StreefwaardeFactory(kpi=afgestemd, schooljaar=jaar, comparator=">=", waarde=Decimal(w))
+    for jaar, w in zip([2022, 2023, 2024, 2025], ["20", "10", "5", "0"], strict=True):
+        StreefwaardeFactory(kpi=thuis, schooljaar=jaar, comparator="<", waarde=Decimal(w))
+    StreefwaardeFactory(kpi=tevreden, schooljaar=2024, comparator=">=", waarde=Decimal("7.5"))
+    plan.kpi = {"klachten": klachten, "tevreden": tevreden, "afgestemd": afgestemd, "thuis": thuis}
+    return plan
