@@ -23,6 +23,7 @@ BEKENDE_SWV_NAMEN = {
     "PO3106": "Parkstad",
 }
 BATCH = 2000
+_ONBEKEND = object()
 
 
 @dataclass
@@ -183,13 +184,15 @@ def _scholen(gelezen, velden: list[str], naam_bijwerken: bool) -> tuple[int, int
                 )
             )
         else:
-            for veld, waarde in waarden.items():
-                setattr(school, veld, waarde)
             if naam_bijwerken:
-                school.naam = r["naam"]
-            if school.cluster is not None and school.soort not in ("SO", "SO_VSO", "VSO"):
-                school.cluster = None
-            bij.append(school)
+                waarden["naam"] = r["naam"]
+            if school.cluster is not None and r["soort"] not in ("SO", "SO_VSO", "VSO"):
+                waarden["cluster"] = None
+            # Only rows that really change are written: a re-import is mostly a no-op.
+            if any(getattr(school, veld) != waarde for veld, waarde in waarden.items()):
+                for veld, waarde in waarden.items():
+                    setattr(school, veld, waarde)
+                bij.append(school)
     School.objects.bulk_create(nieuw, batch_size=BATCH)
     bijwerken = [*velden, "bestuur_id", "gemeente_id", "cluster"] + (
         ["naam"] if naam_bijwerken else []
@@ -219,23 +222,33 @@ def _tellingen(gelezen) -> ImportResultaat:
     nieuw, bij, ids = _scholen(
         gelezen, ["instellingscode", "soort", "denominatie"], naam_bijwerken=False
     )
-    tellingen = [
-        Leerlingtelling(
-            school_id=ids[r["vestigingscode"]],
-            teldatum=teldatum,
-            aantal=aantal,
-            gemaskeerd=aantal is None,
-        )
-        for r in gelezen.rijen
-        for teldatum, aantal in r["tellingen"].items()
-    ]
+    bekend = {
+        (school_id, teldatum): aantal
+        for school_id, teldatum, aantal in Leerlingtelling.objects.filter(
+            school_id__in=ids.values()
+        ).values_list("school_id", "teldatum", "aantal")
+    }
+    tellingen, gewijzigd = [], []
+    for r in gelezen.rijen:
+        school_id = ids[r["vestigingscode"]]
+        for teldatum, aantal in r["tellingen"].items():
+            vorig = bekend.get((school_id, teldatum), _ONBEKEND)
+            if vorig == aantal:
+                continue  # unchanged: nothing to write (most of a re-import)
+            telling = Leerlingtelling(
+                school_id=school_id, teldatum=teldatum, aantal=aantal, gemaskeerd=aantal is None
+            )
+            (tellingen if vorig is _ONBEKEND else gewijzigd).append(telling)
+    Leerlingtelling.objects.bulk_create(tellingen, batch_size=BATCH)
+    # Changed counts (DUO corrects earlier years now and then): upsert on the unique key.
     Leerlingtelling.objects.bulk_create(
-        tellingen,
+        gewijzigd,
         update_conflicts=True,
         unique_fields=["school", "teldatum"],
         update_fields=["aantal", "gemaskeerd"],
         batch_size=BATCH,
     )
+    tellingen += gewijzigd
     return ImportResultaat(
         gelezen.soort, len(gelezen.rijen), nieuw=nieuw, bijgewerkt=bij, tellingen=len(tellingen)
     )
