@@ -167,6 +167,14 @@ class Ondersteuningsplan(Workflow):
         return self.status in STATUS_BEWERKBAAR
 
     @property
+    def eerste_schooljaar(self) -> str:
+        return f"{self.startjaar}-{self.startjaar + 1}"
+
+    @property
+    def laatste_schooljaar(self) -> str:
+        return f"{self.eindjaar}-{self.eindjaar + 1}"
+
+    @property
     def schooljaar_labels(self) -> list[tuple[int, str]]:
         return [(j, f"{j}-{j + 1}") for j in self.schooljaren]
 

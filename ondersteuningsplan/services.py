@@ -20,6 +20,7 @@ from kpi.models import Kpi, Streefwaarde
 from swv.audit import AuditActie, vastleggen
 
 from .models import (
+    STATUS_BEWERKBAAR,
     STATUS_VASTGESTELD,
     Hoofdstuk,
     Ondersteuningsplan,
@@ -49,14 +50,24 @@ class NietBewerkbaar(ValidationError):
 
 
 def _bewerkbaar(plan: Ondersteuningsplan) -> None:
-    if not plan.bewerkbaar:
+    # Read the status from the database: the caller's copy may be older than a transition.
+    status = Ondersteuningsplan.objects.filter(pk=plan.pk).values_list("status", flat=True).first()
+    if status in STATUS_BEWERKBAAR:
+        return
+    if status == PlanStatus.TER_INSTEMMING:
         raise NietBewerkbaar(
             _(
-                "Dit plan is %(status)s en kan niet meer worden gewijzigd. "
-                "Wijzig een vastgesteld plan via een nieuwe versie."
+                "Dit plan ligt ter instemming bij de OPR en kan nu niet worden gewijzigd. "
+                "Zet het eerst terug naar concept."
             )
-            % {"status": plan.get_status_display()}
         )
+    raise NietBewerkbaar(
+        _(
+            "Dit plan is %(status)s en kan niet meer worden gewijzigd. "
+            "Wijzig een vastgesteld plan via een nieuwe versie."
+        )
+        % {"status": PlanStatus(status).label}
+    )
 
 
 def _audit(*, plan, door, actie=AuditActie.GEWIJZIGD, omschrijving, obj=None, details=None):
