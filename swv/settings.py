@@ -205,3 +205,7 @@ LOGGING = {
 
 # SWV-set terms and reference settings (not law; see docs/domain in the README).
 SWV_PAGINATE_BY = 25
+
+# Retention (domain.md: TLV data at most three years after issue, one source [check]).
+SWV_BEWAARTERMIJN_TLV_JAREN = env.int("SWV_BEWAARTERMIJN_TLV_JAREN", default=3)
+SWV_BEWAARTERMIJN_THUISZITTERS_JAREN = env.int("SWV_BEWAARTERMIJN_THUISZITTERS_JAREN", default=3)
