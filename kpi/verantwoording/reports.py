@@ -24,6 +24,7 @@ from .models import (
 )
 
 NIET_BESCHIKBAAR = "nog niet beschikbaar"
+CENT = Decimal("0.01")
 
 
 @dataclass
@@ -219,8 +220,8 @@ def vergelijking(ronde: Ronde, verslagen: list[Verslag]) -> tuple[list[str], lis
         rij += [
             bronnen.verwijzingen(getallen) if getallen is not None else None,
             (getallen or {}).get("terugplaatsingen") if getallen is not None else None,
-            ontvangen.get(v.id) or Decimal("0.00"),
-            besteed.get(v.id) or Decimal("0.00"),
+            Decimal(ontvangen.get(v.id) or 0).quantize(CENT),
+            Decimal(besteed.get(v.id) or 0).quantize(CENT),
         ]
         rijen.append(rij)
     return kolommen, rijen

@@ -14,6 +14,7 @@ from swv.exports import FORMATEN, export_response
 from swv.pdf import pdf_response, render_pdf
 
 from . import bronnen, reports, selectors, services
+from .bedragen import bedrag_weergeven, percentage_weergeven
 from .forms import AanwendingFormSet, BeoordelingForm, RondeForm, VerslagForm
 from .models import RondeStatus, VerslagStatus
 
@@ -165,8 +166,24 @@ class VergelijkingView(BeheerMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         ctx["ronde"] = self.ronde
         ctx["kolommen"] = self.kolommen
-        ctx["rijen"] = self.rijen
+        ctx["rijen"] = [self._weergave(rij) for rij in self.rijen]
         return ctx
+
+    def _weergave(self, rij: list) -> list[str]:
+        """Dutch notation for the page (the exports keep plain numbers)."""
+        scores = range(3, len(self.kolommen) - 4)
+        bedragen = range(len(self.kolommen) - 2, len(self.kolommen))
+        uit = []
+        for i, w in enumerate(rij):
+            if w is None:
+                uit.append("—")
+            elif i in scores:
+                uit.append(percentage_weergeven(w))
+            elif i in bedragen:
+                uit.append(bedrag_weergeven(w))
+            else:
+                uit.append(str(w))
+        return uit
 
 
 class RondePdfView(BeheerMixin, View):
@@ -174,7 +191,7 @@ class RondePdfView(BeheerMixin, View):
         ronde = get_object_or_404(selectors.beheerbare_rondes(request.user), pk=pk)
         verslagen = list(selectors.verslagen_van_ronde(request.user, ronde))
         context = reports.ronde_documenten(ronde, verslagen)
-        pdf = render_pdf("verantwoording/pdf/ronde.html", context)
+        pdf = render_pdf("verantwoording/pdf/ronde.html", {**context, "pdf": True})
         vastleggen(
             actie=AuditActie.GEDOWNLOAD,
             request=request,
@@ -217,7 +234,9 @@ class VerslagPdfView(VerantwoordingMixin, View):
         verslag = get_object_or_404(
             selectors.verslagen_voor(request.user).select_related("ronde", "bestuur"), pk=pk
         )
-        pdf = render_pdf("verantwoording/pdf/verslag.html", reports.verslag_document(verslag))
+        pdf = render_pdf(
+            "verantwoording/pdf/verslag.html", {**reports.verslag_document(verslag), "pdf": True}
+        )
         return pdf_response(
             pdf, f"verantwoording-{verslag.ronde.schooljaar_label}-{verslag.bestuur.naam}"
         )

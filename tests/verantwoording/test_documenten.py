@@ -1,0 +1,164 @@
+"""PDF per report and per round (text read back), the comparison table and its exports,
+query counts that do not grow with the number of besturen."""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from pypdf import PdfReader
+
+from kpi.verantwoording import services
+from kpi.verantwoording.models import Ronde, Verslag
+from tests.factories.verantwoording import vul_compleet
+
+
+def pdf_tekst(response) -> str:
+    assert response["Content-Type"] == "application/pdf"
+    lezer = PdfReader(io.BytesIO(response.content))
+    return "\n".join(pagina.extract_text() for pagina in lezer.pages)
+
+
+def _plat(tekst: str) -> str:
+    return " ".join(tekst.split())
+
+
+@pytest.fixture
+def demo_ronde():
+    return Ronde.objects.get(schooljaar=2023, samenwerkingsverbanden__code="PO3104")
+
+
+@pytest.fixture
+def innovo(demo_ronde):
+    return Verslag.objects.get(ronde=demo_ronde, bestuur__nummer="41506")
+
+
+def test_pdf_van_een_verslag(als, innovo):
+    response = als("bestuur-movare").get(reverse("verantwoording:verslag-pdf", args=[innovo.pk]))
+    assert response.status_code == 200
+    tekst = _plat(pdf_tekst(response))
+    for verwacht in [
+        "Verantwoording INNOVO 2023-2024",
+        "Ankerpunt 1 - Kwaliteitsstandaard",
+        "Score SOP: 99%",
+        "Score SOP: 96%",
+        "Score SOP: 83%",
+        "€ 132.380,00",
+        "€ 511.599,00",
+        "€ 399.596,00",
+        "Totaal ontvangen € 1.043.575,00",
+        "Startklassen € 250.000,00",
+        "Totaal aangewend € 1.043.500,00",
+        "Uitgewerkt als voorbeeld: indicator 7",
+        "Hard voor Taal",
+        "Kantelklas",
+        "Schoolbesturen zoeken onderlinge uitwisseling en afstemming op",
+        "Extra informatie",
+        "pagina 1 van",
+        "geaccepteerd",
+    ]:
+        assert verwacht in tekst, verwacht
+    lezer = PdfReader(io.BytesIO(response.content))
+    assert len(lezer.pages) >= 4
+
+
+def test_pdf_van_de_ronde_bundelt_de_ingediende_verslagen(als, gebruiker, demo_ronde):
+    movare = Verslag.objects.get(ronde=demo_ronde, bestuur__nummer="41516")
+    vul_compleet(movare, gebruiker("bestuur-movare"))
+    services.verslag_indienen(verslag=movare, gebruiker=gebruiker("bestuur-movare"))
+    response = als("directeur").get(reverse("verantwoording:ronde-pdf", args=[demo_ronde.pk]))
+    assert response.status_code == 200
+    tekst = _plat(pdf_tekst(response))
+    assert "Verantwoording schoolbesturen 2023-2024" in tekst
+    assert "Verantwoording INNOVO 2023-2024" in tekst
+    assert "Verantwoording Movare 2023-2024" in tekst
+    assert "Reflectie op Ankerpunt 1 - Kwaliteitsstandaard." in tekst
+    # Overview lists all 20 besturen with their status; concepts are not bundled.
+    assert tekst.count("concept") >= 18
+    assert (
+        als("bestuur-innovo")
+        .get(reverse("verantwoording:ronde-pdf", args=[demo_ronde.pk]))
+        .status_code
+        == 403
+    )
+
+
+def test_vergelijking_tabel_en_exports(als, demo_ronde):
+    c = als("medewerker")
+    url = reverse("verantwoording:vergelijking", args=[demo_ronde.pk])
+    response = c.get(url)
+    assert response.status_code == 200
+    inhoud = response.content.decode()
+    assert "Ankerpunt 1 (%)" in inhoud and "99%" in inhoud and "€ 1.043.575,00" in inhoud
+    response = c.get(url + "?format=csv")
+    assert response["Content-Type"].startswith("text/csv")
+    rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    kop = rijen[0]
+    assert kop[:3] == ["Bestuur", "Bestuursnummer", "Status"]
+    assert kop[3:7] == ["Ankerpunt 1 (%)", "Ankerpunt 2 (%)", "Ankerpunt 3 (%)", "Ankerpunt 4 (%)"]
+    assert kop[7:] == ["Verwijzingen SBO/SO", "Terugplaatsingen", "Ontvangen (€)", "Aangewend (€)"]
+    per_bestuur = {r[0]: r for r in rijen[1:]}
+    assert len(per_bestuur) == 20
+    innovo = per_bestuur["INNOVO"]
+    assert innovo[1:7] == ["41506", "geaccepteerd", "99.0", "96.0", "83.0", ""]
+    assert innovo[9:] == ["1043575.00", "1043500.00"]
+    assert per_bestuur["Movare"][2] == "concept" and per_bestuur["Movare"][3] == "97.0"
+
+    from openpyxl import load_workbook
+
+    response = c.get(url + "?format=xlsx")
+    blad = load_workbook(io.BytesIO(response.content)).active
+    waarden = list(blad.iter_rows(values_only=True))
+    assert list(waarden[0]) == kop
+    xlsx_innovo = next(r for r in waarden if r[0] == "INNOVO")
+    assert xlsx_innovo[3] == 99 and xlsx_innovo[9] == 1043575
+
+
+def test_vergelijking_alleen_voor_staf(als, demo_ronde):
+    url = reverse("verantwoording:vergelijking", args=[demo_ronde.pk])
+    assert als("bestuur-innovo").get(url).status_code == 403
+    assert als("bestuur-innovo").get(url + "?format=csv").status_code == 403
+
+
+def _extra_besturen(ronde, aantal):
+    from swv.models import Schoolbestuur
+
+    for n in range(aantal):
+        bestuur = Schoolbestuur.objects.create(nummer=f"8{n:04d}", naam=f"Bestuur extra {n}")
+        Verslag.objects.create(ronde=ronde, bestuur=bestuur)
+
+
+def test_queries_groeien_niet_met_het_aantal_besturen(als, demo_ronde):
+    c = als("medewerker")
+    urls = [
+        reverse("verantwoording:vergelijking", args=[demo_ronde.pk]),
+        demo_ronde.get_absolute_url(),
+        reverse("verantwoording:index"),
+    ]
+    voor = {}
+    for url in urls:
+        with CaptureQueriesContext(connection) as q:
+            assert c.get(url).status_code == 200
+        voor[url] = len(q)
+    _extra_besturen(demo_ronde, 15)
+    for url in urls:
+        with CaptureQueriesContext(connection) as q:
+            assert c.get(url).status_code == 200
+        assert len(q) == voor[url], url
+
+
+def test_verslagpagina_en_formulier_met_vast_aantal_queries(
+    als, django_assert_max_num_queries, demo_ronde
+):
+    innovo = Verslag.objects.get(ronde=demo_ronde, bestuur__nummer="41506")
+    movare = Verslag.objects.get(ronde=demo_ronde, bestuur__nummer="41516")
+    c = als("bestuur-movare")
+    c.get(innovo.get_absolute_url())
+    with django_assert_max_num_queries(40):
+        assert c.get(innovo.get_absolute_url()).status_code == 200
+    with django_assert_max_num_queries(45):
+        assert (
+            c.get(reverse("verantwoording:verslag-bewerken", args=[movare.pk])).status_code == 200
+        )

@@ -1,0 +1,206 @@
+"""The kengetallen beside the text boxes are the TLV app's figures for the bestuur and the
+school year (real TLV cases, counted by `bestuur_kengetallen`); a submitted report keeps
+the figures it was submitted with."""
+
+from datetime import date
+from itertools import count
+
+import pytest
+from django.urls import reverse
+
+from kpi.verantwoording import services
+from kpi.verantwoording.models import Verslag
+from swv.models import School
+from tests.factories.verantwoording import open_ronde, vul_compleet
+from toelaatbaarheid.kengetallen import bestuur_kengetallen
+from toelaatbaarheid.models import Aanvraag, Beschikking, Besluit, Soort, Status, Terugplaatsing
+
+_volgnummer = count(9000)
+
+
+def _zaak(school, *, soort, besluit, datum, medewerker, teruggeplaatst=None):
+    aanvraag = Aanvraag.objects.create(
+        swv=school.swv,
+        school=school,
+        status=Status.TOEGEKEND if besluit == Besluit.TOEGEKEND else Status.AFGEWEZEN,
+        voornaam=f"Kind{next(_volgnummer)}",
+        achternaam="Test",
+        geboortedatum=date(2015, 3, 1),
+        soort=soort,
+        aangemaakt_door=medewerker,
+        ontvangen_op=datum,
+    )
+    Beschikking.objects.create(
+        aanvraag=aanvraag,
+        swv=school.swv,
+        jaar=datum.year,
+        volgnummer=next(_volgnummer),
+        besluit=besluit,
+        soort=soort,
+        motivering="Test",
+        datum=datum,
+        verzonden_op=datum,
+        afgegeven_door=medewerker,
+        pdf=b"",
+        brief_pdf=b"",
+    )
+    if teruggeplaatst:
+        Terugplaatsing.objects.create(
+            aanvraag=aanvraag,
+            datum=teruggeplaatst,
+            knooppunt_op=teruggeplaatst,
+            ontvangende_school=school,
+            warme_overdracht="Afspraken",
+            vastgelegd_door=medewerker,
+        )
+    return aanvraag
+
+
+@pytest.fixture
+def tlv_zaken(gebruiker):
+    """INNOVO in school year 2023-2024: 2 SBO and 1 SO granted, 1 refused, 1 returned."""
+    medewerker = gebruiker("directeur")
+    school = (
+        School.objects.filter(bestuur__nummer="41506", soort="BAO", swv__code="PO3106")
+        .order_by("vestigingscode")
+        .first()
+    )
+    _zaak(
+        school,
+        soort=Soort.SBO,
+        besluit=Besluit.TOEGEKEND,
+        datum=date(2023, 10, 2),
+        medewerker=medewerker,
+    )
+    _zaak(
+        school,
+        soort=Soort.SBO,
+        besluit=Besluit.TOEGEKEND,
+        datum=date(2024, 7, 31),
+        medewerker=medewerker,
+    )
+    _zaak(
+        school,
+        soort=Soort.SO,
+        besluit=Besluit.TOEGEKEND,
+        datum=date(2024, 2, 12),
+        medewerker=medewerker,
+        teruggeplaatst=date(2024, 6, 1),
+    )
+    _zaak(
+        school,
+        soort=Soort.SO,
+        besluit=Besluit.AFGEWEZEN,
+        datum=date(2023, 11, 20),
+        medewerker=medewerker,
+    )
+    # Outside the school year (31 July 2023 belongs to 2022-2023): not counted.
+    _zaak(
+        school,
+        soort=Soort.SBO,
+        besluit=Besluit.TOEGEKEND,
+        datum=date(2023, 7, 31),
+        medewerker=medewerker,
+    )
+    return school.bestuur
+
+
+def _kengetallen_op_pagina(response) -> dict[str, str]:
+    import re
+
+    inhoud = response.content.decode()
+    return dict(
+        re.findall(
+            r'<dt class="fw-normal">([^<]+)</dt><dd class="mb-0 fw-semibold num">([^<]+)</dd>',
+            inhoud,
+        )
+    )
+
+
+def test_kengetallen_naast_de_tekst_zijn_de_tlv_cijfers(als, gebruiker, tlv_zaken):
+    verwacht = bestuur_kengetallen(schooljaar=2023, bestuur_ids=[tlv_zaken.id])[tlv_zaken.id]
+    assert (
+        verwacht["toegekend_sbo"],
+        verwacht["toegekend_so"],
+        verwacht["afgewezen"],
+        verwacht["terugplaatsingen"],
+    ) == (2, 1, 1, 1)
+    # Movare's concept form of the demo round shows Movare's own (zero) figures ...
+    movare = Verslag.objects.get(ronde__schooljaar=2023, bestuur__nummer="41516")
+    pagina = als("bestuur-movare").get(reverse("verantwoording:verslag-bewerken", args=[movare.pk]))
+    assert _kengetallen_op_pagina(pagina)["toelaatbaar verklaard SBO"] == "0"
+    # ... INNOVO's report page shows INNOVO's.
+    innovo = Verslag.objects.get(ronde__schooljaar=2023, bestuur__nummer="41506")
+    pagina = als("bestuur-innovo").get(innovo.get_absolute_url())
+    inhoud = pagina.content.decode()
+    for label, sleutel in [
+        ("TLV-aanvragen", "aanvragen"),
+        ("toelaatbaar verklaard SBO", "toegekend_sbo"),
+        ("toelaatbaar verklaard SO", "toegekend_so"),
+        ("afgewezen", "afgewezen"),
+        ("terugplaatsingen", "terugplaatsingen"),
+    ]:
+        assert f'<th scope="row">{label}</th><td class="num">{verwacht[sleutel]}</td>' in inhoud, (
+            label
+        )
+
+
+def test_formulier_toont_de_eigen_tlv_cijfers(als, gebruiker, tlv_zaken):
+    # A bestuur edits its 2023 report in a fresh round; the figures are its TLV figures.
+    from kpi.verantwoording.models import Ronde
+
+    Ronde.objects.filter(schooljaar=2023).delete()
+    ronde = open_ronde(gebruiker("medewerker"), schooljaar=2023, besturen=["41506"])
+    verslag = ronde.verslagen.get()
+    pagina = als("bestuur-innovo").get(
+        reverse("verantwoording:verslag-bewerken", args=[verslag.pk])
+    )
+    getoond = _kengetallen_op_pagina(pagina)
+    verwacht = bestuur_kengetallen(schooljaar=2023, bestuur_ids=[tlv_zaken.id])[tlv_zaken.id]
+    assert getoond["toelaatbaar verklaard SBO"] == str(verwacht["toegekend_sbo"]) == "2"
+    assert getoond["toelaatbaar verklaard SO"] == "1"
+    assert getoond["afgewezen"] == "1"
+    assert getoond["terugplaatsingen"] == "1"
+
+
+def test_ingediend_verslag_bewaart_de_cijfers_van_het_moment(als, gebruiker, tlv_zaken):
+    from kpi.verantwoording.models import Ronde
+
+    Ronde.objects.filter(schooljaar=2023).delete()
+    ronde = open_ronde(gebruiker("medewerker"), schooljaar=2023, besturen=["41506"])
+    verslag = vul_compleet(ronde.verslagen.get(), gebruiker("bestuur-innovo"))
+    verslag = services.verslag_indienen(verslag=verslag, gebruiker=gebruiker("bestuur-innovo"))
+    assert verslag.kengetallen_bij_indienen["toegekend_sbo"] == 2
+    # A later beschikking does not change what the bestuur reflected on.
+    school = School.objects.filter(bestuur=tlv_zaken, soort="BAO", swv__code="PO3106").first()
+    _zaak(
+        school,
+        soort=Soort.SBO,
+        besluit=Besluit.TOEGEKEND,
+        datum=date(2024, 3, 3),
+        medewerker=gebruiker("directeur"),
+    )
+    assert (
+        bestuur_kengetallen(schooljaar=2023, bestuur_ids=[tlv_zaken.id])[tlv_zaken.id][
+            "toegekend_sbo"
+        ]
+        == 3
+    )
+    inhoud = als("medewerker").get(verslag.get_absolute_url()).content.decode()
+    assert "TLV-kengetallen bij indienen" in inhoud
+    assert '<th scope="row">toelaatbaar verklaard SBO</th><td class="num">2</td>' in inhoud
+
+
+def test_bron_ontbreekt_geeft_nog_niet_beschikbaar(als, monkeypatch):
+    from kpi.verantwoording import bronnen
+
+    monkeypatch.setattr(bronnen, "tlv_kengetallen", lambda **kw: None)
+    monkeypatch.setattr(bronnen, "thuiszitters", lambda **kw: None)
+    movare = Verslag.objects.get(ronde__schooljaar=2023, bestuur__nummer="41516")
+    response = als("bestuur-movare").get(
+        reverse("verantwoording:verslag-bewerken", args=[movare.pk])
+    )
+    assert response.status_code == 200
+    assert (
+        response.content.decode().count("nog niet beschikbaar") == 4
+    )  # thuiszitters, verwijzingen, 2x terugplaatsingen
