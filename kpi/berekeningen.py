@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -67,13 +67,18 @@ def _pct(teller: int, noemer: int) -> Decimal | None:
 # Deelnamepercentages -------------------------------------------------------------------
 
 
-def _tellingen(scholen: QuerySet[School] | None = None) -> QuerySet[Leerlingtelling]:
+def _teldata(jaren=None) -> list[date]:
+    # An explicit list of 1 October dates instead of month/day lookups: it uses the index
+    # and avoids SQLite's per-row date functions.
+    jaren = range(1990, timezone.localdate().year + 1) if jaren is None else jaren
+    return [date(j, 10, 1) for j in jaren]
+
+
+def _tellingen(scholen: QuerySet[School] | None = None, jaren=None) -> QuerySet[Leerlingtelling]:
     telbare = School.objects.binnen_swv().filter(swv__isnull=False, soort__in=TELSOORTEN)
     if scholen is not None:
         telbare = telbare.filter(id__in=scholen.values("id"))
-    return Leerlingtelling.objects.filter(
-        school__in=telbare, teldatum__month=10, teldatum__day=1
-    ).annotate(jaar=ExtractYear("teldatum"))
+    return Leerlingtelling.objects.filter(school__in=telbare, teldatum__in=_teldata(jaren))
 
 
 def _som(soorten) -> Coalesce:
@@ -98,15 +103,13 @@ def _met_percentages(rij: dict) -> dict:
 def deelname_per_swv(*, swv_ids=None, jaren=None) -> list[dict]:
     """Per SWV and teldatum year: pupils BaO/SBO/SO, masked vestigingen, SBO% and SO%.
     One grouped query; rows ordered by SWV code and year."""
-    qs = _tellingen()
+    qs = _tellingen(jaren=jaren)
     if swv_ids is not None:
         qs = qs.filter(school__swv_id__in=swv_ids)
-    if jaren is not None:
-        qs = qs.filter(teldatum__year__in=list(jaren))
     rijen = (
-        qs.values("school__swv_id", "school__swv__code", "school__swv__naam", "jaar")
+        qs.values("school__swv_id", "school__swv__code", "school__swv__naam", "teldatum")
         .annotate(**_AGGREGATEN)
-        .order_by("school__swv__code", "jaar")
+        .order_by("school__swv__code", "teldatum")
     )
     return [
         _met_percentages(
@@ -114,7 +117,7 @@ def deelname_per_swv(*, swv_ids=None, jaren=None) -> list[dict]:
                 "swv_id": r["school__swv_id"],
                 "swv": r["school__swv__code"],
                 "swv_naam": r["school__swv__naam"],
-                "jaar": r["jaar"],
+                "jaar": r["teldatum"].year,
                 "leerlingen_bao": r["leerlingen_bao"],
                 "leerlingen_sbo": r["leerlingen_sbo"],
                 "leerlingen_so": r["leerlingen_so"],
@@ -127,11 +130,10 @@ def deelname_per_swv(*, swv_ids=None, jaren=None) -> list[dict]:
 
 def deelname_per_jaar(scholen: QuerySet[School], jaren=None) -> dict[int, dict]:
     """The same figures summed over a set of schools (several SWVs, or one bestuur)."""
-    qs = _tellingen(scholen)
-    if jaren is not None:
-        qs = qs.filter(teldatum__year__in=list(jaren))
-    rijen = qs.values("jaar").annotate(**_AGGREGATEN).order_by("jaar")
-    return {r["jaar"]: _met_percentages(dict(r)) for r in rijen}
+    rijen = (
+        _tellingen(scholen, jaren).values("teldatum").annotate(**_AGGREGATEN).order_by("teldatum")
+    )
+    return {r["teldatum"].year: _met_percentages({**r, "jaar": r["teldatum"].year}) for r in rijen}
 
 
 # Thuiszitters --------------------------------------------------------------------------
@@ -248,8 +250,8 @@ def tlv_opgeteld(per_id: dict[int, dict]) -> dict:
 
 def bao_leerlingen_per_bestuur(*, jaar: int, bestuur_ids) -> dict[int, int]:
     rijen = (
-        _tellingen()
-        .filter(school__bestuur_id__in=bestuur_ids, teldatum__year=jaar)
+        _tellingen(jaren=[jaar])
+        .filter(school__bestuur_id__in=bestuur_ids)
         .values("school__bestuur_id")
         .annotate(n=_som([Schoolsoort.BAO]))
         .order_by()
@@ -358,7 +360,9 @@ class Scope:
         return qs
 
 
-def berekende_waarden(berekening: str, jaren: list[int], scope: Scope) -> dict[int, Decimal | None]:
+def berekende_waarden(
+    berekening: str, jaren: list[int], scope: Scope, tlv_cache: dict | None = None
+) -> dict[int, Decimal | None]:
     """The value of a computed KPI per school year for `scope`. A year without data is None."""
     if berekening in (Berekening.DEELNAME_SBO, Berekening.DEELNAME_SO):
         per_jaar = deelname_per_jaar(scope.scholen(), jaren)
@@ -377,10 +381,7 @@ def berekende_waarden(berekening: str, jaren: list[int], scope: Scope) -> dict[i
         if j > schooljaar_nu():
             uit[j] = None
             continue
-        if scope.bestuur_id:
-            totaal = tlv_opgeteld(tlv_per_bestuur(schooljaar=j, bestuur_ids=[scope.bestuur_id]))
-        else:
-            totaal = tlv_opgeteld(tlv_per_swv(schooljaar=j, swv_ids=scope.swv_ids))
+        totaal = _tlv_totaal(j, scope, {} if tlv_cache is None else tlv_cache)
         sleutel = {
             Berekening.TLV_TOEGEKEND: "toegekend",
             Berekening.TLV_DOORLOOPTIJD: "doorlooptijd_mediaan_dagen",
@@ -390,6 +391,22 @@ def berekende_waarden(berekening: str, jaren: list[int], scope: Scope) -> dict[i
         w = totaal.get(sleutel)
         uit[j] = None if w is None else Decimal(w)
     return uit
+
+
+def _tlv_totaal(jaar: int, scope: Scope, cache: dict) -> dict:
+    """TLV figures of a scope for one year. With a shared cache holding 'swv_ids' (every
+    SWV the page needs), one call per year serves all plans and all TLV KPIs."""
+    if scope.bestuur_id:
+        sleutel = ("bestuur", jaar, scope.bestuur_id)
+        if sleutel not in cache:
+            cache[sleutel] = tlv_per_bestuur(schooljaar=jaar, bestuur_ids=[scope.bestuur_id])
+        return tlv_opgeteld(cache[sleutel])
+    sleutel = ("swv", jaar)
+    if sleutel not in cache or not set(scope.swv_ids) <= set(cache[sleutel]):
+        ids = sorted(set(cache.get("swv_ids", ())) | set(scope.swv_ids))
+        cache[sleutel] = tlv_per_swv(schooljaar=jaar, swv_ids=ids)
+    alle = cache[sleutel]
+    return tlv_opgeteld({i: alle[i] for i in scope.swv_ids if i in alle})
 
 
 def schooljaar_nu() -> int:

@@ -6,16 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from swv.filters import ScopedFilterSet
 
 from .models import Thuiszitter, ThuiszitterStatus, ThuiszitterType
-from .selectors import scholen_voor_register, swv_keuzes
+from .selectors import swv_keuzes
 
 
 class ThuiszitterFilter(ScopedFilterSet):
     swv = django_filters.ModelChoiceFilter(
         label=_("Samenwerkingsverband"), queryset=None, empty_label=_("Alle")
     )
-    school = django_filters.ModelChoiceFilter(
-        label=_("School"), queryset=None, empty_label=_("Alle scholen")
-    )
+    # A search box, not a dropdown: a national user would get thousands of options.
+    school = django_filters.CharFilter(label=_("School (naam of BRIN)"), method="zoek_school")
     type = django_filters.ChoiceFilter(
         label=_("Soort"), choices=ThuiszitterType.choices, empty_label=_("Alle soorten")
     )
@@ -28,11 +27,16 @@ class ThuiszitterFilter(ScopedFilterSet):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
-    scoped_choices = {"swv": swv_keuzes, "school": scholen_voor_register}
+    scoped_choices = {"swv": swv_keuzes}
 
     class Meta:
         model = Thuiszitter
         fields = ["swv", "school", "type", "status", "loopt_op"]
+
+    def zoek_school(self, queryset, name, value):
+        return queryset.filter(
+            Q(school__naam__icontains=value) | Q(school__vestigingscode__istartswith=value)
+        )
 
     def filter_loopt_op(self, queryset, name, value):
         return queryset.filter(

@@ -129,7 +129,7 @@ def dashboard(user, *, swv=None, bestuur=None, kan_rijen_zien=False) -> Dashboar
     bestuur's own figures beside them."""
     eigen_swvs = set(swv_ids_voor(user).values_list("id", flat=True))
     blokken = []
-    cache: dict = {}
+    cache: dict = {"tlv": {"swv_ids": [swv.id] if swv is not None else sorted(eigen_swvs)}}
     nummer = 0
     for plan in plannen_met_kpis(user):
         plan_swvs = [s for s in plan.samenwerkingsverbanden.all() if s.id in eigen_swvs]
@@ -166,7 +166,10 @@ def _berekend(kpi: Kpi, jaren, scope_ids, bestuur_id, cache) -> dict:
     sleutel = (kpi.berekening, tuple(jaren), tuple(scope_ids), bestuur_id)
     if sleutel not in cache:
         cache[sleutel] = berekeningen.berekende_waarden(
-            kpi.berekening, list(jaren), berekeningen.Scope(list(scope_ids), bestuur_id)
+            kpi.berekening,
+            list(jaren),
+            berekeningen.Scope(list(scope_ids), bestuur_id),
+            tlv_cache=cache["tlv"],
         )
     return cache[sleutel]
 

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -243,8 +244,8 @@ class DeelnameView(KpiMixin, TemplateView):
         gekozen = request.GET.get("swv")
         if gekozen and gekozen.isdigit() and int(gekozen) in swv_ids:
             swv_ids = [int(gekozen)]
-        rijen = berekeningen.deelname_per_swv(swv_ids=swv_ids)
         if formaat := _formaat(request):
+            rijen = berekeningen.deelname_per_swv(swv_ids=swv_ids)
             return export_response(
                 formaat,
                 "deelnamepercentages",
@@ -264,6 +265,10 @@ class DeelnameView(KpiMixin, TemplateView):
                     for r in rijen
                 ),
             )
+        # The page shows ten SWVs at a time (a national user has 150); the export has all.
+        paginator = Paginator(swv_ids, 10)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        rijen = berekeningen.deelname_per_swv(swv_ids=list(page_obj.object_list))
         per_swv: dict = {}
         for r in rijen:
             per_swv.setdefault((r["swv"], r["swv_naam"]), []).append(r)
@@ -292,6 +297,9 @@ class DeelnameView(KpiMixin, TemplateView):
                 gekozen=int(gekozen) if gekozen and gekozen.isdigit() else None,
                 uitleg=berekeningen.UITLEG["deelname"],
                 querystring=request.GET.urlencode(),
+                page_obj=page_obj,
+                paginator=paginator,
+                is_paginated=paginator.num_pages > 1,
             )
         )
 

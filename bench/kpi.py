@@ -1,0 +1,245 @@
+"""Benchmark: the KPI dashboard and /kpi/deelname/ at national scale.
+
+In a fresh database of its own: 150 SWVs, 7,000 schools, 10 years of leerlingtellingen
+(70,000 rows), one plan per SWV with 6 speerpunten and 17 KPIs (5 computed), 3 years of
+metingen, 4,500 thuiszitters and 200,000 TLV cases (150,000 beschikkingen). Times the
+pages (server time through the test client, median of 7 after a warm-up) for a medewerker
+of three SWVs and for a national user of all 150.
+
+    .venv/bin/python -m bench kpi
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/swv_bench_kpi .venv/bin/python -m bench kpi
+"""
+
+import os
+import statistics
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+N_SWV = 150
+N_SCHOLEN = 7000
+JAREN = range(2016, 2026)
+N_TLV = 200_000
+DOEL_MS = 300
+
+
+def _soort(i: int) -> str:
+    if i % 14 == 0:
+        return "SBO"
+    if i % 35 == 1:
+        return "SO"
+    if i % 70 == 3:
+        return "SO_VSO"
+    if i % 70 == 5:
+        return "VSO"
+    return "BAO"
+
+
+def _bouw():
+    from decimal import Decimal
+
+    from kpi.models import Kpi, Meting, Streefwaarde, Thuiszitter
+    from ondersteuningsplan.models import Ondersteuningsplan, Speerpunt
+    from swv.models import (
+        Gebruiker,
+        Gemeente,
+        Leerlingtelling,
+        Samenwerkingsverband,
+        School,
+        Schoolbestuur,
+    )
+
+    swvs = Samenwerkingsverband.objects.bulk_create(
+        [Samenwerkingsverband(code=f"PO{2001 + i}", naam=f"SWV {i}") for i in range(N_SWV)]
+    )
+    gemeenten = Gemeente.objects.bulk_create(
+        [Gemeente(code=f"{i:04d}", naam=f"Gemeente {i}") for i in range(N_SWV)]
+    )
+    besturen = Schoolbestuur.objects.bulk_create(
+        [Schoolbestuur(nummer=f"{50000 + i}", naam=f"Bestuur {i}") for i in range(N_SWV * 2)]
+    )
+    scholen = School.objects.bulk_create(
+        [
+            School(
+                vestigingscode=f"{i:04X}"[-4:].replace("0", "Q") + "00",
+                instellingscode=f"{i:04X}"[-4:].replace("0", "Q"),
+                naam=f"School {i}",
+                soort=_soort(i),
+                gemeente=gemeenten[i % N_SWV],
+                bestuur=besturen[(i // 7) % len(besturen)],
+                swv=swvs[i % N_SWV],
+            )
+            for i in range(N_SCHOLEN)
+        ],
+        batch_size=2000,
+    )
+    Leerlingtelling.objects.bulk_create(
+        [
+            Leerlingtelling(
+                school=s,
+                teldatum=date(j, 10, 1),
+                aantal=None if (i + j) % 97 == 0 else 50 + (i * 7 + j) % 400,
+                gemaskeerd=(i + j) % 97 == 0,
+            )
+            for i, s in enumerate(scholen)
+            for j in JAREN
+        ],
+        batch_size=5000,
+    )
+    mw = Gebruiker.objects.create(username="bench-medewerker", rol="medewerker")
+    mw.samenwerkingsverbanden.set(swvs[:3])
+    landelijk = Gebruiker.objects.create(username="bench-landelijk", rol="medewerker")
+    landelijk.samenwerkingsverbanden.set(swvs)
+
+    berekend = {
+        0: "deelname_sbo",
+        1: "deelname_so",
+        5: "thuiszitters",
+        8: "tlv_toegekend",
+        12: "tlv_doorlooptijd",
+    }
+    kpis, streef, metingen = [], [], []
+    for i, swv in enumerate(swvs):
+        plan = Ondersteuningsplan.objects.create(titel=f"Plan {i}", startjaar=2022, eindjaar=2025)
+        plan.samenwerkingsverbanden.set([swv])
+        sps = Speerpunt.objects.bulk_create(
+            [
+                Speerpunt(plan=plan, code=c, titel=f"Speerpunt {c}", volgorde=n)
+                for n, c in enumerate("ABCDEF")
+            ]
+        )
+        for k in range(17):
+            kpis.append(
+                Kpi(
+                    speerpunt=sps[k % 6],
+                    naam=f"KPI {k + 1}",
+                    type="percentage" if k in (0, 1, 3) else "aantal",
+                    richting="lager",
+                    volgorde=k,
+                    berekening=berekend.get(k, ""),
+                )
+            )
+    kpis = Kpi.objects.bulk_create(kpis, batch_size=2000)
+    for kpi in kpis:
+        for j in (2022, 2023, 2024, 2025):
+            streef.append(Streefwaarde(kpi=kpi, schooljaar=j, comparator="<", waarde=Decimal(10)))
+        if not kpi.berekening:
+            for j in (2022, 2023, 2024):
+                metingen.append(Meting(kpi=kpi, schooljaar=j, waarde=Decimal(j % 7 + 3)))
+    Streefwaarde.objects.bulk_create(streef, batch_size=5000)
+    Meting.objects.bulk_create(metingen, batch_size=5000)
+    Thuiszitter.objects.bulk_create(
+        [
+            Thuiszitter(
+                swv_id=scholen[i % N_SCHOLEN].swv_id,
+                school=scholen[i % N_SCHOLEN],
+                pseudoniem=f"B{i}",
+                geboortejaar=2014,
+                type="relatief",
+                startdatum=date(2022 + i % 4, 1 + i % 12, 1 + i % 28),
+            )
+            for i in range(N_SWV * 30)
+        ],
+        batch_size=5000,
+    )
+    tlv = _tlv(scholen, mw)
+    return mw, landelijk, tlv
+
+
+def _tlv(scholen, door) -> str:
+    try:
+        from toelaatbaarheid.models import Aanvraag, Beschikking
+    except ImportError:
+        return "toelaatbaarheid-modellen ontbreken: geen TLV-zaken"
+    regulier = [s for s in scholen if s.soort == "BAO"]
+    aanvragen = Aanvraag.objects.bulk_create(
+        [
+            Aanvraag(
+                swv_id=regulier[i % len(regulier)].swv_id,
+                school=regulier[i % len(regulier)],
+                status="afgehandeld" if i % 4 else "concept",
+                voornaam="B",
+                achternaam=f"{i}",
+                leerling_sleutel=f"b{i}",
+                geboortedatum=date(2014, 1, 1),
+                soort="SBO" if i % 3 else "SO",
+                aangemaakt_door=door,
+                ontvangen_op=date(2019 + i % 7, 1 + i % 12, 1 + i % 28),
+            )
+            for i in range(N_TLV)
+        ],
+        batch_size=5000,
+    )
+    Beschikking.objects.bulk_create(
+        [
+            Beschikking(
+                aanvraag=a,
+                swv_id=a.swv_id,
+                jaar=a.ontvangen_op.year,
+                volgnummer=i,
+                besluit="toegekend" if i % 10 else "afgewezen",
+                soort=a.soort,
+                motivering="-",
+                datum=a.ontvangen_op.replace(day=min(28, a.ontvangen_op.day + 20)),
+                verzonden_op=a.ontvangen_op.replace(day=min(28, a.ontvangen_op.day + 21)),
+                afgegeven_door=door,
+                pdf=b"",
+                brief_pdf=b"",
+            )
+            for i, a in enumerate(aanvragen)
+            if i % 4
+        ],
+        batch_size=5000,
+    )
+    return f"{len(aanvragen)} TLV-aanvragen, {Beschikking.objects.count()} beschikkingen"
+
+
+def _meet(client, url, n=7):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    r = client.get(url)  # warm-up
+    assert r.status_code == 200, (url, r.status_code)
+    tijden = []
+    for _ in range(n):
+        start = time.perf_counter()
+        with CaptureQueriesContext(connection) as q:
+            r = client.get(url)
+        tijden.append((time.perf_counter() - start) * 1000)
+    return statistics.median(tijden), max(tijden), len(q)
+
+
+def main():
+    import django
+
+    tmp = Path(tempfile.mkdtemp(prefix="swv-bench-kpi-"))
+    os.environ.setdefault("DJANGO_DEBUG", "true")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "swv.settings")
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from tests.helpers import inloggen
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    db = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    start = time.perf_counter()
+    mw, landelijk, tlv = _bouw()
+    print(
+        f"{db}: data built in {time.perf_counter() - start:.0f} s ({N_SWV} SWVs, {N_SCHOLEN} scholen, {len(JAREN)} jaar tellingen, {tlv})"
+    )
+    for gebruiker, wie in [(mw, "medewerker (3 SWVs)"), (landelijk, "landelijk (150 SWVs)")]:
+        client = inloggen(Client(), gebruiker)
+        for url in ["/kpi/", "/kpi/deelname/", "/kpi/deelname/?format=csv", "/kpi/thuiszitters/"]:
+            if wie.startswith("landelijk") and url == "/kpi/":
+                url = "/kpi/?swv=" + str(gebruiker.samenwerkingsverbanden.order_by("id").first().id)
+            mediaan, hoogst, queries = _meet(client, url)
+            oordeel = "OK" if mediaan <= DOEL_MS else f"TE TRAAG (doel {DOEL_MS} ms)"
+            print(
+                f"{db}: {wie:22} {url:32} mediaan {mediaan:6.0f} ms, max {hoogst:6.0f} ms, {queries:3} queries  {oordeel}"
+            )
