@@ -85,6 +85,17 @@ class AanvraagForm(forms.ModelForm):
             raise forms.ValidationError(_("Vul een groep van 1 tot en met 8 in."))
         return groep
 
+    def clean(self):
+        data = super().clean()
+        ingang, eind = data.get("ingangsdatum"), data.get("einddatum")
+        if ingang and eind and eind < ingang and not data.get("hele_schoolloopbaan"):
+            self.add_error("einddatum", _("De einddatum ligt vóór de ingangsdatum."))
+        if data.get("soort") == "SO" and not data.get("categorie"):
+            self.add_error("categorie", _("Kies de bekostigingscategorie voor een TLV SO."))
+        if data.get("soort") == "SBO":
+            data["categorie"] = ""
+        return data
+
     def gegevens(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k not in ("school", "opp")}
 
