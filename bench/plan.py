@@ -140,5 +140,6 @@ def main():
         f"  verhouding: {verhouding:.3f} (doel <= 1,3) {'OK' if verhouding <= 1.3 else 'TE TRAAG'}"
     )
     print(f"  queries voor het view-model: {len(q)}")
-    print(f"  per ronde (los/volledig): {', '.join(f'{a:.2f}/{b:.2f}' for a, b in zip(los, vol))}")
+    rondes = ", ".join(f"{a:.2f}/{b:.2f}" for a, b in zip(los, vol, strict=True))
+    print(f"  per ronde (los/volledig): {rondes}")
     assert paginas >= 55, paginas
