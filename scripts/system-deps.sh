@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# WeasyPrint (PDFs) needs Pango and HarfBuzz from the OS. Install them from Debian when
-# missing and we are root; otherwise say what to install.
+# What the tests need from the OS: Pango/HarfBuzz for WeasyPrint (PDFs) and Debian's
+# Chromium for the browser tests. Installed from Debian when missing and we are root;
+# otherwise we say what to install (the browser tests then skip themselves).
 set -euo pipefail
-if ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' && ldconfig -p | grep -q 'libpangoft2-1.0.so'; then
-  exit 0
-fi
-pakketten="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig"
+nodig=()
+ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || nodig+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig)
+[ -x /usr/bin/chromium ] || nodig+=(chromium)
+[ ${#nodig[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  echo "WeasyPrint-bibliotheken installeren: $pakketten"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $pakketten >/dev/null
+  echo "Systeempakketten installeren: ${nodig[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${nodig[@]}" >/dev/null
 else
-  echo "Installeer eerst: sudo apt-get install $pakketten" >&2
-  exit 1
+  echo "Installeer eerst: sudo apt-get install ${nodig[*]}" >&2
+  case " ${nodig[*]} " in *" libpango-1.0-0 "*) exit 1 ;; esac  # without Pango no PDFs: stop
 fi
