@@ -237,6 +237,9 @@ class Verslag(ConcurrentTransitionMixin, models.Model):
     kengetallen_bij_indienen = models.JSONField(
         _("kengetallen bij indienen"), null=True, blank=True
     )
+    # The document as submitted / accepted: what the SWV received is what we keep, and the
+    # round's bundle is assembled from these without laying out every report again.
+    pdf = models.BinaryField(_("PDF zoals ingediend/geaccepteerd"), null=True, editable=False)
 
     class Meta:
         ordering = ["ronde", "bestuur__naam"]

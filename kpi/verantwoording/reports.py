@@ -158,26 +158,6 @@ def verslag_document(
     }
 
 
-def ronde_documenten(ronde: Ronde, verslagen: list[Verslag]) -> dict:
-    """The bundled PDF: every submitted or accepted report of the round."""
-    vragen = selectors.vragen_van_ronde(ronde)
-    plan = bronnen.plan_context(ronde)
-    ids = [v.bestuur_id for v in verslagen]
-    tlv = bronnen.tlv_kengetallen(schooljaar=ronde.schooljaar, bestuur_ids=ids)
-    thuis = bronnen.thuiszitters(schooljaar=ronde.schooljaar, bestuur_ids=ids)
-    opgenomen = [
-        v for v in verslagen if v.status in (VerslagStatus.INGEDIEND, VerslagStatus.GEACCEPTEERD)
-    ]
-    return {
-        "ronde": ronde,
-        "plan": plan,
-        "overzicht": verslagen,
-        "documenten": [
-            verslag_document(v, vragen=vragen, plan=plan, tlv=tlv, thuis=thuis) for v in opgenomen
-        ],
-    }
-
-
 def vergelijking(ronde: Ronde, verslagen: list[Verslag]) -> tuple[list[str], list[list]]:
     """The comparison across besturen: ankerpunt scores, verwijzingen, terugplaatsingen and
     the amounts, in a fixed number of queries whatever the number of besturen."""
@@ -225,3 +205,38 @@ def vergelijking(ronde: Ronde, verslagen: list[Verslag]) -> tuple[list[str], lis
         ]
         rijen.append(rij)
     return kolommen, rijen
+
+
+def verslag_pdf(verslag: Verslag) -> bytes:
+    """The report as a PDF (tagged, PDF/UA)."""
+    from swv.pdf import render_pdf
+
+    return render_pdf("verantwoording/pdf/verslag.html", {**verslag_document(verslag), "pdf": True})
+
+
+def bundel_pdf(ronde: Ronde, verslagen: list[Verslag]) -> bytes:
+    """Cover page with every bestuur's status, then the submitted and accepted reports as
+    stored when submitted/accepted (rendered now only if none is stored). Merged page by
+    page: laying out all reports in one WeasyPrint run takes about a minute for 25 reports."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    from swv.pdf import render_pdf
+
+    opgenomen = [
+        v for v in verslagen if v.status in (VerslagStatus.INGEDIEND, VerslagStatus.GEACCEPTEERD)
+    ]
+    voorblad = render_pdf(
+        "verantwoording/pdf/ronde.html",
+        {"ronde": ronde, "overzicht": verslagen, "opgenomen": opgenomen, "pdf": True},
+    )
+    schrijver = PdfWriter()
+    schrijver.append(PdfReader(io.BytesIO(voorblad)))
+    for verslag in opgenomen:
+        inhoud = bytes(verslag.pdf) if verslag.pdf else verslag_pdf(verslag)
+        schrijver.append(PdfReader(io.BytesIO(inhoud)), outline_item=verslag.bestuur.naam)
+    schrijver.add_metadata({"/Title": f"Verantwoording schoolbesturen {ronde.schooljaar_label}"})
+    uit = io.BytesIO()
+    schrijver.write(uit)
+    return uit.getvalue()

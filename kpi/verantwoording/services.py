@@ -22,7 +22,7 @@ from swv.audit import AuditActie, vastleggen
 from swv.models import Gebruiker, Samenwerkingsverband, Schoolbestuur
 from swv.roles import Rol
 
-from . import bronnen, selectors, standaard
+from . import bronnen, reports, selectors, standaard
 from .models import (
     BEWERKBAAR,
     Aanwending,
@@ -370,6 +370,10 @@ def ontbrekend_in(verslag: Verslag) -> list[str]:
     )
 
 
+def _pdf_vastleggen(verslag: Verslag) -> None:
+    Verslag.objects.filter(pk=verslag.pk).update(pdf=reports.verslag_pdf(verslag))
+
+
 def _overgang(
     *, verslag: Verslag, gebruiker: Gebruiker, van: str, opmerking: str, omschrijving: str
 ) -> None:
@@ -417,6 +421,7 @@ def verslag_indienen(*, verslag: Verslag, gebruiker: Gebruiker) -> Verslag:
                 opmerking="",
                 omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} ingediend",
             )
+            _pdf_vastleggen(verslag)
     except (TransitionNotAllowed, ConcurrentTransition) as exc:
         verslag.refresh_from_db()
         raise VerantwoordingFout(
@@ -454,6 +459,8 @@ def verslag_teruggeven(*, verslag: Verslag, gebruiker: Gebruiker, opmerking: str
                 opmerking=opmerking,
                 omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} teruggegeven",
             )
+            # Editable again: the stored document no longer says what the bestuur will send.
+            Verslag.objects.filter(pk=verslag.pk).update(pdf=None)
     except (TransitionNotAllowed, ConcurrentTransition) as exc:
         verslag.refresh_from_db()
         raise VerantwoordingFout(
@@ -479,6 +486,7 @@ def verslag_accepteren(*, verslag: Verslag, gebruiker: Gebruiker, opmerking: str
                 opmerking=(opmerking or "").strip(),
                 omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} geaccepteerd",
             )
+            _pdf_vastleggen(verslag)
     except (TransitionNotAllowed, ConcurrentTransition) as exc:
         verslag.refresh_from_db()
         raise VerantwoordingFout(

@@ -11,7 +11,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from swv.audit import AuditActie, vastleggen
 from swv.exports import FORMATEN, export_response
-from swv.pdf import pdf_response, render_pdf
+from swv.pdf import pdf_response
 
 from . import bronnen, reports, selectors, services
 from .bedragen import bedrag_weergeven, percentage_weergeven
@@ -190,8 +190,7 @@ class RondePdfView(BeheerMixin, View):
     def get(self, request, pk):
         ronde = get_object_or_404(selectors.beheerbare_rondes(request.user), pk=pk)
         verslagen = list(selectors.verslagen_van_ronde(request.user, ronde))
-        context = reports.ronde_documenten(ronde, verslagen)
-        pdf = render_pdf("verantwoording/pdf/ronde.html", {**context, "pdf": True})
+        pdf = reports.bundel_pdf(ronde, verslagen)
         vastleggen(
             actie=AuditActie.GEDOWNLOAD,
             request=request,
@@ -234,9 +233,8 @@ class VerslagPdfView(VerantwoordingMixin, View):
         verslag = get_object_or_404(
             selectors.verslagen_voor(request.user).select_related("ronde", "bestuur"), pk=pk
         )
-        pdf = render_pdf(
-            "verantwoording/pdf/verslag.html", {**reports.verslag_document(verslag), "pdf": True}
-        )
+        # Submitted and accepted reports: the stored document; concepts: rendered now.
+        pdf = bytes(verslag.pdf) if verslag.pdf else reports.verslag_pdf(verslag)
         return pdf_response(
             pdf, f"verantwoording-{verslag.ronde.schooljaar_label}-{verslag.bestuur.naam}"
         )

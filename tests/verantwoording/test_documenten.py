@@ -162,3 +162,35 @@ def test_verslagpagina_en_formulier_met_vast_aantal_queries(
         assert (
             c.get(reverse("verantwoording:verslag-bewerken", args=[movare.pk])).status_code == 200
         )
+
+
+def test_ingediend_document_wordt_bewaard_zoals_ingediend(als, gebruiker, demo_ronde):
+    movare = Verslag.objects.get(ronde=demo_ronde, bestuur__nummer="41516")
+    vul_compleet(movare, gebruiker("bestuur-movare"))
+    services.verslag_indienen(verslag=movare, gebruiker=gebruiker("bestuur-movare"))
+    movare.refresh_from_db()
+    assert movare.pdf and bytes(movare.pdf).startswith(b"%PDF")
+    # What the SWV received is what it keeps: a later change in the data does not alter it.
+    movare.antwoorden.filter(vraag__code="thuiszitters").update(tekst="Later veranderd.")
+    url = reverse("verantwoording:verslag-pdf", args=[movare.pk])
+    tekst = _plat(pdf_tekst(als("medewerker").get(url)))
+    assert "Reflectie op Thuiszitters." in tekst and "Later veranderd." not in tekst
+    assert "ingediend" in tekst
+    # Accepting stores the accepted document; returning drops it (the report changes again).
+    services.verslag_accepteren(verslag=movare, gebruiker=gebruiker("medewerker"))
+    movare.refresh_from_db()
+    assert "geaccepteerd" in _plat(
+        "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(bytes(movare.pdf))).pages)
+    )
+
+
+def test_teruggeven_wist_het_bewaarde_document(gebruiker, demo_ronde):
+    movare = Verslag.objects.get(ronde=demo_ronde, bestuur__nummer="41516")
+    vul_compleet(movare, gebruiker("bestuur-movare"))
+    services.verslag_indienen(verslag=movare, gebruiker=gebruiker("bestuur-movare"))
+    services.verslag_teruggeven(
+        verslag=Verslag.objects.get(pk=movare.pk),
+        gebruiker=gebruiker("medewerker"),
+        opmerking="Aanvullen.",
+    )
+    assert Verslag.objects.get(pk=movare.pk).pdf is None
