@@ -1,7 +1,6 @@
 import re
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from swv import selectors as swv_selectors
@@ -40,9 +39,7 @@ class AanvraagFilter(ScopedFilterSet):
         nummer = ZAAKNUMMER.match(value)
         if nummer:
             return queryset.filter(pk=int(nummer.group(1)))
-        woorden = value.split()
-        for woord in woorden[:3]:
-            queryset = queryset.filter(
-                Q(achternaam__icontains=woord) | Q(voornaam__icontains=woord)
-            )
+        # One lower-case column ("voornaam achternaam") instead of two case-insensitive ones.
+        for woord in value.lower().split()[:3]:
+            queryset = queryset.filter(leerling_sleutel__contains=woord)
         return queryset

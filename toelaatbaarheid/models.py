@@ -283,7 +283,7 @@ class Aanvraag(ConcurrentTransitionMixin, models.Model):
     )
 
     class Meta:
-        ordering = ["-aangemaakt_op", "-id"]
+        ordering = ["-id"]
         verbose_name = _("TLV-aanvraag")
         verbose_name_plural = _("TLV-aanvragen")
         constraints = [
@@ -308,10 +308,11 @@ class Aanvraag(ConcurrentTransitionMixin, models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["swv", "status", "-aangemaakt_op"], name="tlv_swv_status_idx"),
-            models.Index(fields=["swv", "-aangemaakt_op", "-id"], name="tlv_swv_recent_idx"),
-            models.Index(fields=["school", "-aangemaakt_op"], name="tlv_school_idx"),
-            models.Index(fields=["trajectbegeleider", "-aangemaakt_op"], name="tlv_tb_idx"),
+            # The list is newest first (by id) and filtered by scope and status.
+            models.Index(fields=["swv", "status", "-id"], name="tlv_swv_status_idx"),
+            models.Index(fields=["swv", "-id"], name="tlv_swv_recent_idx"),
+            models.Index(fields=["school", "-id"], name="tlv_school_idx"),
+            models.Index(fields=["trajectbegeleider", "-id"], name="tlv_tb_idx"),
             models.Index(fields=["leerling_sleutel", "geboortedatum"], name="tlv_leerling_idx"),
             models.Index(fields=["status", "einddatum"], name="tlv_einddatum_idx"),
         ]

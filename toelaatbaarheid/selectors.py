@@ -59,7 +59,8 @@ def aanvragen_voor(user) -> QuerySet[Aanvraag]:
 
 
 def aanvraag_lijst(user) -> QuerySet[Aanvraag]:
-    """The list page: scoped, with what a row shows, newest first (index-backed)."""
+    """The list page: scoped, with what a row shows, newest first (by id: index-backed,
+    unlike a sort on the creation time)."""
     return (
         aanvragen_voor(user)
         .select_related("school", "swv", "trajectbegeleider")
@@ -81,7 +82,7 @@ def aanvraag_lijst(user) -> QuerySet[Aanvraag]:
             "trajectbegeleider__last_name",
             "trajectbegeleider__username",
         )
-        .order_by("-aangemaakt_op", "-id")
+        .order_by("-id")
     )
 
 

@@ -20,16 +20,17 @@ def bekend():
     s2 = SchoolFactory(swv=swv, bestuur=b2)
     maker = gebruiker("medewerker")
     volgnummer = iter(range(1, 100))
+    teller = iter(range(1, 100))
 
-    def zaak(school, ontvangen, *, besluit=None, soort="SBO", beschikt=None, n=[0]):
-        n[0] += 1
+    def zaak(school, ontvangen, *, besluit=None, soort="SBO", beschikt=None):
+        i = next(teller)
         a = Aanvraag.objects.create(
             swv=swv,
             school=school,
             aangemaakt_door=maker,
-            voornaam=f"K{n[0]}",
+            voornaam=f"K{i}",
             achternaam="X",
-            geboortedatum=date(2015, 1, n[0]),
+            geboortedatum=date(2015, 1, i),
             soort=soort,
             categorie="laag" if soort == "SO" else "",
             ontvangen_op=ontvangen,
