@@ -88,7 +88,7 @@ def plan_aanmaken(
     *, door, titel: str, startjaar: int, eindjaar: int, samenwerkingsverbanden
 ) -> Ondersteuningsplan:
     plan = Ondersteuningsplan(titel=titel, startjaar=startjaar, eindjaar=eindjaar)
-    plan.full_clean(exclude=["samenwerkingsverbanden"])
+    plan.full_clean(exclude=["samenwerkingsverbanden", "status"])
     plan.save()
     plan.samenwerkingsverbanden.set(samenwerkingsverbanden)
     _audit(plan=plan, door=door, actie=AuditActie.AANGEMAAKT, omschrijving="Plan aangemaakt")

@@ -100,9 +100,9 @@ def test_vastgestelde_pdf_wordt_eenmaal_bewaard_en_publiek_geserveerd(client, ge
     m, d = gebruiker("medewerker"), gebruiker("directeur")
     plan = services.plan_overgang(plan=plan, door=m, naam="voorleggen")
     for g in gemeenten_van(plan):
-        services.oogo_vastleggen(plan=plan, door=m, gemeente=g, datum=datetime.date(2026, 11, 1),
+        services.oogo_vastleggen(plan=plan, door=m, gemeente=g, datum=datetime.date(2026, 1, 1),
                                  uitkomst=OogoUitkomst.OVEREENSTEMMING)  # fmt: skip
-    services.opr_besluit_vastleggen(plan=plan, door=gebruiker("opr"), datum=datetime.date(2026, 11, 2),
+    services.opr_besluit_vastleggen(plan=plan, door=gebruiker("opr"), datum=datetime.date(2026, 1, 2),
                                     stemmen_voor=5, stemmen_tegen=0, uitkomst=OprUitkomst.INSTEMMING)  # fmt: skip
     plan = services.plan_overgang(plan=plan, door=d, naam="vaststellen")
     plan = Ondersteuningsplan.objects.get(pk=plan.pk)

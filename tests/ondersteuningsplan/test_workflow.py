@@ -5,6 +5,7 @@ import datetime
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from django_fsm import ConcurrentTransition
 
 from ondersteuningsplan import services
@@ -41,10 +42,10 @@ def _klaar_voor_vaststelling(plan, gebruiker):
     for g in gemeenten_van(plan):
         services.oogo_vastleggen(
             plan=plan, door=gebruiker("medewerker"), gemeente=g,
-            datum=datetime.date(2026, 11, 2), uitkomst=OogoUitkomst.OVEREENSTEMMING,
+            datum=datetime.date(2026, 1, 2), uitkomst=OogoUitkomst.OVEREENSTEMMING,
         )  # fmt: skip
     services.opr_besluit_vastleggen(
-        plan=plan, door=gebruiker("opr"), datum=datetime.date(2026, 11, 5), stemmen_voor=8,
+        plan=plan, door=gebruiker("opr"), datum=datetime.date(2026, 1, 5), stemmen_voor=8,
         stemmen_tegen=1, uitkomst=OprUitkomst.INSTEMMING,
     )  # fmt: skip
     return plan
@@ -134,14 +135,14 @@ def test_vaststellen_vraagt_opr_instemming_en_oogo_met_elke_gemeente(gebruiker):
     assert sum("Geen OOGO vastgelegd" in m for m in fout.value.messages) == len(gemeenten)
     # OPR first, OOGO later (the law fixes no order): still blocked until every gemeente.
     services.opr_besluit_vastleggen(
-        plan=plan, door=gebruiker("opr"), datum=datetime.date(2026, 11, 5), stemmen_voor=6,
+        plan=plan, door=gebruiker("opr"), datum=datetime.date(2026, 1, 5), stemmen_voor=6,
         stemmen_tegen=2, uitkomst=OprUitkomst.INSTEMMING,
     )  # fmt: skip
     for g in gemeenten[:-1]:
         services.oogo_vastleggen(plan=plan, door=medewerker, gemeente=g,
-                                 datum=datetime.date(2026, 11, 2), uitkomst=OogoUitkomst.OVEREENSTEMMING)  # fmt: skip
+                                 datum=datetime.date(2026, 1, 2), uitkomst=OogoUitkomst.OVEREENSTEMMING)  # fmt: skip
     services.oogo_vastleggen(plan=plan, door=medewerker, gemeente=gemeenten[-1],
-                             datum=datetime.date(2026, 11, 2), uitkomst=OogoUitkomst.GEEN_OVEREENSTEMMING)  # fmt: skip
+                             datum=datetime.date(2026, 1, 2), uitkomst=OogoUitkomst.GEEN_OVEREENSTEMMING)  # fmt: skip
     with pytest.raises(ValidationError) as fout:
         services.plan_overgang(plan=plan, door=directeur, naam="vaststellen")
     assert fout.value.messages == [
@@ -149,7 +150,7 @@ def test_vaststellen_vraagt_opr_instemming_en_oogo_met_elke_gemeente(gebruiker):
     ]
     # A later OOGO that reaches agreement counts.
     services.oogo_vastleggen(plan=plan, door=medewerker, gemeente=gemeenten[-1],
-                             datum=datetime.date(2026, 11, 9), uitkomst=OogoUitkomst.OVEREENSTEMMING)  # fmt: skip
+                             datum=datetime.date(2026, 1, 9), uitkomst=OogoUitkomst.OVEREENSTEMMING)  # fmt: skip
     plan = services.plan_overgang(plan=plan, door=directeur, naam="vaststellen")
     assert plan.status == PlanStatus.VASTGESTELD
 
@@ -160,12 +161,12 @@ def test_opr_weigering_blokkeert_en_vraagt_motivering(gebruiker):
     )
     with pytest.raises(ValidationError) as fout:
         services.opr_besluit_vastleggen(
-            plan=plan, door=gebruiker("opr"), datum=datetime.date(2026, 11, 5), stemmen_voor=2,
+            plan=plan, door=gebruiker("opr"), datum=datetime.date(2026, 1, 5), stemmen_voor=2,
             stemmen_tegen=6, uitkomst=OprUitkomst.WEIGERING, motivering="  ",
         )  # fmt: skip
     assert "motivering" in fout.value.error_dict
     services.opr_besluit_vastleggen(
-        plan=plan, door=gebruiker("opr"), datum=datetime.date(2026, 11, 5), stemmen_voor=2,
+        plan=plan, door=gebruiker("opr"), datum=datetime.date(2026, 1, 5), stemmen_voor=2,
         stemmen_tegen=6, uitkomst=OprUitkomst.WEIGERING, motivering="Thuiszitters onvoldoende.",
     )  # fmt: skip
     assert "De OPR heeft instemming geweigerd." in services.blokkades_vaststelling(plan)
@@ -189,11 +190,11 @@ def test_opr_besluit_datum_niet_in_de_toekomst(als, gebruiker):
     plan = services.plan_overgang(
         plan=volledig_plan(), door=gebruiker("medewerker"), naam="voorleggen"
     )
-    with time_machine.travel(datetime.datetime(2026, 11, 23, 12, tzinfo=datetime.UTC)):
-        r = als("opr").post(f"/plannen/{plan.pk}/opr-besluit/nieuw/", {
-            "datum": "2026-12-01", "stemmen_voor": 5, "stemmen_tegen": 1, "onthoudingen": 0,
-            "uitkomst": "instemming",
-        })  # fmt: skip
+    morgen = timezone.localdate() + datetime.timedelta(days=1)
+    r = als("opr").post(f"/plannen/{plan.pk}/opr-besluit/nieuw/", {
+        "datum": morgen.isoformat(), "stemmen_voor": 5, "stemmen_tegen": 1, "onthoudingen": 0,
+        "uitkomst": "instemming",
+    })  # fmt: skip
     assert r.status_code == 200
     assert "Deze datum ligt in de toekomst." in r.content.decode()
     assert not plan.opr_besluiten.exists()
