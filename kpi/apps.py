@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class KpiConfig(AppConfig):
     name = "kpi"
     verbose_name = _("KPI's en verantwoording")
+
+    def ready(self):
+        from swv.aandacht import registreer
+
+        from .aandacht import aandachtspunten
+
+        registreer(aandachtspunten)

@@ -150,11 +150,7 @@ def _maanden_terug(d: date, maanden: int) -> date:
     raise ValueError(d)  # pragma: no cover
 
 
-def thuiszitters_op(peildata: list[date], qs: QuerySet[Thuiszitter]) -> dict[date, dict]:
-    """Per peildatum, for cases running then (started on or before it, not ended on or before
-    it): counts in the buckets kort (at most 28 days), middel (more than 4 weeks, at most
-    3 months), lang (more than 3 months), totaal (middel + lang: the thuiszitters), and vrijstellingen (all,
-    and art. 5a apart). One aggregate query for all peildata."""
+def _thuiszitter_aggregaten(peildata: list[date]) -> dict:
     verzuim = Q(type__in=[ThuiszitterType.ABSOLUUT, ThuiszitterType.RELATIEF])
     vrij = Q(type=ThuiszitterType.VRIJSTELLING)
     aggregaten = {}
@@ -170,9 +166,10 @@ def thuiszitters_op(peildata: list[date], qs: QuerySet[Thuiszitter]) -> dict[dat
         aggregaten[f"l{i}"] = Count("id", filter=loopt & verzuim & Q(startdatum__lt=drie_maanden))
         aggregaten[f"v{i}"] = Count("id", filter=loopt & vrij)
         aggregaten[f"a{i}"] = Count("id", filter=loopt & vrij & Q(vrijstelling=Vrijstelling.ART_5A))
-    if not aggregaten:
-        return {}
-    uit = qs.order_by().aggregate(**aggregaten)
+    return aggregaten
+
+
+def _standen(uit: dict, peildata: list[date]) -> dict[date, dict]:
     return {
         p: {
             "peildatum": p,
@@ -185,6 +182,25 @@ def thuiszitters_op(peildata: list[date], qs: QuerySet[Thuiszitter]) -> dict[dat
         }
         for i, p in enumerate(peildata)
     }
+
+
+def thuiszitters_op(peildata: list[date], qs: QuerySet[Thuiszitter]) -> dict[date, dict]:
+    """Per peildatum, for cases running then (started on or before it, not ended on or
+    before it): counts in the buckets kort (at most 28 days), middel (more than 4 weeks, at
+    most 3 months), lang (more than 3 months), totaal (middel + lang: the thuiszitters),
+    and vrijstellingen (all, and art. 5a apart). One aggregate query for all peildata."""
+    if not peildata:
+        return {}
+    uit = qs.order_by().aggregate(**_thuiszitter_aggregaten(peildata))
+    return _standen(uit, peildata)
+
+
+def thuiszitters_per_swv(peildata: list[date], qs: QuerySet[Thuiszitter]) -> dict[int, dict]:
+    """The same, grouped by SWV in one query: {swv_id: {peildatum: counts}}."""
+    if not peildata:
+        return {}
+    rijen = qs.order_by().values("swv_id").annotate(**_thuiszitter_aggregaten(peildata))
+    return {r["swv_id"]: _standen(r, peildata) for r in rijen}
 
 
 def peildata_van(schooljaar: int, tot: date | None = None) -> list[date]:
@@ -361,18 +377,56 @@ class Scope:
 
 
 def berekende_waarden(
-    berekening: str, jaren: list[int], scope: Scope, tlv_cache: dict | None = None
+    berekening: str, jaren: list[int], scope: Scope, cache: dict | None = None
 ) -> dict[int, Decimal | None]:
-    """The value of a computed KPI per school year for `scope`. A year without data is None."""
+    """The value of a computed KPI per school year for `scope`. A year without data is None.
+
+    `cache` is shared by every KPI on a page: with 'swv_ids' (all SWVs the page needs) and
+    'jaren' in it, each kind of figure is one grouped query per page (TLV: one call per
+    year), not one per plan or KPI; a scope is then summed from the per-SWV rows."""
+    cache = {} if cache is None else cache
+    alle_ids = sorted(set(cache.get("swv_ids", ())) | set(scope.swv_ids))
+    alle_jaren = sorted(set(cache.get("jaren", ())) | set(jaren))
     if berekening in (Berekening.DEELNAME_SBO, Berekening.DEELNAME_SO):
-        per_jaar = deelname_per_jaar(scope.scholen(), jaren)
-        sleutel = "sbo_pct" if berekening == Berekening.DEELNAME_SBO else "so_pct"
-        return {j: per_jaar.get(j, {}).get(sleutel) for j in jaren}
+        per = _per_swv(
+            cache,
+            ("deelname", scope.bestuur_id),
+            scope,
+            alle_ids,
+            lambda: _deelname_rijen(alle_ids, alle_jaren, scope.bestuur_id),
+        )
+        uit = {}
+        for j in jaren:
+            rijen = [per[(i, j)] for i in scope.swv_ids if (i, j) in per]
+            if not rijen:
+                uit[j] = None
+                continue
+            som = {
+                k: sum(r[k] for r in rijen)
+                for k in ("leerlingen_bao", "leerlingen_sbo", "leerlingen_so")
+            }
+            rij = _met_percentages(som)
+            uit[j] = rij["sbo_pct" if berekening == Berekening.DEELNAME_SBO else "so_pct"]
+        return uit
     if berekening == Berekening.THUISZITTERS:
-        laatste = {j: peildata_van(j) for j in jaren}
-        peildata = [p[-1] for p in laatste.values() if p]
-        standen = thuiszitters_op(peildata, scope.thuiszitters())
-        return {j: (Decimal(standen[p[-1]]["totaal"]) if p else None) for j, p in laatste.items()}
+        laatste = {j: (peildata_van(j) or [None])[-1] for j in alle_jaren}
+        peildata = sorted({p for p in laatste.values() if p})
+
+        def ophalen():
+            qs = Thuiszitter.objects.filter(swv_id__in=alle_ids)
+            if scope.bestuur_id:
+                qs = qs.filter(school__bestuur_id=scope.bestuur_id)
+            return thuiszitters_per_swv(peildata, qs)
+
+        per = _per_swv(cache, ("thuis", scope.bestuur_id), scope, alle_ids, ophalen)
+        return {
+            j: (
+                Decimal(sum(per[i][laatste[j]]["totaal"] for i in scope.swv_ids if i in per))
+                if laatste.get(j)
+                else None
+            )
+            for j in jaren
+        }
     # TLV figures.
     if not tlv_beschikbaar():
         return dict.fromkeys(jaren)
@@ -381,7 +435,7 @@ def berekende_waarden(
         if j > schooljaar_nu():
             uit[j] = None
             continue
-        totaal = _tlv_totaal(j, scope, {} if tlv_cache is None else tlv_cache)
+        totaal = _tlv_totaal(j, scope, cache)
         sleutel = {
             Berekening.TLV_TOEGEKEND: "toegekend",
             Berekening.TLV_DOORLOOPTIJD: "doorlooptijd_mediaan_dagen",
@@ -391,6 +445,25 @@ def berekende_waarden(
         w = totaal.get(sleutel)
         uit[j] = None if w is None else Decimal(w)
     return uit
+
+
+def _per_swv(cache: dict, sleutel, scope: Scope, alle_ids, ophalen):
+    if sleutel not in cache or not set(scope.swv_ids) <= cache[sleutel][0]:
+        cache[sleutel] = (set(alle_ids), ophalen())
+    return cache[sleutel][1]
+
+
+def _deelname_rijen(swv_ids, jaren, bestuur_id) -> dict:
+    scholen = School.objects.filter(swv_id__in=swv_ids)
+    if bestuur_id:
+        scholen = scholen.filter(bestuur_id=bestuur_id)
+    rijen = (
+        _tellingen(scholen, jaren)
+        .values("school__swv_id", "teldatum")
+        .annotate(**_AGGREGATEN)
+        .order_by()
+    )
+    return {(r["school__swv_id"], r["teldatum"].year): r for r in rijen}
 
 
 def _tlv_totaal(jaar: int, scope: Scope, cache: dict) -> dict:

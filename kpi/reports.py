@@ -129,9 +129,16 @@ def dashboard(user, *, swv=None, bestuur=None, kan_rijen_zien=False) -> Dashboar
     bestuur's own figures beside them."""
     eigen_swvs = set(swv_ids_voor(user).values_list("id", flat=True))
     blokken = []
-    cache: dict = {"tlv": {"swv_ids": [swv.id] if swv is not None else sorted(eigen_swvs)}}
+    plannen = list(plannen_met_kpis(user, swv=swv))
+    # One cache for the page: every computed figure is fetched once for all plans.
+    cache: dict = {
+        "berekend": {
+            "swv_ids": [swv.id] if swv is not None else sorted(eigen_swvs),
+            "jaren": sorted({j for p in plannen for j in p.schooljaren}),
+        }
+    }
     nummer = 0
-    for plan in plannen_met_kpis(user):
+    for plan in plannen:
         plan_swvs = [s for s in plan.samenwerkingsverbanden.all() if s.id in eigen_swvs]
         if swv is not None:
             if swv.id not in {s.id for s in plan_swvs}:
@@ -169,7 +176,7 @@ def _berekend(kpi: Kpi, jaren, scope_ids, bestuur_id, cache) -> dict:
             kpi.berekening,
             list(jaren),
             berekeningen.Scope(list(scope_ids), bestuur_id),
-            tlv_cache=cache["tlv"],
+            cache=cache["berekend"],
         )
     return cache[sleutel]
 

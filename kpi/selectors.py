@@ -23,7 +23,7 @@ def kpis_voor(user) -> QuerySet[Kpi]:
     )
 
 
-def plannen_met_kpis(user, plan_ids=None) -> QuerySet[Ondersteuningsplan]:
+def plannen_met_kpis(user, plan_ids=None, swv=None) -> QuerySet[Ondersteuningsplan]:
     """The user's plans with speerpunten, KPIs, streefwaarden and metingen prefetched:
     a fixed number of queries, whatever the number of KPIs."""
     metingen = Meting.objects.select_related("swv", "bestuur").order_by("schooljaar", "kwartaal")
@@ -37,6 +37,8 @@ def plannen_met_kpis(user, plan_ids=None) -> QuerySet[Ondersteuningsplan]:
     qs = plannen_voor(user)
     if plan_ids is not None:
         qs = qs.filter(id__in=plan_ids)
+    if swv is not None:
+        qs = qs.filter(samenwerkingsverbanden=swv)
     return qs.order_by("-startjaar", "titel").prefetch_related(
         Prefetch("speerpunten", queryset=speerpunten), "samenwerkingsverbanden"
     )

@@ -1,0 +1,59 @@
+"""Home-page attention points of the KPI app (registered in KpiConfig.ready())."""
+
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from swv.aandacht import Aandachtspunt
+
+from .berekeningen import _maanden_terug
+from .models import Meting, ThuiszitterStatus, ThuiszitterType, schooljaar_van
+from .selectors import kpis_voor, thuiszitters_voor
+
+
+def aandachtspunten(user) -> list[Aandachtspunt]:
+    punten = []
+    vandaag = timezone.localdate()
+    if user.has_perm("kpi.thuiszitters_bekijken"):
+        lang = (
+            thuiszitters_voor(user)
+            .filter(
+                status=ThuiszitterStatus.LOPEND,
+                startdatum__lt=_maanden_terug(vandaag, 3),
+            )
+            .exclude(type=ThuiszitterType.VRIJSTELLING)
+            .count()
+        )
+        if lang:
+            punten.append(
+                Aandachtspunt(
+                    titel=_("%(n)s thuiszitter(s) langer dan 3 maanden thuis") % {"n": lang},
+                    url=reverse("kpi:thuiszitters") + "?status=lopend",
+                    toelichting=_("Lopende registraties zonder vrijstelling."),
+                    categorie=_("Thuiszitters"),
+                )
+            )
+    if user.has_perm("kpi.meting_invoeren"):
+        # The school year that ended most recently (1 Aug - 31 Jul).
+        jaar = schooljaar_van(vandaag) - 1
+        open_kpis = (
+            kpis_voor(user)
+            .filter(
+                berekening="",
+                speerpunt__plan__startjaar__lte=jaar,
+                speerpunt__plan__eindjaar__gte=jaar,
+            )
+            .exclude(Exists(Meting.objects.filter(kpi=OuterRef("pk"), schooljaar=jaar)))
+            .count()
+        )
+        if open_kpis:
+            punten.append(
+                Aandachtspunt(
+                    titel=_("%(n)s KPI('s) zonder meting over %(j)s-%(k)s")
+                    % {"n": open_kpis, "j": jaar, "k": jaar + 1},
+                    url=reverse("kpi:index"),
+                    categorie=_("KPI's"),
+                )
+            )
+    return punten
