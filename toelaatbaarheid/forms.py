@@ -114,6 +114,14 @@ class IndienenForm(VersieForm):
     )
 
 
+class VerdagenForm(VersieForm):
+    tot = forms.DateField(label=_("Nieuwe uiterste beslisdatum"), widget=DATUM)
+    toelichting = forms.CharField(
+        label=_("Reden (staat in de mededeling aan de aanvrager)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class MdoForm(VersieForm):
     datum = forms.DateField(label=_("Datum MDO"), widget=DATUM)
     ondersteuningsbehoeften = forms.CharField(

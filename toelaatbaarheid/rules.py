@@ -53,6 +53,10 @@ rules.add_perm(
 )
 rules.add_perm("toelaatbaarheid.bijlage_toevoegen", is_open & (is_school | begeleidt))
 rules.add_perm("toelaatbaarheid.indienen", _status(Status.CONCEPT) & begeleidt)
+rules.add_perm(
+    "toelaatbaarheid.beslistermijn_verdagen",
+    _status(Status.INGEDIEND, Status.ADVIES, Status.BESLUITVORMING) & is_swv_staf,
+)
 rules.add_perm("toelaatbaarheid.mdo_vastleggen", _status(Status.INGEDIEND) & begeleidt)
 rules.add_perm("toelaatbaarheid.deskundige_toewijzen", _status(Status.ADVIES) & begeleidt)
 rules.add_perm("toelaatbaarheid.advies_geven", is_eigen_deskundige)

@@ -349,6 +349,43 @@ def aanvraag_indienen(
     return zaak
 
 
+def beslistermijn_verdagen(
+    *, gebruiker, aanvraag: Aanvraag, versie: int, tot: date, toelichting: str, request=None
+) -> Aanvraag:
+    """Record an Awb 4:14 notice: the decision will come later, on `tot` at the latest.
+    Only a later date than the current term makes sense; the notice itself is sent
+    outside the app (recorded here with its reason)."""
+    with transaction.atomic():
+        zaak = _vergrendel(gebruiker, aanvraag, versie)
+        _eis(gebruiker, "toelaatbaarheid.beslistermijn_verdagen", zaak)
+        huidig = t.beslistermijn_aanvraag(
+            zaak.ontvangen_op,
+            verdaagd_tot=zaak.beslistermijn_verdaagd_tot,
+            gelijkgesteld=t.gelijkgestelde_dagen(),
+        )
+        if tot <= huidig:
+            raise ValidationError(
+                {
+                    "tot": _("Kies een datum na de huidige beslistermijn (%(d)s).")
+                    % {"d": huidig.strftime("%d-%m-%Y")}
+                }
+            )
+        if not toelichting.strip():
+            raise ValidationError(
+                {"toelichting": _("Vermeld waarom niet binnen de termijn wordt beslist.")}
+            )
+        zaak.beslistermijn_verdaagd_tot = tot
+        zaak.save(update_fields=["beslistermijn_verdaagd_tot"])
+        _stap(
+            zaak,
+            gebruiker=gebruiker,
+            stap=_("Beslistermijn verdaagd tot %(d)s (Awb 4:14)") % {"d": tot.strftime("%d-%m-%Y")},
+            toelichting=toelichting,
+            request=request,
+        )
+    return zaak
+
+
 def mdo_vastleggen(
     *, gebruiker, aanvraag: Aanvraag, versie: int, gegevens: dict, request=None
 ) -> Mdo:

@@ -30,6 +30,7 @@ from .models import Besluit, Bezwaar, Bijlage, Status
 
 PERMS = [
     "aanvraag_wijzigen",
+    "beslistermijn_verdagen",
     "bijlage_toevoegen",
     "indienen",
     "mdo_vastleggen",
@@ -220,6 +221,8 @@ def detail_context(request, zaak, **formulieren) -> dict:
     }
     if mag["indienen"]:
         ctx["indienen_form"] = formulieren.get("indienen") or forms.IndienenForm(initial=v)
+    if mag["beslistermijn_verdagen"]:
+        ctx["verdagen_form"] = formulieren.get("verdagen") or forms.VerdagenForm(initial=v)
     if mag["mdo_vastleggen"]:
         ctx["mdo_form"] = formulieren.get("mdo") or forms.MdoForm(
             initial={**v, "ondersteuningsbehoeften": zaak.ondersteuningsbehoeften}
@@ -323,6 +326,23 @@ class ActieView(TlvMixin, View):
                 request=request,
             ),
             _("De aanvraag is ingediend; de beslistermijn loopt."),
+        )
+
+    def actie_verdagen(self, request, zaak):
+        form = forms.VerdagenForm(request.POST)
+        return self._uitvoeren(
+            "verdagen",
+            form,
+            zaak,
+            lambda d: services.beslistermijn_verdagen(
+                gebruiker=request.user,
+                aanvraag=zaak,
+                versie=d["versie"],
+                tot=d["tot"],
+                toelichting=d["toelichting"],
+                request=request,
+            ),
+            _("De verdaging van de beslistermijn is vastgelegd."),
         )
 
     def actie_mdo(self, request, zaak):

@@ -439,3 +439,13 @@ def test_zaakpagina_queries_vast(als, django_assert_max_num_queries):
     assert _queries(client, f"/tlv/{andere.pk}/") == voor
     with django_assert_max_num_queries(30):
         client.get(f"/tlv/{zaak.pk}/")
+
+
+def test_verdagen_via_de_pagina_met_melding_bij_het_veld(als):
+    zaak = Aanvraag.objects.filter(status=Status.INGEDIEND).first()
+    client = als("medewerker")
+    assert "Beslistermijn verdagen" in client.get(f"/tlv/{zaak.pk}/").content.decode()
+    r = client.post(f"/tlv/{zaak.pk}/verdagen/", {"versie": zaak.versie, "tot": "2000-01-01", "toelichting": "x"})
+    assert r.status_code == 400 and "Kies een datum na de huidige beslistermijn" in r.content.decode()
+    assert vers(zaak).beslistermijn_verdaagd_tot is None
+    assert "Beslistermijn verdagen" not in als("trajectbegeleider").get(f"/tlv/{zaak.pk}/").content.decode()

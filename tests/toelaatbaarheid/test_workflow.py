@@ -668,3 +668,41 @@ def test_deskundige_disciplines_demo():
         == Discipline.ORTHOPEDAGOOG
     )
     assert Deskundige.objects.get(gebruiker__username="jeugdarts").discipline == Discipline.ARTS
+
+
+def test_beslistermijn_verdagen_4_14():
+    from toelaatbaarheid import selectors, termijnen
+
+    zaak = naar_status(nieuwe_zaak(), Status.INGEDIEND)
+    mw = gebruiker("medewerker")
+    huidig = termijnen.beslistermijn_aanvraag(
+        zaak.ontvangen_op, gelijkgesteld=termijnen.gelijkgestelde_dagen()
+    )
+    with pytest.raises(ValidationError) as fout:
+        services.beslistermijn_verdagen(
+            gebruiker=mw, aanvraag=zaak, versie=zaak.versie, tot=huidig, toelichting="r"
+        )
+    assert "tot" in fout.value.message_dict
+    with pytest.raises(PermissionDenied):
+        services.beslistermijn_verdagen(
+            gebruiker=gebruiker("trajectbegeleider"),
+            aanvraag=zaak,
+            versie=zaak.versie,
+            tot=huidig + timedelta(days=28),
+            toelichting="r",
+        )
+    services.beslistermijn_verdagen(
+        gebruiker=mw,
+        aanvraag=zaak,
+        versie=zaak.versie,
+        tot=huidig + timedelta(days=28),
+        toelichting="Extra onderzoek nodig",
+    )
+    zaak = vers(zaak)
+    eerste = selectors.termijnen_van(zaak)[0]
+    assert eerste.datum == huidig + timedelta(days=28) or eerste.omschrijving.startswith("MDO")
+    beslis = [
+        x for x in selectors.termijnen_van(zaak) if x.omschrijving.startswith("Beslistermijn")
+    ][0]
+    assert beslis.datum == huidig + timedelta(days=28)
+    assert "Awb 4:14" in zaak.historie.latest("id").stap
