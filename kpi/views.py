@@ -434,8 +434,17 @@ class ThuiszitterMixin(LoginRequiredMixin, PermissionRequiredMixin):
 
 def kwartaaloverzicht(qs, schooljaar: int) -> dict:
     peildata = [peildatum(schooljaar, k) for k in (1, 2, 3, 4)]
-    standen = berekeningen.thuiszitters_op(peildata, qs)
-    rijen = [standen[p] | {"kwartaal": k} for k, p in enumerate(peildata, start=1)]
+    vandaag = timezone.localdate()
+    # A peildatum still to come has no count yet (not a projection of today's cases).
+    verstreken = [p for p in peildata if p <= vandaag]
+    standen = berekeningen.thuiszitters_op(verstreken, qs)
+    leeg = dict.fromkeys(
+        ["kort", "middel", "lang", "totaal", "vrijstellingen", "vrijstellingen_5a"]
+    )
+    rijen = [
+        (standen.get(p) or {**leeg, "peildatum": p}) | {"kwartaal": k}
+        for k, p in enumerate(peildata, start=1)
+    ]
     grafiek = staafgrafiek(
         titel=_("Thuiszitters per kwartaal %(jaar)s-%(volgend)s")
         % {"jaar": schooljaar, "volgend": schooljaar + 1},

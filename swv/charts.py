@@ -38,19 +38,23 @@ def _getal(w) -> float | None:
 def _fmt(w: float) -> str:
     if abs(w - round(w)) < 1e-9:
         return f"{round(w):d}"
-    return f"{w:.1f}".replace(".", ",")
+    return f"{w:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
-def _schaal(waarden: list[float], y_min, y_max) -> tuple[float, float]:
+def _schaal(waarden: list[float], y_min, y_max) -> tuple[float, float, list[float]]:
+    """Axis range and grid values: round steps (1, 2, 2.5, 5 x 10^n), about four of them."""
     laag = min(waarden + [0.0]) if y_min is None else float(y_min)
     hoog = max(waarden + [1.0]) if y_max is None else float(y_max)
     if hoog <= laag:
         hoog = laag + 1
+    stap = _mooie_stap((hoog - laag) / 4)
     if y_max is None:
-        # A round top: 1, 2, 5 x 10^n steps.
-        stap = _mooie_stap((hoog - laag) / 4)
         hoog = laag + stap * -(-(hoog - laag) // stap)
-    return laag, hoog
+    n = max(1, round((hoog - laag) / stap))
+    if y_max is not None and abs(laag + n * stap - hoog) > 1e-9:
+        # A fixed scale (a score of 1-10, ja/nee) keeps its own ends.
+        return laag, hoog, [laag + (hoog - laag) * j / 4 for j in range(5)]
+    return laag, hoog, [laag + stap * j for j in range(n + 1)]
 
 
 def _mooie_stap(ruw: float) -> float:
@@ -108,7 +112,7 @@ def lijngrafiek(
     links, rechts, boven, onder = 48, 12, 12, 48
     pw, ph = breedte - links - rechts, hoogte - boven - onder
     alle = [v for r in reeksen for v in map(_getal, r.waarden) if v is not None]
-    laag, hoog = _schaal(alle, y_min, y_max)
+    laag, hoog, raster = _schaal(alle, y_min, y_max)
     n = max(len(labels), 1)
 
     def px(i):
@@ -120,8 +124,7 @@ def lijngrafiek(
     kop, staart = _kop(titel, beschrijving, breedte, hoogte)
     delen = [kop]
     # Grid and axis labels.
-    for j in range(5):
-        v = laag + (hoog - laag) * j / 4
+    for v in raster:
         y = py(v)
         delen.append(
             f'<line x1="{links}" y1="{y:.1f}" x2="{breedte - rechts}" y2="{y:.1f}"'
@@ -201,14 +204,13 @@ def staafgrafiek(
     links, rechts, boven, onder = 40, 12, 16, 48
     pw, ph = breedte - links - rechts, hoogte - boven - onder
     alle = [v for r in reeksen for v in map(_getal, r.waarden) if v is not None]
-    laag, hoog = _schaal(alle, 0, None)
+    laag, hoog, raster = _schaal(alle, 0, None)
     n, m = max(len(labels), 1), max(len(reeksen), 1)
     groep = pw / n
     staaf = groep * 0.8 / m
     kop, staart = _kop(titel, beschrijving, breedte, hoogte)
     delen = [kop]
-    for j in range(5):
-        v = laag + (hoog - laag) * j / 4
+    for v in raster:
         y = boven + ph - (v - laag) / (hoog - laag) * ph
         delen.append(
             f'<line x1="{links}" y1="{y:.1f}" x2="{breedte - rechts}" y2="{y:.1f}"'

@@ -209,3 +209,15 @@ def test_registerexport_csv_zonder_pseudoniem(als, gevallen):
     assert tekst.splitlines()[0].startswith("nummer,swv,school")
     assert str(gevallen["ib"].pk) in tekst and "IB.1" not in tekst
     assert gevallen["movare"].school.naam not in tekst
+
+
+def test_toekomstige_peildatum_heeft_nog_geen_telling(als):
+    import time_machine
+
+    ThuiszitterFactory(school=innovo_school(), startdatum=date(2026, 1, 5))
+    with time_machine.travel(date(2026, 11, 23), tick=False):
+        r = als("medewerker").get(reverse("kpi:thuiszitters"), {"schooljaar": "2026"})
+    k1, k2 = r.context["overzicht"]["rijen"][:2]
+    assert k1["totaal"] >= 1
+    assert k2["totaal"] is None
+    assert "nog niet bereikt" in r.content.decode()
