@@ -16,7 +16,7 @@ from swv.pdf import pdf_response
 from . import bronnen, reports, selectors, services
 from .bedragen import bedrag_weergeven, percentage_weergeven
 from .forms import AanwendingFormSet, BeoordelingForm, RondeForm, VerslagForm
-from .models import RondeStatus, VerslagStatus
+from .models import RondeStatus, Stand, VerslagStatus
 
 
 class VerantwoordingMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -356,6 +356,7 @@ class VerslagBewerkenView(VerantwoordingMixin, TemplateView):
             kengetallen=kengetallen,
             niet_beschikbaar=reports.NIET_BESCHIKBAAR,
             missend=services.ontbrekend_in(verslag),
+            stand_keuzes=[("", _("— kies —")), *Stand.choices],
             **extra,
         )
         return ctx

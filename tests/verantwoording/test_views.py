@@ -417,3 +417,16 @@ def test_thuiszitters_en_kengetallen_naast_de_tekst(als, movare):
     )
     inhoud = response.content.decode()
     assert "thuiszitters (&gt; 4 weken) op" in inhoud or "nog niet beschikbaar" in inhoud
+
+
+def test_opgeslagen_stand_staat_geselecteerd(als, gebruiker, movare):
+    from tests.factories.verantwoording import vul_compleet
+
+    vul_compleet(movare, gebruiker("bestuur-movare"))
+    response = als("bestuur-movare").get(
+        reverse("verantwoording:verslag-bewerken", args=[movare.pk])
+    )
+    inhoud = response.content.decode()
+    assert movare.heeft_speciaal
+    assert inhoud.count('<option value="gerealiseerd" selected>') == 43
+    assert "Het opgeslagen verslag is compleet en kan worden ingediend." in inhoud
