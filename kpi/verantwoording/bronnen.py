@@ -82,9 +82,13 @@ class PlanContext:
     url: str = ""
 
 
+VASTGESTELDE_STATUSSEN = ["vastgesteld", "bij_inspectie", "gepubliceerd"]
+
+
 def plan_context(ronde) -> PlanContext | None:
-    """The ondersteuningsplan of the round's SWVs that covers the round's school year, else
-    the latest vastgesteld one, else the latest one. Read-only."""
+    """The ondersteuningsplan of the round's SWVs: the adopted one covering the round's
+    school year, else the latest adopted one, else (no adopted plan) the one covering the
+    year, else the latest. Read-only."""
     try:
         from ondersteuningsplan.models import Ondersteuningsplan
     except ImportError:  # pragma: no cover - the plan app is always installed
@@ -92,21 +96,20 @@ def plan_context(ronde) -> PlanContext | None:
     plannen = Ondersteuningsplan.objects.filter(
         samenwerkingsverbanden__in=ronde.samenwerkingsverbanden.all()
     ).distinct()
-    plan = (
-        plannen.filter(startjaar__lte=ronde.schooljaar, eindjaar__gte=ronde.schooljaar)
-        .order_by("-startjaar", "-id")
-        .first()
-    )
-    if plan is None:
-        veldnamen = {f.name for f in Ondersteuningsplan._meta.get_fields()}
-        if "status" in veldnamen:
-            plan = (
-                plannen.filter(Q(status="vastgesteld") | Q(status="gepubliceerd"))
-                .order_by("-startjaar", "-id")
-                .first()
-            )
-        if plan is None:
-            plan = plannen.order_by("-startjaar", "-id").first()
+    dekkend = Q(startjaar__lte=ronde.schooljaar, eindjaar__gte=ronde.schooljaar)
+    volgorde = ("-startjaar", "-id")
+    veldnamen = {f.name for f in Ondersteuningsplan._meta.get_fields()}
+    # An adopted plan speaks for the besturen; a draft does not (yet).
+    keuzes = []
+    if "status" in veldnamen:
+        vastgesteld = plannen.filter(status__in=VASTGESTELDE_STATUSSEN)
+        keuzes += [vastgesteld.filter(dekkend), vastgesteld]
+    keuzes += [plannen.filter(dekkend), plannen]
+    plan = None
+    for qs in keuzes:
+        plan = qs.order_by(*volgorde).first()
+        if plan is not None:
+            break
     if plan is None:
         return None
     try:

@@ -90,3 +90,39 @@ def test_home_toont_te_beoordelen_voor_staf(als, gebruiker):
     inhoud = als("medewerker").get(reverse("home")).content.decode()
     assert "1 verantwoordingsverslag(en) 2023-2024 te beoordelen" in inhoud
     assert "te beoordelen" not in als("opr").get(reverse("home")).content.decode()
+
+
+def test_context_komt_uit_het_vastgestelde_plan(als):
+    """The 2022-2026 plan covers 2023-2024 but is a draft; the adopted 2019-2023 plan speaks."""
+    from ondersteuningsplan.models import Ondersteuningsplan
+
+    assert (
+        Ondersteuningsplan.objects.filter(startjaar__lte=2023, eindjaar__gte=2023)
+        .exclude(titel__contains="2019")
+        .exists()
+    )
+    movare = Verslag.objects.get(ronde__schooljaar=2023, bestuur__nummer="41516")
+    inhoud = (
+        als("bestuur-movare")
+        .get(reverse("verantwoording:verslag-bewerken", args=[movare.pk]))
+        .content.decode()
+    )
+    assert "Ondersteuningsplan Zuid-Limburg 2019-2023" in inhoud
+    assert "zo inclusief mogelijk: vindplaats als werkplaats" in inhoud
+    for code, titel in [
+        ("1", "Een dekkend aanbod"),
+        ("5", "Ononderbroken leer- en ontwikkelingsproces"),
+    ]:
+        assert f'<li value="{code}">{titel}' in inhoud
+    assert "Ondersteuningsplan 2022-2026" not in inhoud
+
+
+def test_context_zonder_plan_geeft_geen_fout(als, monkeypatch):
+    from kpi.verantwoording import views
+
+    monkeypatch.setattr(views.bronnen, "plan_context", lambda ronde: None)
+    movare = Verslag.objects.get(ronde__schooljaar=2023, bestuur__nummer="41516")
+    response = als("bestuur-movare").get(
+        reverse("verantwoording:verslag-bewerken", args=[movare.pk])
+    )
+    assert response.status_code == 200
