@@ -529,6 +529,19 @@ def _concept(swvs):
                 "beantwoord_op": _tijd(2021, 12, 6) if antwoord else None,
             },
         )  # fmt: skip
+    # OOGO is under way: agreement with the first six gemeenten, one asked for changes.
+    from .selectors import gemeenten_van
+
+    for n, g in enumerate(gemeenten_van(plan)[:7]):
+        OogoOverleg.objects.get_or_create(
+            plan=plan, gemeente=g,
+            defaults={
+                "datum": datetime.date(2022, 2, 7 + n),
+                "uitkomst": OogoUitkomst.GEEN_OVEREENSTEMMING if n == 6 else OogoUitkomst.OVEREENSTEMMING,
+                "toelichting": "Gemeente vraagt aanvulling over leerlingenvervoer." if n == 6 else "",
+                "vastgelegd_door": medewerker,
+            },
+        )  # fmt: skip
     plan = _status(plan, PlanStatus.TER_INSTEMMING)
     _overgangen(plan, [
         (PlanStatus.CONCEPT, PlanStatus.TER_INSTEMMING, _tijd(2021, 11, 15), "Eerste voorlegging"),

@@ -5,13 +5,15 @@ goes through nh3 with a strict allow-list, so no script, style, iframe, event ha
 javascript: URL reaches a page or the PDF, whatever was typed or pasted.
 """
 
+import re
+
 import markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 
 TOEGESTANE_TAGS = {
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote",
-    "h3", "h4", "h5", "table", "thead", "tbody", "tr", "th", "td", "a", "code", "hr",
+    "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "a", "code", "hr",
 }  # fmt: skip
 TOEGESTANE_ATTRIBUTEN = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
 
@@ -27,14 +29,19 @@ def schoon(html: str) -> str:
     )
 
 
-def naar_html(tekst: str) -> SafeString:
-    """Markdown -> sanitised HTML. Headings are shifted down: a chapter is h2 on the page."""
+def naar_html(tekst: str, kopniveau: int = 3) -> SafeString:
+    """Markdown -> sanitised HTML. Headings in the text start at `kopniveau` (the chapter's
+    own heading sits one level higher), so the page's heading order stays intact."""
     html = markdown.markdown(tekst or "", extensions=["tables", "sane_lists"], output_format="html")
-    html = (
-        html.replace("<h1>", "<h3>").replace("</h1>", "</h3>")
-        .replace("<h2>", "<h3>").replace("</h2>", "</h3>")
-    )  # fmt: skip
+    niveaus = [int(n) for n in _KOP.findall(html)]
+    if niveaus:
+        verschuiving = kopniveau - min(niveaus)
+        html = _KOP_TAG.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + verschuiving)}>", html)
     return mark_safe(schoon(html))  # noqa: S308 - nh3 output is the allow-listed subset
+
+
+_KOP = re.compile(r"<h([1-6])>")
+_KOP_TAG = re.compile(r"<(/?)h([1-6])>")
 
 
 def platte_tekst(tekst: str) -> str:

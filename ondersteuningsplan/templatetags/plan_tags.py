@@ -6,9 +6,10 @@ register = template.Library()
 
 
 @register.filter
-def markdown_veilig(tekst):
-    """Render plan Markdown as sanitised HTML (see rijketekst.py)."""
-    return naar_html(tekst)
+def markdown_veilig(tekst, kopniveau=3):
+    """Render plan Markdown as sanitised HTML (see rijketekst.py); headings in the text
+    start at `kopniveau`."""
+    return naar_html(tekst, int(kopniveau))
 
 
 @register.filter
