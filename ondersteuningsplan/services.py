@@ -281,6 +281,8 @@ def opr_besluit_vastleggen(
     if uitkomst == OprUitkomst.INSTEMMING and stemmen_voor <= stemmen_tegen:
         raise ValidationError({"stemmen_voor": _("Instemming vraagt meer stemmen voor dan tegen.")})
     versie = plan.versies.order_by("-nummer").first()
+    if versie is None:
+        raise ValidationError(_("Er is geen voorgelegde versie om over te besluiten."))
     b = OprBesluit.objects.create(
         plan=plan, versie=versie, datum=datum, stemmen_voor=stemmen_voor,
         stemmen_tegen=stemmen_tegen, onthoudingen=onthoudingen, uitkomst=uitkomst,

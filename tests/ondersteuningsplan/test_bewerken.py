@@ -174,3 +174,21 @@ def test_periode_langer_dan_zes_jaar_geweigerd(als):
     r = als("medewerker").post(f"/plannen/{plan.pk}/bewerken/", {"titel": "x", "startjaar": 2027, "eindjaar": 2034,
                                "missie": "m", "bewerkversie": 1})  # fmt: skip
     assert "hoogstens zes schooljaren" in r.content.decode()
+
+
+def test_koppen_in_de_tekst_vallen_onder_de_hoofdstukkop():
+    assert str(naar_html("# A\n\n## B", 4)) == "<h4>A</h4>\n<h5>B</h5>"
+    assert str(naar_html("### C")) == "<h3>C</h3>"
+
+
+def test_instemming_vraagt_meer_stemmen_voor_dan_tegen(als, gebruiker):
+    from ondersteuningsplan import services
+
+    plan = services.plan_overgang(
+        plan=volledig_plan(), door=gebruiker("medewerker"), naam="voorleggen"
+    )
+    r = als("opr").post(f"/plannen/{plan.pk}/opr-besluit/nieuw/", {
+        "datum": "2026-01-10", "stemmen_voor": 3, "stemmen_tegen": 3, "onthoudingen": 0,
+        "uitkomst": "instemming"})  # fmt: skip
+    assert "Instemming vraagt meer stemmen voor dan tegen." in r.content.decode()
+    assert not plan.opr_besluiten.exists()
