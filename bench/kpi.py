@@ -239,12 +239,22 @@ def main():
     bestand = os.environ.get("SWV_BENCH_KPI_DB") or str(
         Path(tempfile.mkdtemp(prefix="swv-bench-kpi-")) / "bench.sqlite3"
     )
-    os.environ.setdefault("DJANGO_DEBUG", "true")
+    # Production-like: DEBUG off (no query log, no debug templates), no HTTPS redirect.
+    os.environ.setdefault("DJANGO_DEBUG", "false")
+    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-secret")
+    os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+    os.environ.setdefault("DJANGO_SECURE_COOKIES", "false")
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{bestand}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "swv.settings")
     _maak_postgres_db(os.environ["DATABASE_URL"])
     django.setup()
     from django.conf import settings
+
+    # Plain static storage: the bench has no collectstatic manifest.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     from django.core.management import call_command
     from django.test import Client
 
