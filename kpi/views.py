@@ -483,8 +483,31 @@ class ThuiszitterListView(ThuiszitterMixin, FilterView):
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "request": self.request}
 
+    def _schooljaar(self) -> int:
+        nu = berekeningen.schooljaar_nu()
+        jaar = self.request.GET.get("schooljaar", "")
+        return int(jaar) if jaar.isdigit() and 2000 <= int(jaar) <= nu else nu
+
     def get(self, request, *args, **kwargs):
-        if formaat := _formaat(request):
+        if (formaat := _formaat(request)) and request.GET.get("tabel") == "kwartaal":
+            jaar = self._schooljaar()
+            kolommen = [
+                "peildatum",
+                "kort",
+                "middel",
+                "lang",
+                "totaal",
+                "vrijstellingen",
+                "vrijstellingen_5a",
+            ]
+            rijen = kwartaaloverzicht(self.get_queryset(), jaar)["rijen"]
+            return export_response(
+                formaat,
+                f"thuiszitters-per-kwartaal-{jaar}",
+                kolommen,
+                ([r[k] for k in kolommen] for r in rijen),
+            )
+        if formaat:
             filterset = self.get_filterset(self.get_filterset_class())
             qs = filterset.qs if filterset.is_valid() else self.get_queryset()
             vastleggen(
@@ -517,8 +540,7 @@ class ThuiszitterListView(ThuiszitterMixin, FilterView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         nu = berekeningen.schooljaar_nu()
-        jaar = self.request.GET.get("schooljaar", "")
-        jaar = int(jaar) if jaar.isdigit() and 2000 <= int(jaar) <= nu else nu
+        jaar = self._schooljaar()
         ctx["overzicht"] = kwartaaloverzicht(self.get_queryset(), jaar)
         ctx["jaren"] = list(range(nu, nu - 5, -1))
         ctx["uitleg"] = berekeningen.UITLEG["thuiszitters"]

@@ -221,3 +221,24 @@ def test_toekomstige_peildatum_heeft_nog_geen_telling(als):
     assert k1["totaal"] >= 1
     assert k2["totaal"] is None
     assert "nog niet bereikt" in r.content.decode()
+
+
+def test_kwartaaloverzicht_export_teruggelezen(als):
+    school = innovo_school()
+    ThuiszitterFactory(school=school, startdatum=date(2019, 6, 3))
+    ThuiszitterFactory(school=school, startdatum=date(2019, 8, 19))
+    r = als("bestuur-innovo").get(
+        reverse("kpi:thuiszitters"), {"schooljaar": "2019", "tabel": "kwartaal", "format": "xlsx"}
+    )
+    rijen = list(load_workbook(io.BytesIO(r.content)).active.values)
+    assert rijen[0] == (
+        "peildatum",
+        "kort",
+        "middel",
+        "lang",
+        "totaal",
+        "vrijstellingen",
+        "vrijstellingen_5a",
+    )
+    assert rijen[1][0].date() == date(2019, 9, 30)
+    assert rijen[1][2:5] == (1, 1, 2)
