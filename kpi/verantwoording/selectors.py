@@ -112,13 +112,16 @@ def ronde_overzicht(user) -> QuerySet[Ronde]:
     )
 
 
-def verslagen_van_ronde(user, ronde: Ronde) -> QuerySet[Verslag]:
-    return (
+def verslagen_van_ronde(user, ronde: Ronde, *, met_pdf: bool = False) -> QuerySet[Verslag]:
+    """The round's reports the user may read; the stored PDFs only when asked (they are
+    tens of kilobytes each and only the bundle needs them)."""
+    qs = (
         verslagen_voor(user)
         .filter(ronde=ronde)
         .select_related("bestuur", "bijgewerkt_door")
         .order_by("bestuur__naam", "bestuur__nummer")
     )
+    return qs if met_pdf else qs.defer("pdf")
 
 
 def kiesbare_samenwerkingsverbanden(user) -> QuerySet[Samenwerkingsverband]:
@@ -203,6 +206,7 @@ def open_eigen_verslagen(user) -> QuerySet[Verslag]:
         eigen_verslagen(user)
         .filter(status__in=BEWERKBAAR, ronde__status=RondeStatus.OPEN)
         .select_related("ronde")
+        .defer("pdf")
     )
 
 
@@ -211,4 +215,5 @@ def te_beoordelen(user) -> QuerySet[Verslag]:
         beoordeelbare_verslagen(user)
         .filter(status=VerslagStatus.INGEDIEND)
         .select_related("ronde", "bestuur")
+        .defer("pdf")
     )

@@ -154,6 +154,13 @@ def ronde_aanmaken(
     )
     if not swv_ids <= toegestaan:
         raise VerantwoordingFout(_("U kunt alleen rondes openen voor uw eigen SWV's."))
+    passend = set(selectors.besturen_in_swvs(swv_ids).values_list("id", flat=True))
+    buiten = [b.naam for b in besturen if b.id not in passend]
+    if buiten:
+        raise VerantwoordingFout(
+            _("Geen scholen in de gekozen samenwerkingsverbanden: %(namen)s.")
+            % {"namen": ", ".join(buiten)}
+        )
     bestaand = Ronde.objects.filter(schooljaar=schooljaar, samenwerkingsverbanden__in=swv_ids)
     if bestaand.exists():
         raise VerantwoordingFout(

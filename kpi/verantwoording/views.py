@@ -39,6 +39,7 @@ class IndexView(VerantwoordingMixin, TemplateView):
             ctx["eigen"] = (
                 selectors.eigen_verslagen(user)
                 .select_related("ronde")
+                .defer("pdf")
                 .order_by("-ronde__schooljaar")
             )
             ctx["gepubliceerd"] = (
@@ -46,6 +47,7 @@ class IndexView(VerantwoordingMixin, TemplateView):
                 .filter(status=VerslagStatus.GEACCEPTEERD)
                 .exclude(bestuur_id=user.bestuur_id)
                 .select_related("ronde", "bestuur")
+                .defer("pdf")
                 .order_by("-ronde__schooljaar", "bestuur__naam")
             )
         if ctx["mag_beheren"]:
@@ -189,7 +191,7 @@ class VergelijkingView(BeheerMixin, TemplateView):
 class RondePdfView(BeheerMixin, View):
     def get(self, request, pk):
         ronde = get_object_or_404(selectors.beheerbare_rondes(request.user), pk=pk)
-        verslagen = list(selectors.verslagen_van_ronde(request.user, ronde))
+        verslagen = list(selectors.verslagen_van_ronde(request.user, ronde, met_pdf=True))
         pdf = reports.bundel_pdf(ronde, verslagen)
         vastleggen(
             actie=AuditActie.GEDOWNLOAD,

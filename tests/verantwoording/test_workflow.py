@@ -416,3 +416,16 @@ def test_gesloten_ronde_weigert_elke_wijziging(gebruiker, ronde, innovo, movare)
         services.ronde_sluiten(
             ronde=Ronde.objects.get(pk=ronde.pk), gebruiker=gebruiker("medewerker")
         )
+
+
+def test_alleen_besturen_met_scholen_in_de_gekozen_swvs(gebruiker):
+    vreemd = Schoolbestuur.objects.create(nummer="99999", naam="Bestuur zonder scholen")
+    with pytest.raises(services.VerantwoordingFout, match="Bestuur zonder scholen"):
+        services.ronde_aanmaken(
+            gebruiker=gebruiker("medewerker"),
+            schooljaar=2034,
+            deadline=timezone.localdate() + timedelta(days=3),
+            samenwerkingsverbanden=list(Samenwerkingsverband.objects.filter(code="PO3104")),
+            besturen=[vreemd],
+        )
+    assert not Ronde.objects.filter(schooljaar=2034).exists()
