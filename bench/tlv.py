@@ -253,6 +253,9 @@ def main():
         (alles, "medewerker (alle 30)", "/tlv/"),
         (alles, "medewerker (alle 30)", "/tlv/?status=ingediend&page=100"),
         (alles, "medewerker (alle 30)", f"/tlv/{zaak.pk}/"),
+        (mw, "medewerker (3 SWVs)", "/tlv/termijnen/"),
+        (alles, "medewerker (alle 30)", "/tlv/termijnen/"),
+        (alles, "medewerker (alle 30)", "/"),
     ]
     for gebruiker, wie, url in metingen:
         client = inloggen(Client(), gebruiker)

@@ -36,7 +36,12 @@ def tlv_aandacht(user) -> list[Aandachtspunt]:
         return punten
     # The terms this role owns (termijnen_van names the owner of each term).
     if user.rol in (Rol.DIRECTEUR, Rol.MEDEWERKER, Rol.TRAJECTBEGELEIDER):
-        for zaak, termijn in selectors.lopende_termijnen(user):
+        statussen = {
+            Rol.DIRECTEUR: selectors.TERMIJN_STATUSSEN,
+            Rol.MEDEWERKER: [Status.BEZWAAR],
+            Rol.TRAJECTBEGELEIDER: [Status.INGEDIEND, Status.ADVIES],
+        }[user.rol]
+        for zaak, termijn in selectors.lopende_termijnen(user, statussen=statussen, max_zaken=100):
             if termijn.eigenaar != user.rol:
                 continue
             punten.append(

@@ -12,7 +12,7 @@
 
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from swv.roles import Rol
@@ -257,12 +257,21 @@ def termijnen_van(
 TERMIJN_STATUSSEN = (Status.INGEDIEND, Status.ADVIES, Status.BESLUITVORMING, Status.BEZWAAR)
 
 
-def lopende_termijnen(user, *, tot: date | None = None) -> list[tuple[Aanvraag, t.Termijn]]:
+MAX_TERMIJN_ZAKEN = 500
+
+
+def lopende_termijnen(
+    user, *, tot: date | None = None, statussen=TERMIJN_STATUSSEN, max_zaken=MAX_TERMIJN_ZAKEN
+) -> list[tuple[Aanvraag, t.Termijn]]:
     """Every running term of the cases in the user's scope (cases in procedure or in
-    bezwaar), earliest first; `tot` limits to terms ending on or before that date."""
+    bezwaar), earliest first; `tot` limits to terms ending on or before that date.
+
+    Terms are computed in Python (holiday rules), so at most `max_zaken` cases are read:
+    those received first, whose terms end first (bezwaar cases come first: their terms
+    run from the later bezwaar date)."""
     zaken = (
         aanvragen_voor(user)
-        .filter(status__in=TERMIJN_STATUSSEN)
+        .filter(status__in=statussen)
         .select_related("swv", "trajectbegeleider")
         .only(
             "id",
@@ -286,6 +295,11 @@ def lopende_termijnen(user, *, tot: date | None = None) -> list[tuple[Aanvraag, 
                 queryset=Beschikking.objects.only("id", "aanvraag_id", "verzonden_op"),
             ),
         )
+        .order_by(
+            Case(When(status=Status.BEZWAAR, then=Value(0)), default=Value(1)),
+            "ontvangen_op",
+            "id",
+        )[:max_zaken]
     )
     gelijk = t.gelijkgestelde_dagen()
     inst = {i.swv_id: i for i in TlvInstellingen.objects.all()}

@@ -628,6 +628,7 @@ class TermijnenView(TlvMixin, TemplateView):
         ctx["te_laat"] = [(z, tm) for z, tm in rijen if tm.te_laat(vandaag)]
         ctx["komend"] = [(z, tm) for z, tm in rijen if not tm.te_laat(vandaag)]
         ctx["vandaag"] = vandaag
+        ctx["max_zaken"] = selectors.MAX_TERMIJN_ZAKEN
         return ctx
 
 

@@ -445,7 +445,23 @@ def test_verdagen_via_de_pagina_met_melding_bij_het_veld(als):
     zaak = Aanvraag.objects.filter(status=Status.INGEDIEND).first()
     client = als("medewerker")
     assert "Beslistermijn verdagen" in client.get(f"/tlv/{zaak.pk}/").content.decode()
-    r = client.post(f"/tlv/{zaak.pk}/verdagen/", {"versie": zaak.versie, "tot": "2000-01-01", "toelichting": "x"})
-    assert r.status_code == 400 and "Kies een datum na de huidige beslistermijn" in r.content.decode()
+    r = client.post(
+        f"/tlv/{zaak.pk}/verdagen/",
+        {"versie": zaak.versie, "tot": "2000-01-01", "toelichting": "x"},
+    )
+    assert (
+        r.status_code == 400 and "Kies een datum na de huidige beslistermijn" in r.content.decode()
+    )
     assert vers(zaak).beslistermijn_verdaagd_tot is None
-    assert "Beslistermijn verdagen" not in als("trajectbegeleider").get(f"/tlv/{zaak.pk}/").content.decode()
+    assert (
+        "Beslistermijn verdagen"
+        not in als("trajectbegeleider").get(f"/tlv/{zaak.pk}/").content.decode()
+    )
+
+
+def test_termijnen_begrensd_en_bezwaar_eerst(gebruiker):
+    from toelaatbaarheid import selectors
+
+    rijen = selectors.lopende_termijnen(gebruiker("medewerker"), max_zaken=1)
+    assert {zaak.status for zaak, _ in rijen} == {Status.BEZWAAR}
+    assert len({zaak.pk for zaak, _ in rijen}) == 1
