@@ -89,7 +89,14 @@ class TlvInstellingen(models.Model):
 class GelijkgesteldeDag(models.Model):
     """A day the Algemene termijnenwet treats as a feestdag by decree (art. 3 lid 3)."""
 
-    datum = models.DateField(_("datum"), unique=True)
+    datum = models.DateField(
+        _("datum"),
+        unique=True,
+        help_text=_(
+            "Gevuld volgens het gebruikelijke patroon (vrijdag na Hemelvaartsdag e.d.). "
+            "Controleer de lijst tegen het geldende Besluit gelijkstelling dagen."
+        ),
+    )
     omschrijving = models.CharField(_("omschrijving"), max_length=120, blank=True)
 
     class Meta:
