@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .bedragen import bedrag_invoer, bedrag_parsen, percentage_parsen, percentage_weergeven
-from .models import Geldstroom, Sectie, Stand, VraagSoort
+from .models import Geldstroom, Sectie, Stand, Vraag, VraagSoort
 from .services import AntwoordInvoer
 
 TEKST_MAX = 20000
@@ -362,3 +362,61 @@ class BeoordelingForm(forms.Form):
                 "opmerking", _("Schrijf bij het teruggeven wat het bestuur moet aanvullen.")
             )
         return data
+
+
+class VraagForm(forms.ModelForm):
+    class Meta:
+        model = Vraag
+        fields = ["titel", "kop", "toelichting", "verplicht", "alleen_speciaal"]
+        widgets = {
+            "titel": forms.TextInput(attrs={"class": "form-control"}),
+            "kop": forms.TextInput(attrs={"class": "form-control"}),
+            "toelichting": forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+            "verplicht": forms.CheckboxInput(attrs={"class": "form-check-input"}),
+            "alleen_speciaal": forms.CheckboxInput(attrs={"class": "form-check-input"}),
+        }
+
+
+class IndicatorForm(forms.Form):
+    nummer = forms.IntegerField(
+        label=_("Nummer"),
+        min_value=1,
+        max_value=999,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+    )
+    tekst = forms.CharField(
+        label=_("Procesindicator"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("tekst") and not data.get("nummer"):
+            self.add_error("nummer", _("Geef de indicator een nummer."))
+        if data.get("nummer") and not (data.get("tekst") or "").strip():
+            self.add_error("tekst", _("Vul de tekst van de indicator in (of maak de regel leeg)."))
+        return data
+
+
+class BasisIndicatorFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        nummers = [f.cleaned_data["nummer"] for f in self.forms if f.cleaned_data.get("nummer")]
+        if len(set(nummers)) != len(nummers):
+            raise ValidationError(_("Elk nummer van een procesindicator komt één keer voor."))
+
+    def regels(self) -> list[tuple[int, str]]:
+        return [
+            (f.cleaned_data["nummer"], f.cleaned_data["tekst"].strip())
+            for f in self.forms
+            if f.cleaned_data.get("nummer") and (f.cleaned_data.get("tekst") or "").strip()
+        ]
+
+
+IndicatorFormSet = forms.formset_factory(
+    IndicatorForm, formset=BasisIndicatorFormSet, extra=2, max_num=80
+)

@@ -247,6 +247,51 @@ def ronde_sluiten(*, ronde: Ronde, gebruiker: Gebruiker) -> Ronde:
     return ronde
 
 
+@transaction.atomic
+def vraag_wijzigen(
+    *,
+    vraag: Vraag,
+    gebruiker: Gebruiker,
+    gegevens: dict,
+    indicatoren: list[tuple[int, str]] | None = None,
+) -> Vraag:
+    """Change one part of a round's template (texts, required, only for SBO/SO) and, for a
+    hoofdonderdeel, its procesindicatoren. Only while the round is in preparation: once
+    open, reports refer to the template."""
+    _moet_staf_zijn(gebruiker)
+    ronde = (
+        selectors.beheerbare_rondes(gebruiker).select_for_update().filter(pk=vraag.ronde_id).first()
+    )
+    if ronde is None:
+        raise VerantwoordingFout(_("Deze ronde valt buiten uw samenwerkingsverbanden."))
+    if ronde.status != RondeStatus.VOORBEREIDING:
+        raise VerantwoordingFout(
+            _("Het formulier is vast zodra de ronde open is; het kan niet meer worden gewijzigd.")
+        )
+    velden = ["titel", "kop", "toelichting", "verplicht", "alleen_speciaal"]
+    for veld in velden:
+        if veld in gegevens:
+            setattr(vraag, veld, gegevens[veld])
+    vraag.save(update_fields=velden)
+    if indicatoren is not None:
+        nummers = [n for n, _t in indicatoren]
+        if len(set(nummers)) != len(nummers):
+            raise VerantwoordingFout(_("Elk nummer van een procesindicator komt één keer voor."))
+        vraag.indicatoren.exclude(nummer__in=nummers).delete()
+        for nummer, tekst in indicatoren:
+            Procesindicator.objects.update_or_create(
+                vraag=vraag, nummer=nummer, defaults={"tekst": tekst}
+            )
+    vastleggen(
+        actie=AuditActie.GEWIJZIGD,
+        gebruiker=gebruiker,
+        obj=ronde,
+        omschrijving=f"Formulier verantwoording {ronde.schooljaar_label}: onderdeel {vraag.code}",
+        details={"vraag": vraag.pk},
+    )
+    return vraag
+
+
 # Reports --------------------------------------------------------------------------------
 
 

@@ -11,6 +11,11 @@ urlpatterns = [
     path("rondes/<int:pk>/actie/", views.RondeActieView.as_view(), name="ronde-actie"),
     path("rondes/<int:pk>/vergelijking/", views.VergelijkingView.as_view(), name="vergelijking"),
     path("rondes/<int:pk>/pdf/", views.RondePdfView.as_view(), name="ronde-pdf"),
+    path(
+        "rondes/<int:pk>/vragen/<int:vraag>/",
+        views.VraagBewerkenView.as_view(),
+        name="vraag-bewerken",
+    ),
     path("verslagen/<int:pk>/", views.VerslagDetailView.as_view(), name="verslag"),
     path(
         "verslagen/<int:pk>/bewerken/",

@@ -15,7 +15,14 @@ from swv.pdf import pdf_response
 
 from . import bronnen, reports, selectors, services
 from .bedragen import bedrag_weergeven, percentage_weergeven
-from .forms import AanwendingFormSet, BeoordelingForm, RondeForm, VerslagForm
+from .forms import (
+    AanwendingFormSet,
+    BeoordelingForm,
+    IndicatorFormSet,
+    RondeForm,
+    VerslagForm,
+    VraagForm,
+)
 from .models import RondeStatus, Stand, VerslagStatus
 
 
@@ -417,3 +424,60 @@ class VerslagBewerkenView(VerantwoordingMixin, TemplateView):
             ),
         )
         return redirect(self.verslag)
+
+
+class VraagBewerkenView(BeheerMixin, TemplateView):
+    """Staff change one part of the template while the round is in preparation."""
+
+    template_name = "verantwoording/vraag_form.html"
+
+    def _laad(self):
+        from .models import Vraag, VraagSoort
+
+        ronde = get_object_or_404(
+            selectors.beheerbare_rondes(self.request.user), pk=self.kwargs["pk"]
+        )
+        vraag = get_object_or_404(Vraag.objects.filter(ronde=ronde), pk=self.kwargs["vraag"])
+        return ronde, vraag, vraag.soort == VraagSoort.HOOFDONDERDEEL
+
+    def _render(self, ronde, vraag, form, indicatoren, status=200):
+        return self.render_to_response(
+            self.get_context_data(ronde=ronde, vraag=vraag, form=form, indicatoren=indicatoren),
+            status=status,
+        )
+
+    def get(self, request, *args, **kwargs):
+        ronde, vraag, met_indicatoren = self._laad()
+        if not ronde.sjabloon_bewerkbaar:
+            messages.error(request, _("Het formulier is vast zodra de ronde open is."))
+            return redirect(ronde)
+        indicatoren = (
+            IndicatorFormSet(
+                prefix="indicator",
+                initial=[{"nummer": i.nummer, "tekst": i.tekst} for i in vraag.indicatoren.all()],
+            )
+            if met_indicatoren
+            else None
+        )
+        return self._render(ronde, vraag, VraagForm(instance=vraag), indicatoren)
+
+    def post(self, request, *args, **kwargs):
+        ronde, vraag, met_indicatoren = self._laad()
+        form = VraagForm(request.POST, instance=vraag)
+        indicatoren = (
+            IndicatorFormSet(request.POST, prefix="indicator") if met_indicatoren else None
+        )
+        if not form.is_valid() or (indicatoren is not None and not indicatoren.is_valid()):
+            return self._render(ronde, vraag, form, indicatoren, status=400)
+        try:
+            services.vraag_wijzigen(
+                vraag=vraag,
+                gebruiker=request.user,
+                gegevens=form.cleaned_data,
+                indicatoren=indicatoren.regels() if indicatoren is not None else None,
+            )
+        except services.VerantwoordingFout as exc:
+            messages.error(request, str(exc))
+            return redirect(ronde)
+        messages.success(request, _("Onderdeel “%(titel)s” opgeslagen.") % {"titel": vraag.titel})
+        return redirect(ronde)
