@@ -430,3 +430,28 @@ def test_opgeslagen_stand_staat_geselecteerd(als, gebruiker, movare):
     assert movare.heeft_speciaal
     assert inhoud.count('<option value="gerealiseerd" selected>') == 43
     assert "Het opgeslagen verslag is compleet en kan worden ingediend." in inhoud
+
+
+def _koppen(html: str) -> list[int]:
+    import re
+
+    inhoud = html.split('<main id="inhoud"', 1)[1]
+    return [int(n) for n in re.findall(r"<h([1-6])[\s>]", inhoud)]
+
+
+def test_koppen_in_volgorde_en_tabellen_met_kopcellen(als, movare, innovo, demo_ronde):
+    paginas = [
+        ("bestuur-movare", reverse("verantwoording:verslag-bewerken", args=[movare.pk])),
+        ("bestuur-movare", innovo.get_absolute_url()),
+        ("bestuur-movare", reverse("verantwoording:index")),
+        ("medewerker", demo_ronde.get_absolute_url()),
+        ("medewerker", reverse("verantwoording:vergelijking", args=[demo_ronde.pk])),
+    ]
+    for username, url in paginas:
+        html = als(username).get(url).content.decode()
+        koppen = _koppen(html)
+        assert koppen[0] == 1 and koppen.count(1) == 1, url
+        for vorige, volgende in zip(koppen, koppen[1:], strict=False):
+            assert volgende <= vorige + 1, (url, koppen)
+        assert "<th>" not in html, url  # every header cell says its scope
+        assert ' style="' not in html and "<script>" not in html, url  # strict CSP
