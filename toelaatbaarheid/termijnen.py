@@ -16,6 +16,7 @@ Gelijkgestelde dagen come from the database table; callers pass them in
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 DAG = timedelta(days=1)
 
@@ -77,8 +78,13 @@ def gelijkgesteld_patroon(jaar: int) -> dict[date, str]:
     return {d: n for d, n in dagen.items() if d not in vrij and d.weekday() < 5}
 
 
+@lru_cache(maxsize=64)
+def _vrije_dagen(jaar: int) -> frozenset[date]:
+    return frozenset(feestdagen(jaar))
+
+
 def is_vrije_dag(dag: date, gelijkgesteld: Collection[date] = ()) -> bool:
-    return dag.weekday() >= 5 or dag in feestdagen(dag.year) or dag in gelijkgesteld
+    return dag.weekday() >= 5 or dag in _vrije_dagen(dag.year) or dag in gelijkgesteld
 
 
 def volgende_werkdag(dag: date, gelijkgesteld: Collection[date] = ()) -> date:
