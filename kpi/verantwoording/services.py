@@ -292,6 +292,30 @@ def vraag_wijzigen(
     return vraag
 
 
+@transaction.atomic
+def ronde_deadline_wijzigen(*, ronde: Ronde, gebruiker: Gebruiker, deadline: date) -> Ronde:
+    """Move the deadline (e.g. extend it) of a round that is not closed. Reminders follow
+    the new date; thresholds already mailed are not mailed again."""
+    _moet_staf_zijn(gebruiker)
+    if not selectors.beheerbare_rondes(gebruiker).filter(pk=ronde.pk).exists():
+        raise VerantwoordingFout(_("Deze ronde valt buiten uw samenwerkingsverbanden."))
+    if ronde.status == RondeStatus.GESLOTEN:
+        raise VerantwoordingFout(_("Deze ronde is gesloten."))
+    if deadline < timezone.localdate():
+        raise VerantwoordingFout(_("De uiterste inleverdatum kan niet in het verleden liggen."))
+    oud = ronde.deadline
+    Ronde.objects.filter(pk=ronde.pk).update(deadline=deadline)
+    ronde.refresh_from_db()
+    vastleggen(
+        actie=AuditActie.GEWIJZIGD,
+        gebruiker=gebruiker,
+        obj=ronde,
+        omschrijving=f"Deadline verantwoording {ronde.schooljaar_label} gewijzigd",
+        details={"van": oud.isoformat(), "naar": deadline.isoformat()},
+    )
+    return ronde
+
+
 # Reports --------------------------------------------------------------------------------
 
 

@@ -1,5 +1,7 @@
 """Pages of the verantwoording. Thin: scope through selectors, writes through services."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponseRedirect
@@ -136,6 +138,21 @@ class RondeActieView(BeheerMixin, View):
             if actie == "openen":
                 services.ronde_openen(ronde=ronde, gebruiker=request.user)
                 messages.success(request, _("De ronde is geopend; de besturen kunnen invullen."))
+            elif actie == "deadline":
+                try:
+                    deadline = date.fromisoformat(request.POST.get("deadline", ""))
+                except ValueError:
+                    raise services.VerantwoordingFout(
+                        _("Vul een geldige datum in, bijvoorbeeld 2025-11-01.")
+                    ) from None
+                services.ronde_deadline_wijzigen(
+                    ronde=ronde, gebruiker=request.user, deadline=deadline
+                )
+                messages.success(
+                    request,
+                    _("De uiterste inleverdatum is nu %(datum)s.")
+                    % {"datum": deadline.strftime("%d-%m-%Y")},
+                )
             elif actie == "sluiten":
                 services.ronde_sluiten(ronde=ronde, gebruiker=request.user)
                 messages.success(

@@ -429,3 +429,29 @@ def test_alleen_besturen_met_scholen_in_de_gekozen_swvs(gebruiker):
             besturen=[vreemd],
         )
     assert not Ronde.objects.filter(schooljaar=2034).exists()
+
+
+def test_deadline_verlengen(als, gebruiker, ronde):
+    from django.urls import reverse
+
+    nieuw = timezone.localdate() + timedelta(days=60)
+    c = als("medewerker")
+    url = reverse("verantwoording:ronde-actie", args=[ronde.pk])
+    assert c.post(url, {"actie": "deadline", "deadline": nieuw.isoformat()}).status_code == 302
+    assert Ronde.objects.get(pk=ronde.pk).deadline == nieuw
+    response = c.post(url, {"actie": "deadline", "deadline": "2020-01-01"}, follow=True)
+    assert "kan niet in het verleden liggen" in response.content.decode()
+    response = c.post(url, {"actie": "deadline", "deadline": "morgen"}, follow=True)
+    assert "Vul een geldige datum in" in response.content.decode()
+    assert Ronde.objects.get(pk=ronde.pk).deadline == nieuw
+    assert (
+        als("bestuur-innovo")
+        .post(url, {"actie": "deadline", "deadline": nieuw.isoformat()})
+        .status_code
+        == 403
+    )
+    services.ronde_sluiten(ronde=Ronde.objects.get(pk=ronde.pk), gebruiker=gebruiker("medewerker"))
+    with pytest.raises(services.VerantwoordingFout, match="gesloten"):
+        services.ronde_deadline_wijzigen(
+            ronde=Ronde.objects.get(pk=ronde.pk), gebruiker=gebruiker("medewerker"), deadline=nieuw
+        )
