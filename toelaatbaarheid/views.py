@@ -26,7 +26,7 @@ from swv.selectors import samenwerkingsverbanden_voor
 from . import forms, kengetallen, reports, selectors, services
 from . import termijnen as t
 from .filters import AanvraagFilter
-from .models import Besluit, Bezwaar, Bijlage, Status
+from .models import Besluit, Bezwaar, BezwaarBeslissing, Bijlage, Categorie, Soort, Status
 
 PERMS = [
     "aanvraag_wijzigen",
@@ -678,6 +678,10 @@ class KengetallenView(TlvMixin, TemplateView):
             schooljaar=schooljaar, swv_ids=[s.pk for s in swvs]
         )
         per_soort = kengetallen.per_categorie(schooljaar=schooljaar, swv_ids=[s.pk for s in swvs])
+        for rij in per_soort:
+            rij["besluit_label"] = Besluit(rij["besluit"]).label
+            rij["soort_label"] = Soort(rij["soort"]).label
+            rij["categorie_label"] = Categorie(rij["categorie"]).label if rij["categorie"] else ""
         bezwaar_uitkomsten = kengetallen.bezwaar_uitkomsten(
             schooljaar=schooljaar, swv_ids=[s.pk for s in swvs]
         )
@@ -731,7 +735,10 @@ class KengetallenView(TlvMixin, TemplateView):
             bestuur_rijen=per_bestuur,
             school_rijen=per_school,
             per_soort=per_soort,
-            bezwaar_uitkomsten=bezwaar_uitkomsten,
+            bezwaar_uitkomsten={
+                (BezwaarBeslissing(k).label if k else _("nog niet beslist")): n
+                for k, n in bezwaar_uitkomsten.items()
+            },
             kolommen=KENGETAL_KOLOMMEN,
             totaal={k: sum(r[k] for r in per_swv.values()) for k, _l in KENGETAL_KOLOMMEN},
         )

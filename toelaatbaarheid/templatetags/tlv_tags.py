@@ -10,3 +10,14 @@ def get_item(mapping, sleutel):
         return mapping[sleutel]
     except (KeyError, TypeError, IndexError):
         return None
+
+
+@register.filter
+def mdo_rol(sleutel):
+    """The label of an MDO participant's role (stored as its key)."""
+    from toelaatbaarheid.models import MdoRol
+
+    try:
+        return MdoRol(sleutel).label
+    except ValueError:
+        return sleutel
