@@ -7,4 +7,6 @@ class SwvConfig(AppConfig):
     verbose_name = _("Organisatie")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import lookups, signals  # noqa: F401
+
+        lookups.registreren()

@@ -20,11 +20,15 @@ def pytest_configure(config):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
     """Every test runs against the demo data set (real Zuid-Limburg DUO files, demo
-    accounts), loaded once per test database; each test's changes are rolled back."""
+    accounts), loaded once per test database; each test's changes are rolled back.
+    Private files (attachments) go to a temporary folder for the whole session, so the
+    demo's files stay readable in every test."""
     if not SHARED_DUO.is_dir():
         pytest.fail(f"DUO-bestanden niet gevonden in {SHARED_DUO} (../shared hoort naast de repo)")
+    settings.PRIVATE_MEDIA_ROOT = tmp_path_factory.mktemp("private-media")
+    settings.MEDIA_ROOT = settings.PRIVATE_MEDIA_ROOT
     with django_db_blocker.unblock():
         settings.DEMO_MODE = True
         with open("/dev/null", "w") as stil:
@@ -32,9 +36,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _db_en_media(db, settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
-    settings.MEDIA_ROOT = settings.PRIVATE_MEDIA_ROOT
+def _db(db):
+    pass
 
 
 @pytest.fixture

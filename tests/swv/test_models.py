@@ -48,3 +48,11 @@ def test_bestuur_user_needs_a_bestuur():
     assert "bestuur" in exc.value.message_dict
     with pytest.raises(IntegrityError), transaction.atomic():
         Gebruiker.objects.create(username="y", rol=Rol.SCHOOL)
+
+
+def test_pk_in_with_out_of_range_integers_matches_nothing_instead_of_crashing():
+    from swv.models import School
+
+    school = SchoolFactory()
+    assert list(School.objects.filter(pk__in=[2**63, school.pk, -(2**64)])) == [school]
+    assert not School.objects.filter(pk__in=[2**63]).exists()
