@@ -296,8 +296,28 @@ class ActieView(TlvMixin, View):
         messages.success(self.request, tekst)
         return HttpResponseRedirect(zaak.get_absolute_url())
 
+    # The permission behind each step. The service checks it again when it runs; here it
+    # decides before the form is judged, so a role without the step gets 403, not the
+    # form's field errors.
+    PERMISSIES = {
+        "indienen": "toelaatbaarheid.indienen",
+        "verdagen": "toelaatbaarheid.beslistermijn_verdagen",
+        "mdo": "toelaatbaarheid.mdo_vastleggen",
+        "toewijzen": "toelaatbaarheid.deskundige_toewijzen",
+        "beschikking": "toelaatbaarheid.beschikking_afgeven",
+        "bezwaar": "toelaatbaarheid.bezwaar_registreren",
+        "bezwaar_stap": "toelaatbaarheid.bezwaar_behandelen",
+        "bezwaar_beslissen": "toelaatbaarheid.bezwaar_beslissen",
+        "terugplaatsen": "toelaatbaarheid.terugplaatsen",
+        "intrekken": "toelaatbaarheid.intrekken",
+        "bijlage": "toelaatbaarheid.bijlage_toevoegen",
+    }
+
     def _uitvoeren(self, naam, form, zaak, functie, tekst):
         if not form.is_valid():
+            permissie = self.PERMISSIES.get(naam)
+            if permissie and not self.request.user.has_perm(permissie, zaak):
+                raise PermissionDenied
             return {naam: form}
         try:
             functie(form.cleaned_data)
@@ -561,6 +581,8 @@ class BijlageView(TlvMixin, View):
     def get(self, request, pk, bijlage_pk):
         zaak = get_object_or_404(selectors.aanvragen_voor(request.user), pk=pk)
         bijlage = get_object_or_404(Bijlage, pk=bijlage_pk, aanvraag=zaak)
+        if not bijlage.bestand.storage.exists(bijlage.bestand.name):
+            raise Http404(_("Het bestand van deze bijlage is niet (meer) aanwezig."))
         audit.vastleggen(
             actie=audit.AuditActie.GEDOWNLOAD,
             request=request,
