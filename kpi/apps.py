@@ -12,3 +12,10 @@ class KpiConfig(AppConfig):
         from .aandacht import aandachtspunten
 
         registreer(aandachtspunten)
+
+        from swv import bewaartermijnen, inzage
+
+        from . import privacy
+
+        bewaartermijnen.registreer(privacy.REGEL)
+        inzage.registreer(privacy.inzage)

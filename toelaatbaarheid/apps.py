@@ -13,3 +13,10 @@ class ToelaatbaarheidConfig(AppConfig):
         from .aandacht import tlv_aandacht
 
         registreer(tlv_aandacht)
+
+        from swv import bewaartermijnen, inzage
+
+        from . import privacy
+
+        bewaartermijnen.registreer(privacy.REGEL)
+        inzage.registreer(privacy.inzage)

@@ -288,6 +288,13 @@ class Aanvraag(ConcurrentTransitionMixin, models.Model):
         related_name="herbeoordelingen",
         verbose_name=_("herbeoordeling van"),
     )
+    geanonimiseerd_op = models.DateField(
+        _("geanonimiseerd op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Na afloop van de bewaartermijn: naam, teksten en bijlagen verwijderd."),
+    )
 
     class Meta:
         ordering = ["-id"]

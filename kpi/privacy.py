@@ -1,0 +1,74 @@
+"""Retention and AVG inzage for the thuiszitters register.
+
+A resolved registration is deleted N years after its einddatum (setting
+SWV_BEWAARTERMIJN_THUISZITTERS_JAREN [check]); running ones always stay. The register
+holds a pseudonym and a birth year only, so inzage matches the pseudonym on the surname
+and the birth year.
+"""
+
+from datetime import date
+
+from django.conf import settings
+
+from swv.bewaartermijnen import VERWIJDEREN, Bewaarregel
+from swv.inzage import Onderdeel
+
+from .models import Thuiszitter
+
+
+def verlopen_registraties(peildatum: date):
+    jaren = settings.SWV_BEWAARTERMIJN_THUISZITTERS_JAREN
+    try:
+        grens = peildatum.replace(year=peildatum.year - jaren)
+    except ValueError:  # 29 February
+        grens = peildatum.replace(year=peildatum.year - jaren, day=28)
+    return Thuiszitter.objects.filter(einddatum__isnull=False, einddatum__lte=grens).order_by("pk")
+
+
+REGEL = Bewaarregel(
+    naam="Thuiszittersregistraties",
+    actie=VERWIJDEREN,
+    verlopen=verlopen_registraties,
+    uitvoeren=lambda registratie: registratie.delete(),
+    label=lambda registratie: f"thuiszitter {registratie.pk}",
+)
+
+
+def inzage(*, achternaam: str, geboortedatum: date, voornaam: str = "") -> list[Onderdeel]:
+    rijen = Thuiszitter.objects.filter(
+        pseudoniem__icontains=achternaam.strip(), geboortejaar=geboortedatum.year
+    ).select_related("school")
+    if not rijen:
+        return []
+    return [
+        Onderdeel(
+            "Thuiszittersregister",
+            [
+                "registratie",
+                "pseudoniem",
+                "geboortejaar",
+                "school",
+                "soort verzuim",
+                "vrijstelling",
+                "startdatum",
+                "einddatum",
+                "status",
+                "acties",
+            ],
+            [
+                [
+                    t.pk,
+                    t.pseudoniem,
+                    t.geboortejaar,
+                    t.school.naam,
+                    t.get_type_display(),
+                    t.vrijstelling,
+                    t.startdatum,
+                    t.einddatum,
+                    t.get_status_display(),
+                    t.acties,
+                ]
+                for t in rijen
+            ],
+        )
+    ]

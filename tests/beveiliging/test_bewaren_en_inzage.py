@@ -1,0 +1,131 @@
+"""Retention and AVG inzage on real TLV dossiers and thuiszitters (demo data)."""
+
+import io
+from datetime import date, timedelta
+
+from django.core.management import call_command
+from openpyxl import load_workbook
+
+from kpi.models import Thuiszitter
+from swv.models import AuditEvent
+from toelaatbaarheid.models import Aanvraag, Beschikking, Bezwaar, Bijlage, Status
+
+PEILDATUM = date(2026, 11, 23)
+OUD = date(2022, 6, 1)  # more than three years before the peildatum
+
+
+def _afgesloten(zaak, verzonden):
+    Beschikking.objects.filter(aanvraag=zaak).update(verzonden_op=verzonden)
+    Aanvraag.objects.filter(pk=zaak.pk).update(
+        ingangsdatum=date(2022, 8, 1), einddatum=date(2023, 7, 31), hele_schoolloopbaan=False
+    )
+
+
+def _stil():
+    return io.StringIO()
+
+
+def test_expired_dossier_is_anonymised_and_others_stay():
+    besloten = list(
+        Aanvraag.objects.filter(status__in=[Status.TOEGEKEND, Status.AFGEWEZEN]).order_by("pk")
+    )
+    assert len(besloten) >= 2
+    oud, recent = besloten[0], besloten[1]
+    _afgesloten(oud, OUD)
+    _afgesloten(recent, PEILDATUM - timedelta(days=400))
+    open_zaak = Aanvraag.objects.filter(status=Status.INGEDIEND).first()
+    bijlagen = Bijlage.objects.filter(aanvraag=oud).count()
+
+    uit = _stil()
+    call_command("bewaartermijnen", "--dry-run", "--peildatum", PEILDATUM.isoformat(), stdout=uit)
+    assert oud.nummer in uit.getvalue() and recent.nummer not in uit.getvalue()
+    assert Aanvraag.objects.get(pk=oud.pk).geanonimiseerd_op is None  # dry run changed nothing
+
+    call_command("bewaartermijnen", "--peildatum", PEILDATUM.isoformat(), stdout=_stil())
+    oud.refresh_from_db()
+    assert (oud.voornaam, oud.achternaam, oud.geanonimiseerd_op) == (
+        "geanonimiseerd",
+        "",
+        PEILDATUM,
+    )
+    assert oud.geboortedatum.month == 1 and oud.geboortedatum.day == 1
+    assert oud.ondersteuningsbehoeften == ""
+    assert not Bijlage.objects.filter(aanvraag=oud).exists()
+    assert all(bytes(b.pdf) == b"" for b in Beschikking.objects.filter(aanvraag=oud))
+    # What the kengetallen need survives.
+    assert oud.status in (Status.TOEGEKEND, Status.AFGEWEZEN) and oud.school_id
+    recent.refresh_from_db()
+    assert recent.geanonimiseerd_op is None and recent.achternaam
+    open_zaak.refresh_from_db()
+    assert open_zaak.geanonimiseerd_op is None
+    log = AuditEvent.objects.get(actie="geanonimiseerd", object_id=str(oud.pk))
+    assert oud.nummer in log.omschrijving and "TLV-dossiers" in log.omschrijving
+    assert bijlagen == 0 or log.details["regel"] == "TLV-dossiers"
+    # A second run finds nothing new.
+    uit = _stil()
+    call_command("bewaartermijnen", "--dry-run", "--peildatum", PEILDATUM.isoformat(), stdout=uit)
+    assert oud.nummer not in uit.getvalue()
+
+
+def test_valid_tlv_and_open_bezwaar_are_kept():
+    besloten = list(Aanvraag.objects.filter(status=Status.TOEGEKEND).order_by("pk"))
+    geldig, levenslang = besloten[0], besloten[1] if len(besloten) > 1 else besloten[0]
+    Beschikking.objects.filter(aanvraag__in=[geldig, levenslang]).update(verzonden_op=OUD)
+    Aanvraag.objects.filter(pk=geldig.pk).update(
+        einddatum=date(2027, 7, 31), hele_schoolloopbaan=False
+    )
+    Aanvraag.objects.filter(pk=levenslang.pk).update(einddatum=None, hele_schoolloopbaan=True)
+    in_bezwaar = Bezwaar.objects.filter(beslissing="").values_list("aanvraag", flat=True)
+    call_command("bewaartermijnen", "--peildatum", PEILDATUM.isoformat(), stdout=_stil())
+    assert not Aanvraag.objects.filter(
+        pk__in=[geldig.pk, levenslang.pk, *in_bezwaar], geanonimiseerd_op__isnull=False
+    ).exists()
+
+
+def test_resolved_thuiszitters_go_after_the_period_running_ones_stay():
+    lopend = Thuiszitter.objects.filter(einddatum__isnull=True).first()
+    opgelost = Thuiszitter.objects.exclude(pk=lopend.pk).first()
+    Thuiszitter.objects.filter(pk=opgelost.pk).update(
+        startdatum=date(2021, 1, 4), einddatum=date(2022, 3, 1), status="terug"
+    )
+    Thuiszitter.objects.filter(pk=lopend.pk).update(startdatum=date(2021, 1, 4))
+    call_command("bewaartermijnen", "--peildatum", PEILDATUM.isoformat(), stdout=_stil())
+    assert not Thuiszitter.objects.filter(pk=opgelost.pk).exists()
+    assert Thuiszitter.objects.filter(pk=lopend.pk).exists()
+    assert AuditEvent.objects.filter(
+        actie="verwijderd", object_type="kpi.thuiszitter", object_id=str(opgelost.pk)
+    ).exists()
+
+
+def test_inzage_gathers_the_whole_tlv_dossier_of_one_pupil(als):
+    zaak = Aanvraag.objects.filter(status=Status.TOEGEKEND).order_by("pk").first()
+    client = als("privacy")
+    als("directeur").get(zaak.get_absolute_url())  # a view that must show up as a recipient
+    client = als("privacy")
+    antwoord = client.post(
+        "/privacy/inzage/",
+        {"achternaam": zaak.achternaam, "geboortedatum": zaak.geboortedatum.isoformat()},
+    )
+    html = antwoord.content.decode()
+    for kop in [
+        "TLV-aanvragen",
+        "Tijdlijn",
+        "Deskundigenadviezen",
+        "Beschikkingen",
+        "Wie heeft het dossier ingezien",
+    ]:
+        assert kop in html, kop
+    assert zaak.nummer in html
+    export = client.post(
+        "/privacy/inzage/",
+        {
+            "achternaam": zaak.achternaam,
+            "geboortedatum": zaak.geboortedatum.isoformat(),
+            "xlsx": "1",
+        },
+    )
+    boek = load_workbook(io.BytesIO(export.content))
+    eerste = [[c.value for c in r] for r in boek.worksheets[0].iter_rows()]
+    assert eerste[1][0] == zaak.nummer and eerste[1][3] == zaak.achternaam
+    kijkers = [[c.value for c in r] for r in boek.worksheets[-1].iter_rows()]
+    assert any(r[1] == "directeur" for r in kijkers[1:])
