@@ -60,7 +60,9 @@ def main():
     call_command("migrate", verbosity=0)
     duo = Path(settings.DUO_DATA_DIR)
     register = _vergroot(duo / REGISTER, 6122, "cp1252", {"instelling": 2, "vestiging": 3})
-    tellingen = _vergroot(duo / TELLINGEN, 9737, "utf-8-sig", {"instelling": 0, "vestiging": 1}, start=20000)
+    tellingen = _vergroot(
+        duo / TELLINGEN, 9737, "utf-8-sig", {"instelling": 0, "vestiging": 1}, start=20000
+    )
     bestanden = [duo / n for n in REGIO]
     for naam, inhoud in [("register.csv", register), ("tellingen.csv", tellingen)]:
         (tmp / naam).write_bytes(inhoud)

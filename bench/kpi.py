@@ -159,7 +159,7 @@ def _tlv(scholen, door) -> str:
             Aanvraag(
                 swv_id=regulier[i % len(regulier)].swv_id,
                 school=regulier[i % len(regulier)],
-                status="afgehandeld" if i % 4 else "concept",
+                status=("toegekend" if i % 3 else "afgewezen") if i % 4 else "concept",
                 voornaam="B",
                 achternaam=f"{i}",
                 leerling_sleutel=f"b{i}",

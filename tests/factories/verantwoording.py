@@ -45,7 +45,8 @@ def complete_invoer(verslag: Verslag) -> dict:
                 standen[i.id] = Stand.GEREALISEERD
         antwoorden[vraag.id] = invoer
     ontvangen = {
-        (swv_id, "terugploeg"): Decimal("1000.00") for swv_id in selectors.swv_ids_van_bestuur(verslag)
+        (swv_id, "terugploeg"): Decimal("1000.00")
+        for swv_id in selectors.swv_ids_van_bestuur(verslag)
     }
     return {
         "antwoorden": antwoorden,
