@@ -10,18 +10,14 @@ from datetime import date
 
 from django.conf import settings
 
-from swv.bewaartermijnen import VERWIJDEREN, Bewaarregel
+from swv.bewaartermijnen import VERWIJDEREN, Bewaarregel, grensdatum
 from swv.inzage import Onderdeel
 
 from .models import Thuiszitter
 
 
 def verlopen_registraties(peildatum: date):
-    jaren = settings.SWV_BEWAARTERMIJN_THUISZITTERS_JAREN
-    try:
-        grens = peildatum.replace(year=peildatum.year - jaren)
-    except ValueError:  # 29 February
-        grens = peildatum.replace(year=peildatum.year - jaren, day=28)
+    grens = grensdatum(peildatum, settings.SWV_BEWAARTERMIJN_THUISZITTERS_JAREN)
     return Thuiszitter.objects.filter(einddatum__isnull=False, einddatum__lte=grens).order_by("pk")
 
 

@@ -33,6 +33,14 @@ class Bewaarregel:
 _REGELS: list[Bewaarregel] = []
 
 
+def grensdatum(peildatum: date, jaren: int) -> date:
+    """The day `jaren` years before `peildatum` (28 February for a 29 February)."""
+    try:
+        return peildatum.replace(year=peildatum.year - jaren)
+    except ValueError:
+        return peildatum.replace(year=peildatum.year - jaren, day=28)
+
+
 def registreer(regel: Bewaarregel) -> Bewaarregel:
     if all(r.naam != regel.naam for r in _REGELS):
         _REGELS.append(regel)

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from swv.bewaartermijnen import ANONIMISEREN, Bewaarregel
+from swv.bewaartermijnen import ANONIMISEREN, Bewaarregel, grensdatum
 from swv.inzage import Onderdeel
 from swv.models import AuditEvent
 
@@ -31,15 +31,8 @@ from .models import (
 )
 
 
-def _jaren_terug(dag: date, jaren: int) -> date:
-    try:
-        return dag.replace(year=dag.year - jaren)
-    except ValueError:  # 29 February
-        return dag.replace(year=dag.year - jaren, day=28)
-
-
 def verlopen_dossiers(peildatum: date):
-    grens = _jaren_terug(peildatum, settings.SWV_BEWAARTERMIJN_TLV_JAREN)
+    grens = grensdatum(peildatum, settings.SWV_BEWAARTERMIJN_TLV_JAREN)
     grens_tijd = timezone.make_aware(datetime.combine(grens, time.max))
     return (
         Aanvraag.objects.filter(geanonimiseerd_op__isnull=True)

@@ -94,3 +94,8 @@ def test_inzage_bad_date_gets_dutch_message(als):
         "/privacy/inzage/", {"achternaam": "Jansen", "geboortedatum": "31-31-2015"}
     )
     assert "Vul een geldige datum in" in antwoord.content.decode()
+
+
+def test_grensdatum_counts_whole_years_and_handles_29_february():
+    assert bewaartermijnen.grensdatum(date(2026, 11, 23), 3) == date(2023, 11, 23)
+    assert bewaartermijnen.grensdatum(date(2028, 2, 29), 3) == date(2025, 2, 28)
