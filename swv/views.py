@@ -84,14 +84,10 @@ class SwvDetailView(ScopedDetailView):
         ctx["gemeenten"] = self.object.gemeenten.all()
         ctx["besturen"] = selectors.bestuur_lijst(user).filter(scholen__swv=self.object).distinct()
         ctx["teldatum"] = teldatum
-        ctx["per_soort"] = (
-            [
-                (label, selectors.leerlingen_per_soort(scholen, teldatum).get(code))
-                for code, label in Schoolsoort.choices
-            ]
-            if teldatum
-            else []
-        )
+        per_soort = selectors.leerlingen_per_soort(scholen, teldatum) if teldatum else {}
+        ctx["per_soort"] = [
+            (label, per_soort.get(code)) for code, label in Schoolsoort.choices if teldatum
+        ]
         return ctx
 
 

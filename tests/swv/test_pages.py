@@ -147,3 +147,14 @@ def test_school_detail_shows_counts_and_mask(als):
     telling = Leerlingtelling.objects.filter(gemaskeerd=True, school__swv__code="PO3106").first()
     html = als("medewerker").get(telling.school.get_absolute_url()).content.decode()
     assert "&lt;5" in html
+
+
+def test_swv_page_counts_pupils_in_one_grouped_query(als):
+    from swv.models import Samenwerkingsverband
+
+    client = als("medewerker")
+    url = Samenwerkingsverband.objects.get(code="PO3106").get_absolute_url()
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(url).content.decode()
+    assert sum("swv_leerlingtelling" in q["sql"] and "GROUP BY" in q["sql"] for q in queries) == 1
+    assert "Speciaal basisonderwijs (SBO)" in html
