@@ -29,5 +29,5 @@ class MetingAdmin(admin.ModelAdmin):
         return False
 
 
-# Thuiszitters are deliberately not in the admin: pupil data is read and changed only
-# through the scoped, audited pages.
+# Thuiszitters and their action log (ThuiszitterActie) are deliberately not in the
+# admin: pupil data is read and changed only through the scoped, audited pages.

@@ -1,20 +1,30 @@
 """Demo KPI data: metingen on the plan demo's 17 KPIs (seed 000) and a set of thuiszitters
-at INNOVO and Movare schools. Idempotent and deterministic (fixed dates and values).
+at INNOVO and Movare schools, each with a few dated actions. Idempotent and deterministic
+(fixed dates and values).
 
 Runs after the plan demo; if the plan is not there (yet), that part is skipped.
 """
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from ondersteuningsplan.models import Ondersteuningsplan
 from swv.demo import innovo_school
-from swv.models import School, Schoolsoort
+from swv.models import Gebruiker, School, Schoolsoort
 
-from .models import Berekening, Kpi, KpiType, Meting, Thuiszitter, ThuiszitterStatus
+from .models import (
+    Berekening,
+    Kpi,
+    KpiType,
+    Meting,
+    Thuiszitter,
+    ThuiszitterActie,
+    ThuiszitterStatus,
+)
 
 PLAN_TITEL = "Ondersteuningsplan 2022-2026 (concept)"
 METINGJAREN = (2022, 2023, 2024)
@@ -24,7 +34,8 @@ BEREKEND = {
     "thuiszittende": Berekening.THUISZITTERS,
 }
 
-# (pseudoniem, bestuur, geboortejaar, type, vrijstelling, start, einde, status, acties)
+# (pseudoniem, bestuur, geboortejaar, type, vrijstelling, start, einde, status, acties);
+# an actie is (days after the start, what was done or agreed, who was involved).
 THUISZITTERS = [
     (
         "A.B.",
@@ -35,7 +46,15 @@ THUISZITTERS = [
         date(2025, 9, 8),
         None,
         "lopend",
-        "Gesprek ouders en leerplicht; OT gepland.",
+        (
+            (0, "Verzuimmelding; school belt ouders.", "school, ouders"),
+            (10, "Gesprek ouders en leerplicht; OT gepland.", "leerplicht, ouders, school"),
+            (
+                24,
+                "OT: deeltijdrooster van twee ochtenden afgesproken.",
+                "trajectbegeleider, ouders, jeugdarts",
+            ),
+        ),
     ),
     (
         "C.D.",
@@ -46,7 +65,14 @@ THUISZITTERS = [
         date(2025, 11, 3),
         None,
         "lopend",
-        "Arrangement aangevraagd.",
+        (
+            (
+                0,
+                "Eerste gesprek met ouders over de weigering om naar school te gaan.",
+                "school, ouders",
+            ),
+            (21, "Arrangement aangevraagd.", "trajectbegeleider"),
+        ),
     ),
     (
         "E.F.",
@@ -57,7 +83,10 @@ THUISZITTERS = [
         date(2026, 2, 2),
         None,
         "lopend",
-        "Zoektocht naar passende plek met trajectbegeleider.",
+        (
+            (0, "Melding: niet ingeschreven na uitschrijving.", "leerplicht"),
+            (7, "Zoektocht naar passende plek met trajectbegeleider.", "trajectbegeleider, ouders"),
+        ),
     ),
     (
         "G.H.",
@@ -68,7 +97,15 @@ THUISZITTERS = [
         date(2025, 1, 13),
         date(2025, 6, 2),
         "terug",
-        "Terug op school na deeltijdrooster.",
+        (
+            (0, "Verzuimmelding en gesprek met ouders.", "school, ouders, leerplicht"),
+            (
+                35,
+                "Deeltijdrooster afgesproken, opbouw per twee weken.",
+                "school, ouders, jeugdarts",
+            ),
+            (140, "Terug op school na deeltijdrooster.", "school"),
+        ),
     ),
     (
         "I.J.",
@@ -79,7 +116,14 @@ THUISZITTERS = [
         date(2024, 9, 1),
         None,
         "lopend",
-        "Vrijstelling 5 onder a; jaarlijks gesprek.",
+        (
+            (0, "Vrijstelling 5 onder a verleend.", "leerplicht, jeugdarts"),
+            (
+                365,
+                "Jaarlijks gesprek: vrijstelling blijft nodig.",
+                "leerplicht, ouders, trajectbegeleider",
+            ),
+        ),
     ),
     (
         "K.L.",
@@ -90,7 +134,7 @@ THUISZITTERS = [
         date(2026, 9, 14),
         None,
         "lopend",
-        "Overleg school, ouders en jeugdhulp.",
+        ((0, "Overleg school, ouders en jeugdhulp.", "school, ouders, jeugdhulp"),),
     ),
     (
         "M.N.",
@@ -101,7 +145,10 @@ THUISZITTERS = [
         date(2026, 6, 1),
         None,
         "lopend",
-        "Niet ingeschreven na verhuizing; leerplicht ingeschakeld.",
+        (
+            (0, "Niet ingeschreven na verhuizing; leerplicht ingeschakeld.", "leerplicht"),
+            (14, "Aanmelding bij een school in de buurt besproken.", "trajectbegeleider, ouders"),
+        ),
     ),
     (
         "O.P.",
@@ -112,7 +159,11 @@ THUISZITTERS = [
         date(2025, 3, 3),
         date(2025, 10, 6),
         "terug",
-        "Plaatsing SBO na TLV.",
+        (
+            (0, "Verzuimmelding; OT aangevraagd.", "school, leerplicht"),
+            (42, "TLV SBO aangevraagd.", "school, trajectbegeleider, ouders"),
+            (217, "Plaatsing SBO na TLV.", "school, ouders"),
+        ),
     ),
     (
         "Q.R.",
@@ -123,7 +174,7 @@ THUISZITTERS = [
         date(2025, 8, 25),
         None,
         "lopend",
-        "Vrijstelling art. 15 (onderwijs buitenland).",
+        ((0, "Vrijstelling art. 15 (onderwijs buitenland).", "leerplicht"),),
     ),
     (
         "S.T.",
@@ -134,7 +185,7 @@ THUISZITTERS = [
         date(2026, 10, 5),
         None,
         "lopend",
-        "Eerste gesprek gepland.",
+        ((0, "Verzuimmelding; eerste gesprek gepland.", "school, ouders"),),
     ),
     (
         "U.V.",
@@ -145,7 +196,10 @@ THUISZITTERS = [
         date(2024, 10, 7),
         date(2025, 2, 3),
         "beeindigd",
-        "Verhuisd buiten de regio.",
+        (
+            (0, "Verzuimmelding en huisbezoek.", "school, leerplicht"),
+            (119, "Verhuisd buiten de regio; dossier overgedragen.", "leerplicht"),
+        ),
     ),
 ]
 
@@ -159,7 +213,7 @@ def laad(stdout=None) -> None:
             stdout.write(f"  KPI: plan '{PLAN_TITEL}' niet gevonden; metingen overgeslagen")
         else:
             stdout.write(f"  KPI: {n_metingen} metingen")
-        stdout.write(f"  KPI: {n_thuis} thuiszitters")
+        stdout.write(f"  KPI: {n_thuis} thuiszitters met acties")
 
 
 def _demo_waarde(kpi: Kpi, jaar: int, index: int) -> Decimal:
@@ -238,6 +292,9 @@ def _scholen(nummer: str) -> list[School]:
 def _thuiszitters() -> int:
     ib_school = innovo_school()
     scholen = {"41506": [ib_school, *_scholen("41506")], "41516": _scholen("41516")}
+    # Recorded by the demo trajectbegeleider (if the accounts are there).
+    door = Gebruiker.objects.filter(username="trajectbegeleider").first()
+    vandaag = timezone.localdate()
     aantal = 0
     for i, (pseudo, bestuur, geboren, soort, artikel, start, einde, status, acties) in enumerate(
         THUISZITTERS
@@ -246,7 +303,7 @@ def _thuiszitters() -> int:
         if not keuze:
             continue
         school = keuze[i % len(keuze)]
-        Thuiszitter.objects.update_or_create(
+        t, _ = Thuiszitter.objects.update_or_create(
             pseudoniem=f"{pseudo} (demo)",
             defaults={
                 "school": school,
@@ -257,8 +314,30 @@ def _thuiszitters() -> int:
                 "startdatum": start,
                 "einddatum": einde,
                 "status": status or ThuiszitterStatus.LOPEND,
-                "acties": acties,
             },
         )
+        _acties(t, acties, door, vandaag)
         aantal += 1
     return aantal
+
+
+def _acties(t: Thuiszitter, acties, door, vandaag: date) -> None:
+    """The demo case's action log is exactly the listed actions (the demo owns these
+    cases); an action that would lie in the future is left out."""
+    gewenst = []
+    for dagen, omschrijving, betrokkenen in acties:
+        datum = t.startdatum + timedelta(days=dagen)
+        if datum > vandaag:
+            continue
+        actie, _ = ThuiszitterActie.objects.update_or_create(
+            thuiszitter=t,
+            datum=datum,
+            omschrijving=omschrijving,
+            defaults={
+                "betrokkenen": betrokkenen,
+                "vastgelegd_door": door,
+                "vastgelegd_op": timezone.make_aware(datetime.combine(datum, time(16, 0))),
+            },
+        )
+        gewenst.append(actie.pk)
+    t.acties_log.exclude(pk__in=gewenst).delete()

@@ -2,10 +2,19 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Kwartaal, Thuiszitter, ThuiszitterStatus, ThuiszitterType, Vrijstelling
+from .models import (
+    ACTIE_IN_DE_TOEKOMST,
+    Kwartaal,
+    Thuiszitter,
+    ThuiszitterActie,
+    ThuiszitterStatus,
+    ThuiszitterType,
+    Vrijstelling,
+)
 from .selectors import bestuur_keuzes, scholen_voor_register, swv_keuzes
 
 
@@ -109,12 +118,10 @@ class ThuiszitterForm(forms.ModelForm):
             "startdatum",
             "einddatum",
             "status",
-            "acties",
         ]
         widgets = {
             "startdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "einddatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "acties": forms.Textarea(attrs={"rows": 4}),
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -170,4 +177,32 @@ class ThuiszitterForm(forms.ModelForm):
     def _post_clean(self):
         # The service does the saving; the model's constraints are checked there and in
         # clean() above, with messages next to the right field.
+        pass
+
+
+class ThuiszitterActieForm(forms.ModelForm):
+    """One entry in a thuiszitter's action log. The service saves it."""
+
+    class Meta:
+        model = ThuiszitterActie
+        fields = ["datum", "omschrijving", "betrokkenen"]
+        widgets = {
+            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "omschrijving": forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["datum"].initial = timezone.localdate
+        self.fields["omschrijving"].max_length = 2000
+        self.fields["omschrijving"].validators.append(MaxLengthValidator(2000))
+
+    def clean_datum(self):
+        d = self.cleaned_data["datum"]
+        if d > timezone.localdate():
+            raise ValidationError(ACTIE_IN_DE_TOEKOMST)
+        return d
+
+    def _post_clean(self):
+        # Saved by kpi.services.thuiszitter_actie_toevoegen, which checks again.
         pass

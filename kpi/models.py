@@ -327,9 +327,6 @@ class Thuiszitter(models.Model):
         choices=ThuiszitterStatus.choices,
         default=ThuiszitterStatus.LOPEND,
     )
-    acties = models.TextField(
-        _("ondernomen acties"), blank=True, help_text=_("Wat is er gedaan, door wie, wanneer.")
-    )
     aangemaakt_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -365,3 +362,50 @@ class Thuiszitter(models.Model):
 
     def get_absolute_url(self):
         return reverse("kpi:thuiszitter-detail", args=[self.pk])
+
+
+ACTIE_IN_DE_TOEKOMST = _(
+    "De datum ligt in de toekomst. Vul de datum in waarop de actie is gedaan of afgesproken."
+)
+
+
+class ThuiszitterActie(models.Model):
+    """One dated entry in a thuiszitter's action log: what was done or agreed, with whom,
+    and who recorded it. Deleted with its registration (retention, kpi.privacy)."""
+
+    thuiszitter = models.ForeignKey(
+        Thuiszitter,
+        on_delete=models.CASCADE,
+        related_name="acties_log",
+        verbose_name=_("thuiszitter"),
+    )
+    datum = models.DateField(_("datum"))
+    omschrijving = models.TextField(
+        _("wat is er gedaan of afgesproken"),
+        help_text=_("Geen naam of BSN van de leerling."),
+    )
+    betrokkenen = models.CharField(
+        _("betrokkenen"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Rollen of instanties, geen namen: bijvoorbeeld leerplicht, ouders, jeugdarts."
+        ),
+    )
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vastgelegd door"),
+    )
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["datum", "id"]
+        verbose_name = _("actie")
+        verbose_name_plural = _("acties")
+
+    def __str__(self):
+        return f"{_('Actie')} #{self.pk} ({self.datum:%d-%m-%Y})"

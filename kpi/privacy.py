@@ -1,19 +1,20 @@
 """Retention and AVG inzage for the thuiszitters register.
 
 A resolved registration is deleted N years after its einddatum (setting
-SWV_BEWAARTERMIJN_THUISZITTERS_JAREN [check]); running ones always stay. The register
-holds a pseudonym and a birth year only, so inzage matches the pseudonym on the surname
-and the birth year.
+SWV_BEWAARTERMIJN_THUISZITTERS_JAREN [check]); running ones always stay. Its action log
+(ThuiszitterActie) goes with it (on_delete=CASCADE). The register holds a pseudonym and
+a birth year only, so inzage matches the pseudonym on the surname and the birth year.
 """
 
 from datetime import date
 
 from django.conf import settings
+from django.utils import timezone
 
 from swv.bewaartermijnen import VERWIJDEREN, Bewaarregel, grensdatum
 from swv.inzage import Onderdeel
 
-from .models import Thuiszitter
+from .models import Thuiszitter, ThuiszitterActie
 
 
 def verlopen_registraties(peildatum: date):
@@ -49,7 +50,6 @@ def inzage(*, achternaam: str, geboortedatum: date, voornaam: str = "") -> list[
                 "startdatum",
                 "einddatum",
                 "status",
-                "acties",
             ],
             [
                 [
@@ -62,9 +62,32 @@ def inzage(*, achternaam: str, geboortedatum: date, voornaam: str = "") -> list[
                     t.startdatum,
                     t.einddatum,
                     t.get_status_display(),
-                    t.acties,
                 ]
                 for t in rijen
             ],
-        )
+        ),
+        Onderdeel(
+            "Thuiszitters: acties",
+            [
+                "registratie",
+                "datum",
+                "omschrijving",
+                "betrokkenen",
+                "vastgelegd door",
+                "vastgelegd op",
+            ],
+            [
+                [
+                    a.thuiszitter_id,
+                    a.datum,
+                    a.omschrijving,
+                    a.betrokkenen,
+                    str(a.vastgelegd_door or ""),
+                    timezone.localtime(a.vastgelegd_op),
+                ]
+                for a in ThuiszitterActie.objects.filter(thuiszitter__in=rijen)
+                .select_related("vastgelegd_door")
+                .order_by("thuiszitter_id", "datum", "id")
+            ],
+        ),
     ]

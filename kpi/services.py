@@ -6,12 +6,21 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from swv.audit import AuditActie, vastleggen
 from swv.models import Samenwerkingsverband, School, Schoolbestuur
 
-from .models import Kpi, Meting, Thuiszitter, ThuiszitterStatus, ThuiszitterType
+from .models import (
+    ACTIE_IN_DE_TOEKOMST,
+    Kpi,
+    Meting,
+    Thuiszitter,
+    ThuiszitterActie,
+    ThuiszitterStatus,
+    ThuiszitterType,
+)
 
 
 class MetingBestaatAl(ValidationError):
@@ -135,7 +144,6 @@ VELDEN = (
     "startdatum",
     "einddatum",
     "status",
-    "acties",
 )
 
 
@@ -150,7 +158,6 @@ def thuiszitter_registreren(
     vrijstelling: str = "",
     einddatum: date | None = None,
     status: str = ThuiszitterStatus.LOPEND,
-    acties: str = "",
     request=None,
 ) -> Thuiszitter:
     """Record a new case. The SWV follows from the school. Audited (by id only)."""
@@ -164,7 +171,6 @@ def thuiszitter_registreren(
         startdatum=startdatum,
         einddatum=einddatum,
         status=status,
-        acties=acties,
     )
     _thuiszitter_controleren(t)
     with transaction.atomic():
@@ -204,3 +210,41 @@ def thuiszitter_wijzigen(*, thuiszitter: Thuiszitter, door, request=None, **veld
             details={"velden": gewijzigd},
         )
     return thuiszitter
+
+
+def thuiszitter_actie_toevoegen(
+    *,
+    thuiszitter: Thuiszitter,
+    door,
+    datum: date,
+    omschrijving: str,
+    betrokkenen: str = "",
+    request=None,
+) -> ThuiszitterActie:
+    """Add a dated action to a case's log, recorded as `door` now. Refuses a date in the
+    future and an empty description. Audited on the thuiszitter (ids only, no text)."""
+    omschrijving, betrokkenen = omschrijving.strip(), betrokkenen.strip()
+    fouten = {}
+    if datum > timezone.localdate():
+        fouten["datum"] = ACTIE_IN_DE_TOEKOMST
+    if not omschrijving:
+        fouten["omschrijving"] = _("Beschrijf wat er is gedaan of afgesproken.")
+    if fouten:
+        raise ValidationError(fouten)
+    with transaction.atomic():
+        actie = ThuiszitterActie.objects.create(
+            thuiszitter=thuiszitter,
+            datum=datum,
+            omschrijving=omschrijving,
+            betrokkenen=betrokkenen,
+            vastgelegd_door=door,
+        )
+        vastleggen(
+            actie=AuditActie.GEWIJZIGD,
+            gebruiker=door,
+            obj=thuiszitter,
+            request=request,
+            omschrijving=f"Thuiszitter #{thuiszitter.pk}: actie toegevoegd",
+            details={"velden": ["acties"], "actie_id": actie.pk},
+        )
+    return actie

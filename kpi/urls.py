@@ -22,4 +22,9 @@ urlpatterns = [
         views.ThuiszitterWijzigenView.as_view(),
         name="thuiszitter-wijzigen",
     ),
+    path(
+        "thuiszitters/<int:pk>/acties/nieuw/",
+        views.ThuiszitterActieNieuwView.as_view(),
+        name="thuiszitter-actie-nieuw",
+    ),
 ]

@@ -24,7 +24,7 @@ from swv.selectors import besturen_voor, scholen_voor
 
 from . import berekeningen, reports, services
 from .filters import ThuiszitterFilter
-from .forms import MetingForm, ThuiszitterForm
+from .forms import MetingForm, ThuiszitterActieForm, ThuiszitterForm
 from .models import Meting, ThuiszitterType, Vrijstelling, peildatum, schooljaar_van
 from .selectors import bestuur_keuzes, kpis_voor, swv_keuzes, thuiszitters_voor
 
@@ -563,12 +563,20 @@ class ThuiszitterDetailView(ThuiszitterMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         t = get_object_or_404(thuiszitters_voor(request.user), pk=kwargs["pk"])
+        return self.detail(request, t, ThuiszitterActieForm())
+
+    def detail(self, request, t, actie_form):
+        """The case page, with the action log and (for who may change it) the form to add
+        an action. Every rendering shows pupil data, so every one is logged."""
         bekeken(request, t, f"Thuiszitter #{t.pk} bekeken")
+        mag_wijzigen = request.user.has_perm("kpi.thuiszitter_registreren")
         return self.render_to_response(
             self.get_context_data(
                 t=t,
                 duur=(t.einddatum or timezone.localdate()) - t.startdatum,
-                mag_wijzigen=request.user.has_perm("kpi.thuiszitter_registreren"),
+                acties=t.acties_log.select_related("vastgelegd_door"),
+                mag_wijzigen=mag_wijzigen,
+                actie_form=actie_form if mag_wijzigen else None,
             )
         )
 
@@ -622,6 +630,35 @@ class ThuiszitterWijzigenView(ThuiszitterFormMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("De registratie is bijgewerkt."))
         return redirect(self.object.get_absolute_url())
+
+
+class ThuiszitterActieNieuwView(ThuiszitterDetailView):
+    """POST only: add an action to the log. Same access as changing the case: not in the
+    user's scope is 404, in scope without the right to change it is 403."""
+
+    http_method_names = ["post"]
+    permission_required = "kpi.thuiszitter_registreren"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.object = get_object_or_404(thuiszitters_voor(request.user), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        t = self.object
+        form = ThuiszitterActieForm(request.POST)
+        if form.is_valid():
+            try:
+                services.thuiszitter_actie_toevoegen(
+                    thuiszitter=t, door=request.user, request=request, **form.cleaned_data
+                )
+            except ValidationError as fout:
+                form.add_error(None, fout)
+            else:
+                messages.success(request, _("De actie is toegevoegd."))
+                return redirect(f"{t.get_absolute_url()}#acties")
+        # Refused: the case page again, the message next to the field, nothing saved.
+        return self.detail(request, t, form)
 
 
 class InspectieExportView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):

@@ -258,6 +258,11 @@ REGELS: dict[str, Regel] = {
         SWV_KANTOOR | {"trajectbegeleider", "ib-innovo"},
         object=Object(Thuiszitter, kpi_sel.thuiszitters_voor),
     ),
+    "kpi:thuiszitter-actie-nieuw": regel(
+        SWV_KANTOOR | {"trajectbegeleider", "ib-innovo"},
+        object=Object(Thuiszitter, kpi_sel.thuiszitters_voor),
+        methode="post",
+    ),
     # Verantwoording
     "verantwoording:index": regel(SWV_KANTOOR | BESTUREN),
     "verantwoording:ronde-nieuw": regel(SWV_KANTOOR),

@@ -79,7 +79,6 @@ def _data(school, **extra):
         "startdatum": "2026-09-07",
         "einddatum": "",
         "status": "lopend",
-        "acties": "Gesprek met ouders.",
         **extra,
     }
 
