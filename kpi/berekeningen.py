@@ -241,6 +241,19 @@ def tlv_per_swv(*, schooljaar: int, swv_ids) -> dict[int, dict] | None:
     return module.swv_kengetallen(schooljaar=schooljaar, swv_ids=list(swv_ids))
 
 
+def tlv_per_jaar(*, schooljaren, swv_ids=None, bestuur_ids=None) -> dict[int, dict] | None:
+    """{jaar: {id: TLV figures}} for several school years in one go (a fixed number of
+    queries): per SWV, or per bestuur when `bestuur_ids` is given."""
+    module = _tlv_module()
+    if module is None:
+        return None
+    if bestuur_ids is not None:
+        return module.bestuur_kengetallen_per_jaar(
+            schooljaren=schooljaren, bestuur_ids=list(bestuur_ids)
+        )
+    return module.swv_kengetallen_per_jaar(schooljaren=schooljaren, swv_ids=list(swv_ids))
+
+
 def tlv_per_bestuur(*, schooljaar: int, bestuur_ids=None) -> dict[int, dict] | None:
     module = _tlv_module()
     if module is None:
@@ -382,8 +395,9 @@ def berekende_waarden(
     """The value of a computed KPI per school year for `scope`. A year without data is None.
 
     `cache` is shared by every KPI on a page: with 'swv_ids' (all SWVs the page needs) and
-    'jaren' in it, each kind of figure is one grouped query per page (TLV: one call per
-    year), not one per plan or KPI; a scope is then summed from the per-SWV rows."""
+    'jaren' in it, each kind of figure is fetched once per page for all years (a fixed
+    number of grouped queries), not once per plan, KPI or year; a scope is then summed from
+    the per-SWV rows."""
     cache = {} if cache is None else cache
     alle_ids = sorted(set(cache.get("swv_ids", ())) | set(scope.swv_ids))
     alle_jaren = sorted(set(cache.get("jaren", ())) | set(jaren))
@@ -430,19 +444,23 @@ def berekende_waarden(
     # TLV figures.
     if not tlv_beschikbaar():
         return dict.fromkeys(jaren)
+    sleutel = {
+        Berekening.TLV_TOEGEKEND: "toegekend",
+        Berekening.TLV_DOORLOOPTIJD: "doorlooptijd_mediaan_dagen",
+        Berekening.TLV_BEZWAREN: "bezwaren",
+        Berekening.TLV_TERUGPLAATSINGEN: "terugplaatsingen",
+    }[berekening]
+    verstreken = [j for j in alle_jaren if j <= schooljaar_nu()]
+    per_jaar = _tlv_per_jaar(verstreken, scope, alle_ids, cache)
     uit = {}
     for j in jaren:
-        if j > schooljaar_nu():
+        if j not in per_jaar:
             uit[j] = None
             continue
-        totaal = _tlv_totaal(j, scope, cache)
-        sleutel = {
-            Berekening.TLV_TOEGEKEND: "toegekend",
-            Berekening.TLV_DOORLOOPTIJD: "doorlooptijd_mediaan_dagen",
-            Berekening.TLV_BEZWAREN: "bezwaren",
-            Berekening.TLV_TERUGPLAATSINGEN: "terugplaatsingen",
-        }[berekening]
-        w = totaal.get(sleutel)
+        rijen = per_jaar[j]
+        if scope.bestuur_id is None:
+            rijen = {i: rijen[i] for i in scope.swv_ids if i in rijen}
+        w = tlv_opgeteld(rijen).get(sleutel)
         uit[j] = None if w is None else Decimal(w)
     return uit
 
@@ -466,20 +484,21 @@ def _deelname_rijen(swv_ids, jaren, bestuur_id) -> dict:
     return {(r["school__swv_id"], r["teldatum"].year): r for r in rijen}
 
 
-def _tlv_totaal(jaar: int, scope: Scope, cache: dict) -> dict:
-    """TLV figures of a scope for one year. With a shared cache holding 'swv_ids' (every
-    SWV the page needs), one call per year serves all plans and all TLV KPIs."""
-    if scope.bestuur_id:
-        sleutel = ("bestuur", jaar, scope.bestuur_id)
-        if sleutel not in cache:
-            cache[sleutel] = tlv_per_bestuur(schooljaar=jaar, bestuur_ids=[scope.bestuur_id])
-        return tlv_opgeteld(cache[sleutel])
-    sleutel = ("swv", jaar)
-    if sleutel not in cache or not set(scope.swv_ids) <= set(cache[sleutel]):
-        ids = sorted(set(cache.get("swv_ids", ())) | set(scope.swv_ids))
-        cache[sleutel] = tlv_per_swv(schooljaar=jaar, swv_ids=ids)
-    alle = cache[sleutel]
-    return tlv_opgeteld({i: alle[i] for i in scope.swv_ids if i in alle})
+def _tlv_per_jaar(jaren, scope: Scope, alle_ids, cache: dict) -> dict[int, dict]:
+    """TLV figures per year and SWV (or for the scope's bestuur), fetched once per page for
+    every year and SWV in the shared cache: all plans and all TLV KPIs use the same rows."""
+    if not jaren:
+        return {}
+    sleutel = ("tlv", scope.bestuur_id)
+    ids = [scope.bestuur_id] if scope.bestuur_id else alle_ids
+    bekend = cache.get(sleutel)
+    if bekend is None or not (set(jaren) <= bekend[0] and set(ids) <= bekend[1]):
+        if scope.bestuur_id:
+            rijen = tlv_per_jaar(schooljaren=jaren, bestuur_ids=ids)
+        else:
+            rijen = tlv_per_jaar(schooljaren=jaren, swv_ids=ids)
+        cache[sleutel] = bekend = (set(jaren), set(ids), rijen)
+    return bekend[2]
 
 
 def schooljaar_nu() -> int:

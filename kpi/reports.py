@@ -4,6 +4,7 @@ report "kengetallen"."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.paginator import Page, Paginator
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,10 @@ OP_KOERS = "op_koers"
 NIET_OP_KOERS = "niet_op_koers"
 GEEN_METING = "geen_meting"
 GEEN_STREEFWAARDE = "geen_streefwaarde"
+# Plans per dashboard page: a user of many SWVs (a national or regional view) pages
+# through their plans instead of waiting for all of them (17 KPIs each) at once.
+PLANNEN_PER_PAGINA = 3
+
 STATUS_LABEL = {
     OP_KOERS: _("Op koers"),
     NIET_OP_KOERS: _("Niet op koers"),
@@ -106,6 +111,7 @@ class Dashboard:
     bestuur: object = None
     totaal_label: str = ""
     uitleg: dict = field(default_factory=dict)
+    pagina: Page | None = None
 
 
 def _metingen_voor_scope(kpi: Kpi, swv, bestuur) -> tuple[dict, dict | None]:
@@ -123,17 +129,26 @@ def _metingen_voor_scope(kpi: Kpi, swv, bestuur) -> tuple[dict, dict | None]:
     return totaal, best
 
 
-def dashboard(user, *, swv=None, bestuur=None, kan_rijen_zien=False) -> Dashboard:
+def dashboard(user, *, swv=None, bestuur=None, kan_rijen_zien=False, pagina=None) -> Dashboard:
     """Per plan of the user's SWVs, per speerpunt, each KPI's values per plan year against
     the streefwaarde of that year. `swv` narrows the totals to one SWV; `bestuur` adds the
-    bestuur's own figures beside them."""
+    bestuur's own figures beside them. With `pagina` (a page number, as given in the URL)
+    only that page of PLANNEN_PER_PAGINA plans; without it all plans (the exports)."""
     eigen_swvs = set(swv_ids_voor(user).values_list("id", flat=True))
     blokken = []
-    plannen = list(plannen_met_kpis(user, swv=swv))
-    # One cache for the page: every computed figure is fetched once for all plans.
+    plannen_qs = plannen_met_kpis(user, swv=swv)
+    page = None
+    if pagina is not None:
+        page = Paginator(plannen_qs, PLANNEN_PER_PAGINA).get_page(pagina)
+        plannen = list(page.object_list)
+    else:
+        plannen = list(plannen_qs)
+    # One cache for the page: every computed figure is fetched once for all plans on it,
+    # for the SWVs of those plans.
+    op_pagina = {s.id for p in plannen for s in p.samenwerkingsverbanden.all()} & eigen_swvs
     cache: dict = {
         "berekend": {
-            "swv_ids": [swv.id] if swv is not None else sorted(eigen_swvs),
+            "swv_ids": [swv.id] if swv is not None else sorted(op_pagina),
             "jaren": sorted({j for p in plannen for j in p.schooljaren}),
         }
     }
@@ -166,6 +181,7 @@ def dashboard(user, *, swv=None, bestuur=None, kan_rijen_zien=False) -> Dashboar
         bestuur=bestuur,
         totaal_label=swv.code if swv is not None else _("Totaal plan"),
         uitleg=berekeningen.UITLEG,
+        pagina=page,
     )
 
 

@@ -229,3 +229,32 @@ def test_tlv_niet_beschikbaar_geeft_lege_waarden(monkeypatch):
     monkeypatch.setattr(berekeningen, "_tlv_module", lambda: None)
     assert berekende_waarden("tlv_bezwaren", [2024], Scope([1])) == {2024: None}
     assert berekeningen.verwijzingen_per_bestuur(schooljaar=2024, besturen=[]) is None
+
+
+def test_tlv_kpis_van_een_pagina_delen_een_vast_aantal_queries(tlvs, monkeypatch):
+    """The dashboard shares one cache: all TLV KPIs over all plan years come from one
+    multi-year fetch (5 grouped queries), not one fetch per year or per KPI."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    swv, bestuur, *_ = tlvs
+    monkeypatch.setattr(berekeningen, "schooljaar_nu", lambda: 2025)
+    jaren = [2022, 2023, 2024, 2025]
+    cache = {"swv_ids": [swv.id], "jaren": jaren}
+    scope = Scope([swv.id])
+    with CaptureQueriesContext(connection) as q:
+        toegekend = berekende_waarden("tlv_toegekend", jaren, scope, cache)
+        doorlooptijd = berekende_waarden("tlv_doorlooptijd", jaren, scope, cache)
+        bezwaren = berekende_waarden("tlv_bezwaren", jaren, scope, cache)
+    assert len(q) == 5
+    assert toegekend == {2022: D(0), 2023: D(0), 2024: D(4), 2025: D(1)}
+    # Received on the 1st, sent on the beschikking date: 3, 2, 30, 2 and 5 days in
+    # 2024-2025 (afwijzing included); median 3. No beschikking in 2022: no median.
+    assert doorlooptijd == {2022: None, 2023: None, 2024: D(3), 2025: D(0)}
+    assert bezwaren == dict.fromkeys(jaren, D(0))
+    # The bestuur's own figures beside the total: fetched once more, for that bestuur.
+    with CaptureQueriesContext(connection) as q:
+        van_bestuur = berekende_waarden("tlv_toegekend", jaren, Scope([swv.id], bestuur.id), cache)
+        berekende_waarden("tlv_bezwaren", jaren, Scope([swv.id], bestuur.id), cache)
+    assert len(q) == 4
+    assert van_bestuur == toegekend

@@ -223,3 +223,39 @@ def test_kpi_detail_bestuursmeting_van_ander_bestuur_verborgen(als, gemeten):
         .content.decode()
     )
     assert "INNOVO" not in html
+
+
+def test_veel_plannen_per_pagina_en_export_met_alle_plannen(als, gemeten, zl_swvs):
+    """A user of many SWVs pages through the plans (PLANNEN_PER_PAGINA at a time); the
+    exports hold every plan."""
+    from kpi.reports import PLANNEN_PER_PAGINA
+    from tests.factories.kpi import KpiFactory, PlanFactory, SpeerpuntFactory
+
+    for i in range(PLANNEN_PER_PAGINA + 1):
+        extra = PlanFactory(titel=f"Extra plan {i}", startjaar=2022, eindjaar=2025, swvs=zl_swvs)
+        KpiFactory(speerpunt=SpeerpuntFactory(plan=extra, code="A"), naam=f"KPI van plan {i}")
+    c = als("medewerker")
+    titels = set()
+    pagina = 1
+    while True:
+        r = c.get(reverse("kpi:index"), {"page": pagina})
+        assert r.status_code == 200
+        op_pagina = [pb.plan.titel for pb in r.context["db"].plannen]
+        assert 1 <= len(op_pagina) <= PLANNEN_PER_PAGINA
+        assert not titels & set(op_pagina), "een plan staat op twee pagina's"
+        titels |= set(op_pagina)
+        if not r.context["db"].pagina.has_next():
+            break
+        assert 'rel="next"' in r.content.decode()
+        pagina += 1
+    assert pagina >= 2
+    assert {"KPI-testplan", *(f"Extra plan {i}" for i in range(PLANNEN_PER_PAGINA + 1))} <= titels
+    # A page number past the end shows the last page, not an error.
+    assert c.get(reverse("kpi:index"), {"page": 999}).status_code == 200
+    r = c.get(reverse("kpi:index"), {"format": "csv"})
+    in_export = {x["plan"] for x in csv.DictReader(io.StringIO(r.content.decode("utf-8-sig")))}
+    # One row per KPI and year: every plan with KPIs, from every page.
+    assert {"KPI-testplan", *(f"Extra plan {i}" for i in range(PLANNEN_PER_PAGINA + 1))} <= (
+        in_export
+    )
+    assert in_export <= titels
