@@ -336,7 +336,7 @@ class VerwijzingenView(KpiMixin, TemplateView):
                 per_swv.append({"swv": s, **k})
             per_bestuur = (
                 berekeningen.verwijzingen_per_bestuur(
-                    schooljaar=jaar, besturen=bestuur_keuzes(user)
+                    schooljaar=jaar, besturen=bestuur_keuzes(user), swv_ids=[s.id for s in swvs]
                 )
                 or []
             )
@@ -424,6 +424,7 @@ class VerwijzingenView(KpiMixin, TemplateView):
                 per_school_zichtbaar=per_school_zichtbaar,
                 uitleg_tlv=berekeningen.UITLEG["tlv"],
                 uitleg_verwijzingen=berekeningen.UITLEG["verwijzingen"],
+                teldatum=berekeningen.telling_voor(jaar),
             )
         )
 

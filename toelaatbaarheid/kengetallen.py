@@ -131,9 +131,12 @@ def _ids_filter(veld: str, ids) -> tuple[dict, list | None]:
     return {f"{veld}__in": ids}, ids
 
 
-def bestuur_kengetallen_per_jaar(*, schooljaren, bestuur_ids=None) -> dict[int, dict]:
-    """{jaar: bestuur_kengetallen of that year}, for several years in four queries."""
+def bestuur_kengetallen_per_jaar(*, schooljaren, bestuur_ids=None, swv_ids=None) -> dict[int, dict]:
+    """{jaar: bestuur_kengetallen of that year}, for several years in four queries. With
+    `swv_ids` only the cases those SWVs handle (a bestuur may work in several)."""
     filter_, ids = _ids_filter("school__bestuur_id", bestuur_ids)
+    if swv_ids is not None:
+        filter_["swv_id__in"] = list(swv_ids)
     per_jaar = _tellingen("school__bestuur_id", schooljaren, filter_)
     if ids is None:
         return per_jaar
@@ -183,6 +186,25 @@ def doorlooptijden(*, schooljaren, filter_: dict) -> dict[int, dict[int, list[in
         jaar = schooljaar_van(datum)
         if jaar in uit:
             uit[jaar].setdefault(swv_id, []).append((verzonden - ontvangen).days)
+    return uit
+
+
+def doorlooptijd_per_jaar(*, schooljaren, swv_ids=None, bestuur_ids=None) -> dict[int, dict]:
+    """Median and 90th percentile doorlooptijd per school year over all cases of a scope
+    together (some SWVs, or a bestuur's schools in any SWV): medians of parts do not add up
+    to the median of the whole. {jaar: {'doorlooptijd_mediaan_dagen', 'doorlooptijd_p90_dagen'}}."""
+    filter_ = {}
+    if swv_ids is not None:
+        filter_["swv_id__in"] = list(swv_ids)
+    if bestuur_ids is not None:
+        filter_["school__bestuur_id__in"] = list(bestuur_ids)
+    uit = {}
+    for jaar, per_swv in doorlooptijden(schooljaren=schooljaren, filter_=filter_).items():
+        dagen = [d for lijst in per_swv.values() for d in lijst]
+        uit[jaar] = {
+            "doorlooptijd_mediaan_dagen": _percentiel(dagen, 0.5),
+            "doorlooptijd_p90_dagen": _percentiel(dagen, 0.9),
+        }
     return uit
 
 

@@ -259,3 +259,32 @@ def test_veel_plannen_per_pagina_en_export_met_alle_plannen(als, gemeten, zl_swv
         in_export
     )
     assert in_export <= titels
+
+
+@pytest.mark.parametrize("wie", ["bestuur-innovo", "ib-innovo"])
+def test_bestuur_en_school_zien_dezelfde_berekende_totalen(als, plan, gebruiker, zl_swvs, wie):
+    """The computed figures a bestuur or school sees are the SWV's, summed over the SWVs of
+    the plan (hand count: 3 thuiszitters of INNOVO, 2 of another bestuur), with the
+    bestuur's own figure beside them for a bestuur."""
+    from swv.models import School
+
+    innovo = Schoolbestuur.objects.get(nummer="41506")
+    eigen = School.objects.filter(swv__in=zl_swvs, bestuur=innovo, soort="BAO").first()
+    ander = School.objects.filter(swv__in=zl_swvs, soort="BAO").exclude(bestuur=innovo).first()
+    for i in range(3):
+        ThuiszitterFactory(school=eigen, startdatum=date(2022, 9, 1 + i))
+    for i in range(2):
+        ThuiszitterFactory(school=ander, startdatum=date(2022, 9, 1 + i))
+    medewerker = _regels(dashboard(gebruiker("medewerker")), plan)[0][plan.kpi["thuis"].pk]
+    r = als(wie).get(reverse("kpi:index"))
+    regels, _ = _regels(r.context["db"], plan)
+    thuis = regels[plan.kpi["thuis"].pk]
+    # 2022-2023 (30 June 2023): the five above plus whatever the demo register holds then.
+    assert thuis.jaren[0].waarde == medewerker.jaren[0].waarde
+    assert int(thuis.jaren[0].waarde) >= 5
+    if wie == "bestuur-innovo":
+        assert int(thuis.jaren[0].bestuur_waarde) >= 3
+        assert int(thuis.jaren[0].bestuur_waarde) <= int(thuis.jaren[0].waarde) - 2
+    # Picking one of the plan's SWVs in the filter still shows the plan.
+    r = als(wie).get(reverse("kpi:index"), {"swv": eigen.swv_id})
+    assert plan.pk in {pb.plan.pk for pb in r.context["db"].plannen}
