@@ -155,6 +155,16 @@ def _maanden_terug(d: date, maanden: int) -> date:
     raise ValueError(d)  # pragma: no cover
 
 
+def telt_als_thuiszitter(peildatum: date) -> Q:
+    """Absoluut or langdurig relatief verzuim running on the peildatum for more than 4
+    weeks: the cases in the 'totaal' of thuiszitters_op."""
+    return (
+        Q(type__in=[ThuiszitterType.ABSOLUUT, ThuiszitterType.RELATIEF])
+        & Q(startdatum__lt=peildatum - timedelta(days=28))
+        & (Q(einddatum__isnull=True) | Q(einddatum__gt=peildatum))
+    )
+
+
 def _thuiszitter_aggregaten(peildata: list[date]) -> dict:
     verzuim = Q(type__in=[ThuiszitterType.ABSOLUUT, ThuiszitterType.RELATIEF])
     vrij = Q(type=ThuiszitterType.VRIJSTELLING)

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.core.paginator import Page, Paginator
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from swv.charts import Reeks, lijngrafiek
@@ -75,6 +76,8 @@ class Jaarregel:
     toelichting: str = ""
     waarde_getal: Decimal | None = None
     bestuur_getal: Decimal | None = None
+    url: str = ""
+    bestuur_url: str = ""
 
 
 @dataclass
@@ -225,6 +228,12 @@ def _kpi_regel(kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zie
                 toelichting=(m.periode if m and m.kwartaal else ""),
                 waarde_getal=w,
                 bestuur_getal=best.get(j) if best is not None else None,
+                url=_onderliggend(kpi, j, swv, None, kan_rijen_zien) if w is not None else "",
+                bestuur_url=(
+                    _onderliggend(kpi, j, swv, bestuur, kan_rijen_zien)
+                    if best is not None and best.get(j) is not None
+                    else ""
+                ),
             )
         )
     gemeten = [r for r, j in zip(regels, jaren, strict=True) if totaal.get(j) is not None]
@@ -263,13 +272,6 @@ def _kpi_regel(kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zie
         y_min=y_min,
         y_max=y_max,
     )
-    drilldown = ""
-    if kan_rijen_zien and kpi.berekening == Berekening.THUISZITTERS:
-        drilldown = reverse("kpi:thuiszitters")
-    elif kpi.berekening in (Berekening.DEELNAME_SBO, Berekening.DEELNAME_SO):
-        drilldown = reverse("kpi:deelname") + (f"?swv={swv.id}" if swv else "")
-    elif kpi.berekening:
-        drilldown = reverse("kpi:verwijzingen")
     return KpiRegel(
         kpi=kpi,
         nummer=nummer,
@@ -279,11 +281,39 @@ def _kpi_regel(kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zie
         status_label=STATUS_LABEL[status],
         grafiek=grafiek,
         uitleg=berekeningen.uitleg_voor(kpi.berekening) if kpi.is_berekend else "",
-        drilldown_url=drilldown,
+        drilldown_url=laatste.url if laatste else "",
         bestuur_laatste=(
             getal(best.get(laatste.jaar), kpi) if best is not None and laatste else None
         ),
     )
+
+
+def _onderliggend(kpi: Kpi, jaar: int, swv, bestuur, kan_rijen_zien: bool) -> str:
+    """The page with the rows behind a computed value of one school year, filtered the way
+    the value was counted. Thuiszitter rows only for roles that may see them."""
+    if kpi.berekening == Berekening.THUISZITTERS:
+        peildata = berekeningen.peildata_van(jaar)
+        if not kan_rijen_zien or not peildata:
+            return ""
+        params = {"thuiszitter_op": peildata[-1].isoformat()}
+    elif kpi.berekening in (Berekening.DEELNAME_SBO, Berekening.DEELNAME_SO):
+        if bestuur is not None:
+            return ""  # the deelname table is per SWV; a bestuur's share has no rows there
+        params = {}
+    elif kpi.berekening:
+        params = {"schooljaar": jaar}
+    else:
+        return ""
+    if swv is not None:
+        params["swv"] = swv.id
+    if bestuur is not None:
+        params["bestuur"] = bestuur.id
+    naam = {
+        Berekening.THUISZITTERS: "kpi:thuiszitters",
+        Berekening.DEELNAME_SBO: "kpi:deelname",
+        Berekening.DEELNAME_SO: "kpi:deelname",
+    }.get(kpi.berekening, "kpi:verwijzingen")
+    return reverse(naam) + (f"?{urlencode(params)}" if params else "")
 
 
 EXPORT_KOLOMMEN = [

@@ -288,3 +288,40 @@ def test_bestuur_en_school_zien_dezelfde_berekende_totalen(als, plan, gebruiker,
     # Picking one of the plan's SWVs in the filter still shows the plan.
     r = als(wie).get(reverse("kpi:index"), {"swv": eigen.swv_id})
     assert plan.pk in {pb.plan.pk for pb in r.context["db"].plannen}
+
+
+def test_doorklik_toont_precies_de_getelde_thuiszitters(als, plan, gebruiker, zl_swvs):
+    """Each year's thuiszitters figure links to the register filtered the way it was
+    counted: the list holds as many rows as the figure says, for the total and for the
+    bestuur beside it."""
+    from swv.models import School
+
+    innovo = Schoolbestuur.objects.get(nummer="41506")
+    eigen = School.objects.filter(swv__in=zl_swvs, bestuur=innovo, soort="BAO").first()
+    ander = School.objects.filter(swv__in=zl_swvs, soort="BAO").exclude(bestuur=innovo).first()
+    for i in range(3):
+        ThuiszitterFactory(school=eigen, startdatum=date(2022, 9, 1 + i))
+    ThuiszitterFactory(school=ander, startdatum=date(2022, 9, 5))
+    # Not counted on 30 June 2023: started 2 weeks before, ended before, a vrijstelling.
+    ThuiszitterFactory(school=eigen, startdatum=date(2023, 6, 16))
+    ThuiszitterFactory(
+        school=eigen, startdatum=date(2022, 9, 1), einddatum=date(2023, 1, 1), status="terug"
+    )
+    ThuiszitterFactory(
+        school=eigen, startdatum=date(2022, 9, 1), type="vrijstelling", vrijstelling="5a"
+    )
+    c = als("medewerker")
+    r = c.get(reverse("kpi:index"), {"bestuur": innovo.pk})
+    regels, _ = _regels(r.context["db"], plan)
+    j22 = regels[plan.kpi["thuis"].pk].jaren[0]
+    assert "thuiszitter_op=2023-06-30" in j22.url
+    for url, waarde in [(j22.url, j22.waarde), (j22.bestuur_url, j22.bestuur_waarde)]:
+        lijst = c.get(url)
+        assert lijst.status_code == 200
+        assert lijst.context["paginator"].count == int(waarde)
+    assert int(j22.bestuur_waarde) == 3
+    assert j22.url in r.content.decode().replace("&amp;", "&")
+    # A role that may not see register rows gets the number without a link.
+    r = als("opr").get(reverse("kpi:index"))
+    regels, _ = _regels(r.context["db"], plan)
+    assert regels[plan.kpi["thuis"].pk].jaren[0].url == ""
