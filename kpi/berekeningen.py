@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -45,13 +45,18 @@ UITLEG = {
     "tlv": _(
         "TLV-kengetallen uit de toelaatbaarheidsmodule, per schooljaar (1 augustus - 31 juli): "
         "aanvragen ingediend, TLV's toegekend voor SBO en SO, afwijzingen, bezwaren en "
-        "terugplaatsingen. Doorlooptijd: dagen van volledige aanvraag tot besluit (mediaan "
-        "en 90e percentiel)."
+        "terugplaatsingen, geteld bij het samenwerkingsverband dat de aanvraag behandelt. "
+        "Toegekend en afgewezen volgen het geldende besluit (na een eventueel bezwaar), op "
+        "datum van het besluit. Doorlooptijd: dagen van ontvangst (indienen) van de aanvraag "
+        "tot verzending van het eerste besluit, voor besluiten in het schooljaar; mediaan en "
+        "90e percentiel over alle aanvragen van het getoonde geheel samen."
     ),
     "verwijzingen": _(
         "Verwijzingen: toegekende TLV's voor SBO en SO per bestuur van de aanvragende school, "
         "als aantal en als percentage van de leerlingen in het basisonderwijs van dat bestuur "
-        "op 1 oktober van het schooljaar."
+        "op 1 oktober van het schooljaar; zolang DUO die telling nog niet heeft gepubliceerd, "
+        "de laatste telling ervoor (de gebruikte teldatum staat bij de tabel). Alleen "
+        "aanvragen en scholen binnen uw samenwerkingsverband(en) tellen mee."
     ),
 }
 
@@ -150,6 +155,16 @@ def _maanden_terug(d: date, maanden: int) -> date:
     raise ValueError(d)  # pragma: no cover
 
 
+def telt_als_thuiszitter(peildatum: date) -> Q:
+    """Absoluut or langdurig relatief verzuim running on the peildatum for more than 4
+    weeks: the cases in the 'totaal' of thuiszitters_op."""
+    return (
+        Q(type__in=[ThuiszitterType.ABSOLUUT, ThuiszitterType.RELATIEF])
+        & Q(startdatum__lt=peildatum - timedelta(days=28))
+        & (Q(einddatum__isnull=True) | Q(einddatum__gt=peildatum))
+    )
+
+
 def _thuiszitter_aggregaten(peildata: list[date]) -> dict:
     verzuim = Q(type__in=[ThuiszitterType.ABSOLUUT, ThuiszitterType.RELATIEF])
     vrij = Q(type=ThuiszitterType.VRIJSTELLING)
@@ -241,6 +256,21 @@ def tlv_per_swv(*, schooljaar: int, swv_ids) -> dict[int, dict] | None:
     return module.swv_kengetallen(schooljaar=schooljaar, swv_ids=list(swv_ids))
 
 
+def tlv_per_jaar(*, schooljaren, swv_ids=None, bestuur_ids=None) -> dict[int, dict] | None:
+    """{jaar: {id: TLV figures}} for several school years in one go (a fixed number of
+    queries): per SWV, or per bestuur when `bestuur_ids` is given."""
+    module = _tlv_module()
+    if module is None:
+        return None
+    if bestuur_ids is not None:
+        return module.bestuur_kengetallen_per_jaar(
+            schooljaren=schooljaren,
+            bestuur_ids=list(bestuur_ids),
+            swv_ids=None if swv_ids is None else list(swv_ids),
+        )
+    return module.swv_kengetallen_per_jaar(schooljaren=schooljaren, swv_ids=list(swv_ids))
+
+
 def tlv_per_bestuur(*, schooljaar: int, bestuur_ids=None) -> dict[int, dict] | None:
     module = _tlv_module()
     if module is None:
@@ -264,26 +294,41 @@ def tlv_opgeteld(per_id: dict[int, dict]) -> dict:
     return totaal
 
 
-def bao_leerlingen_per_bestuur(*, jaar: int, bestuur_ids) -> dict[int, int]:
-    rijen = (
-        _tellingen(jaren=[jaar])
-        .filter(school__bestuur_id__in=bestuur_ids)
-        .values("school__bestuur_id")
-        .annotate(n=_som([Schoolsoort.BAO]))
-        .order_by()
-    )
+def telling_voor(schooljaar: int) -> date | None:
+    """The 1 October count the percentages of a school year rest on: that of the year
+    itself, or, while DUO has not published it yet, the latest one before it."""
+    laatste = Leerlingtelling.objects.filter(
+        teldatum__in=_teldata(range(1990, schooljaar + 1))
+    ).aggregate(m=Max("teldatum"))["m"]
+    return laatste
+
+
+def bao_leerlingen_per_bestuur(*, jaar: int, bestuur_ids, swv_ids=None) -> dict[int, int]:
+    qs = _tellingen(jaren=[jaar]).filter(school__bestuur_id__in=bestuur_ids)
+    if swv_ids is not None:
+        qs = qs.filter(school__swv_id__in=swv_ids)
+    rijen = qs.values("school__bestuur_id").annotate(n=_som([Schoolsoort.BAO])).order_by()
     return {r["school__bestuur_id"]: r["n"] for r in rijen}
 
 
-def verwijzingen_per_bestuur(*, schooljaar: int, besturen) -> list[dict] | None:
+def verwijzingen_per_bestuur(*, schooljaar: int, besturen, swv_ids=None) -> list[dict] | None:
     """Toegekende TLV's for SBO and SO per bestuur of the requesting school, as a count and
-    as a percentage of the bestuur's BaO pupils on 1 October of the school year."""
+    as a percentage of the bestuur's BaO pupils on 1 October (telling_voor: the year's own
+    count, or the latest before it). With `swv_ids` only cases and schools in those SWVs:
+    a bestuur that works in several SWVs is seen per SWV."""
     besturen = list(besturen)
     ids = [b.id for b in besturen]
-    tlv = tlv_per_bestuur(schooljaar=schooljaar, bestuur_ids=ids)
-    if tlv is None:
+    swv_ids = None if swv_ids is None else list(swv_ids)
+    per_jaar = tlv_per_jaar(schooljaren=[schooljaar], bestuur_ids=ids, swv_ids=swv_ids)
+    if per_jaar is None:
         return None
-    leerlingen = bao_leerlingen_per_bestuur(jaar=schooljaar, bestuur_ids=ids)
+    tlv = per_jaar[schooljaar]
+    teldatum = telling_voor(schooljaar)
+    leerlingen = (
+        bao_leerlingen_per_bestuur(jaar=teldatum.year, bestuur_ids=ids, swv_ids=swv_ids)
+        if teldatum
+        else {}
+    )
     rijen = []
     for b in besturen:
         k = tlv.get(b.id, {})
@@ -298,6 +343,7 @@ def verwijzingen_per_bestuur(*, schooljaar: int, besturen) -> list[dict] | None:
                 "sbo_pct": _pct(sbo, n),
                 "so_pct": _pct(so, n),
                 "terugplaatsingen": int(k.get("terugplaatsingen") or 0),
+                "teldatum": teldatum,
             }
         )
     return rijen
@@ -329,9 +375,10 @@ def verwijzingen_per_school(*, schooljaar: int, scholen: QuerySet[School]) -> li
         .order_by("aanvraag__school__naam")
     )
     ids = [r["aanvraag__school_id"] for r in rijen]
+    teldatum = telling_voor(schooljaar)
     leerlingen = dict(
         Leerlingtelling.objects.filter(
-            school_id__in=ids, teldatum=date(schooljaar, 10, 1), gemaskeerd=False
+            school_id__in=ids, teldatum=teldatum, gemaskeerd=False
         ).values_list("school_id", "aantal")
     )
     uit = []
@@ -347,6 +394,7 @@ def verwijzingen_per_school(*, schooljaar: int, scholen: QuerySet[School]) -> li
                 "naar_so": r["naar_so"],
                 "sbo_pct": _pct(r["naar_sbo"], n),
                 "so_pct": _pct(r["naar_so"], n),
+                "teldatum": teldatum,
             }
         )
     return uit
@@ -382,8 +430,9 @@ def berekende_waarden(
     """The value of a computed KPI per school year for `scope`. A year without data is None.
 
     `cache` is shared by every KPI on a page: with 'swv_ids' (all SWVs the page needs) and
-    'jaren' in it, each kind of figure is one grouped query per page (TLV: one call per
-    year), not one per plan or KPI; a scope is then summed from the per-SWV rows."""
+    'jaren' in it, each kind of figure is fetched once per page for all years (a fixed
+    number of grouped queries), not once per plan, KPI or year; a scope is then summed from
+    the per-SWV rows."""
     cache = {} if cache is None else cache
     alle_ids = sorted(set(cache.get("swv_ids", ())) | set(scope.swv_ids))
     alle_jaren = sorted(set(cache.get("jaren", ())) | set(jaren))
@@ -430,19 +479,29 @@ def berekende_waarden(
     # TLV figures.
     if not tlv_beschikbaar():
         return dict.fromkeys(jaren)
+    sleutel = {
+        Berekening.TLV_TOEGEKEND: "toegekend",
+        Berekening.TLV_DOORLOOPTIJD: "doorlooptijd_mediaan_dagen",
+        Berekening.TLV_BEZWAREN: "bezwaren",
+        Berekening.TLV_TERUGPLAATSINGEN: "terugplaatsingen",
+    }[berekening]
+    verstreken = [j for j in alle_jaren if j <= schooljaar_nu()]
+    if berekening == Berekening.TLV_DOORLOOPTIJD:
+        duur = _doorlooptijd_per_jaar(verstreken, scope, cache)
+        return {
+            j: None if duur.get(j, {}).get(sleutel) is None else Decimal(duur[j][sleutel])
+            for j in jaren
+        }
+    per_jaar = _tlv_per_jaar(verstreken, scope, alle_ids, cache)
     uit = {}
     for j in jaren:
-        if j > schooljaar_nu():
+        if j not in per_jaar:
             uit[j] = None
             continue
-        totaal = _tlv_totaal(j, scope, cache)
-        sleutel = {
-            Berekening.TLV_TOEGEKEND: "toegekend",
-            Berekening.TLV_DOORLOOPTIJD: "doorlooptijd_mediaan_dagen",
-            Berekening.TLV_BEZWAREN: "bezwaren",
-            Berekening.TLV_TERUGPLAATSINGEN: "terugplaatsingen",
-        }[berekening]
-        w = totaal.get(sleutel)
+        rijen = per_jaar[j]
+        if scope.bestuur_id is None:
+            rijen = {i: rijen[i] for i in scope.swv_ids if i in rijen}
+        w = tlv_opgeteld(rijen).get(sleutel)
         uit[j] = None if w is None else Decimal(w)
     return uit
 
@@ -466,20 +525,37 @@ def _deelname_rijen(swv_ids, jaren, bestuur_id) -> dict:
     return {(r["school__swv_id"], r["teldatum"].year): r for r in rijen}
 
 
-def _tlv_totaal(jaar: int, scope: Scope, cache: dict) -> dict:
-    """TLV figures of a scope for one year. With a shared cache holding 'swv_ids' (every
-    SWV the page needs), one call per year serves all plans and all TLV KPIs."""
-    if scope.bestuur_id:
-        sleutel = ("bestuur", jaar, scope.bestuur_id)
-        if sleutel not in cache:
-            cache[sleutel] = tlv_per_bestuur(schooljaar=jaar, bestuur_ids=[scope.bestuur_id])
-        return tlv_opgeteld(cache[sleutel])
-    sleutel = ("swv", jaar)
-    if sleutel not in cache or not set(scope.swv_ids) <= set(cache[sleutel]):
-        ids = sorted(set(cache.get("swv_ids", ())) | set(scope.swv_ids))
-        cache[sleutel] = tlv_per_swv(schooljaar=jaar, swv_ids=ids)
-    alle = cache[sleutel]
-    return tlv_opgeteld({i: alle[i] for i in scope.swv_ids if i in alle})
+def _doorlooptijd_per_jaar(jaren, scope: Scope, cache: dict) -> dict[int, dict]:
+    """The median over all cases of the scope (one query per scope and page)."""
+    if not jaren:
+        return {}
+    sleutel = ("duur", tuple(sorted(scope.swv_ids)), scope.bestuur_id, tuple(jaren))
+    if sleutel not in cache:
+        module = _tlv_module()
+        if scope.bestuur_id:
+            cache[sleutel] = module.doorlooptijd_per_jaar(
+                schooljaren=jaren, bestuur_ids=[scope.bestuur_id]
+            )
+        else:
+            cache[sleutel] = module.doorlooptijd_per_jaar(schooljaren=jaren, swv_ids=scope.swv_ids)
+    return cache[sleutel]
+
+
+def _tlv_per_jaar(jaren, scope: Scope, alle_ids, cache: dict) -> dict[int, dict]:
+    """TLV figures per year and SWV (or for the scope's bestuur), fetched once per page for
+    every year and SWV in the shared cache: all plans and all TLV KPIs use the same rows."""
+    if not jaren:
+        return {}
+    sleutel = ("tlv", scope.bestuur_id)
+    ids = [scope.bestuur_id] if scope.bestuur_id else alle_ids
+    bekend = cache.get(sleutel)
+    if bekend is None or not (set(jaren) <= bekend[0] and set(ids) <= bekend[1]):
+        if scope.bestuur_id:
+            rijen = tlv_per_jaar(schooljaren=jaren, bestuur_ids=ids)
+        else:
+            rijen = tlv_per_jaar(schooljaren=jaren, swv_ids=ids)
+        cache[sleutel] = bekend = (set(jaren), set(ids), rijen)
+    return bekend[2]
 
 
 def schooljaar_nu() -> int:

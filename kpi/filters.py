@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from swv.filters import ScopedFilterSet
 
 from .models import Thuiszitter, ThuiszitterStatus, ThuiszitterType
-from .selectors import swv_keuzes
+from .selectors import bestuur_keuzes, swv_keuzes
 
 
 class ThuiszitterFilter(ScopedFilterSet):
@@ -21,17 +21,26 @@ class ThuiszitterFilter(ScopedFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=ThuiszitterStatus.choices, empty_label=_("Alle")
     )
+    bestuur = django_filters.ModelChoiceFilter(
+        label=_("Bestuur"), queryset=None, empty_label=_("Alle"), field_name="school__bestuur"
+    )
     loopt_op = django_filters.DateFilter(
         label=_("Loopt op datum"),
         method="filter_loopt_op",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    thuiszitter_op = django_filters.DateFilter(
+        label=_("Telt als thuiszitter op"),
+        help_text=_("Verzuim dat op die datum loopt en dan al meer dan 4 weken duurt."),
+        method="filter_thuiszitter_op",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
-    scoped_choices = {"swv": swv_keuzes}
+    scoped_choices = {"swv": swv_keuzes, "bestuur": bestuur_keuzes}
 
     class Meta:
         model = Thuiszitter
-        fields = ["swv", "school", "type", "status", "loopt_op"]
+        fields = ["swv", "bestuur", "school", "type", "status", "loopt_op", "thuiszitter_op"]
 
     def zoek_school(self, queryset, name, value):
         return queryset.filter(
@@ -42,3 +51,10 @@ class ThuiszitterFilter(ScopedFilterSet):
         return queryset.filter(
             Q(startdatum__lte=value) & (Q(einddatum__isnull=True) | Q(einddatum__gt=value))
         )
+
+    def filter_thuiszitter_op(self, queryset, name, value):
+        # The rows behind the dashboard's thuiszitters figure (berekeningen.thuiszitters_op:
+        # 'middel' + 'lang'), so its drill-down shows exactly the counted cases.
+        from .berekeningen import telt_als_thuiszitter
+
+        return queryset.filter(telt_als_thuiszitter(value))

@@ -135,12 +135,10 @@ class Streefwaarde(models.Model):
 
     @property
     def weergave(self) -> str:
-        """As the seeds write it: '< 10', '0', '25%' (a bare percentage means 'at least')."""
+        """As the seeds write it: '< 10', '0', '25%' (a bare target: see gehaald)."""
         getal = f"{self.waarde.normalize():f}".replace(".", ",")
         if self.kpi.type == KpiType.PERCENTAGE:
             getal += "%"
-            if self.comparator == Comparator.MINSTENS:
-                return getal
         if self.comparator == Comparator.GELIJK:
             return getal
         teken = {"<": "<", "<=": "≤", ">=": "≥", ">": ">"}[self.comparator]
@@ -148,8 +146,9 @@ class Streefwaarde(models.Model):
 
     def gehaald(self, waarde: Decimal) -> bool:
         """Whether a measured value meets this target. An explicit comparator is read
-        literally; a bare number ('0', '100%') means 'at least' when higher is better and
-        'at most' when lower is better (0 thuiszitters: 0 is on track, 3 is not)."""
+        literally; a bare number ('0', '25%') means 'at least' when higher is better and
+        'at most' when lower is better (0 thuiszitters: 0 is on track, 3 is not; 5%
+        verwijzingen: 3% is on track, 20% is not)."""
         doel = self.waarde
         match self.comparator:
             case Comparator.KLEINER:

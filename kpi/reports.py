@@ -4,7 +4,9 @@ report "kengetallen"."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.paginator import Page, Paginator
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from swv.charts import Reeks, lijngrafiek
@@ -18,6 +20,10 @@ OP_KOERS = "op_koers"
 NIET_OP_KOERS = "niet_op_koers"
 GEEN_METING = "geen_meting"
 GEEN_STREEFWAARDE = "geen_streefwaarde"
+# Plans per dashboard page: a user of many SWVs (a national or regional view) pages
+# through their plans instead of waiting for all of them (17 KPIs each) at once.
+PLANNEN_PER_PAGINA = 3
+
 STATUS_LABEL = {
     OP_KOERS: _("Op koers"),
     NIET_OP_KOERS: _("Niet op koers"),
@@ -70,6 +76,8 @@ class Jaarregel:
     toelichting: str = ""
     waarde_getal: Decimal | None = None
     bestuur_getal: Decimal | None = None
+    url: str = ""
+    bestuur_url: str = ""
 
 
 @dataclass
@@ -106,6 +114,7 @@ class Dashboard:
     bestuur: object = None
     totaal_label: str = ""
     uitleg: dict = field(default_factory=dict)
+    pagina: Page | None = None
 
 
 def _metingen_voor_scope(kpi: Kpi, swv, bestuur) -> tuple[dict, dict | None]:
@@ -123,17 +132,26 @@ def _metingen_voor_scope(kpi: Kpi, swv, bestuur) -> tuple[dict, dict | None]:
     return totaal, best
 
 
-def dashboard(user, *, swv=None, bestuur=None, kan_rijen_zien=False) -> Dashboard:
+def dashboard(user, *, swv=None, bestuur=None, kan_rijen_zien=False, pagina=None) -> Dashboard:
     """Per plan of the user's SWVs, per speerpunt, each KPI's values per plan year against
     the streefwaarde of that year. `swv` narrows the totals to one SWV; `bestuur` adds the
-    bestuur's own figures beside them."""
+    bestuur's own figures beside them. With `pagina` (a page number, as given in the URL)
+    only that page of PLANNEN_PER_PAGINA plans; without it all plans (the exports)."""
     eigen_swvs = set(swv_ids_voor(user).values_list("id", flat=True))
     blokken = []
-    plannen = list(plannen_met_kpis(user, swv=swv))
-    # One cache for the page: every computed figure is fetched once for all plans.
+    plannen_qs = plannen_met_kpis(user, swv=swv)
+    page = None
+    if pagina is not None:
+        page = Paginator(plannen_qs, PLANNEN_PER_PAGINA).get_page(pagina)
+        plannen = list(page.object_list)
+    else:
+        plannen = list(plannen_qs)
+    # One cache for the page: every computed figure is fetched once for all plans on it,
+    # for the SWVs of those plans.
+    op_pagina = {s.id for p in plannen for s in p.samenwerkingsverbanden.all()} & eigen_swvs
     cache: dict = {
         "berekend": {
-            "swv_ids": [swv.id] if swv is not None else sorted(eigen_swvs),
+            "swv_ids": [swv.id] if swv is not None else sorted(op_pagina),
             "jaren": sorted({j for p in plannen for j in p.schooljaren}),
         }
     }
@@ -166,6 +184,7 @@ def dashboard(user, *, swv=None, bestuur=None, kan_rijen_zien=False) -> Dashboar
         bestuur=bestuur,
         totaal_label=swv.code if swv is not None else _("Totaal plan"),
         uitleg=berekeningen.UITLEG,
+        pagina=page,
     )
 
 
@@ -209,6 +228,12 @@ def _kpi_regel(kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zie
                 toelichting=(m.periode if m and m.kwartaal else ""),
                 waarde_getal=w,
                 bestuur_getal=best.get(j) if best is not None else None,
+                url=_onderliggend(kpi, j, swv, None, kan_rijen_zien) if w is not None else "",
+                bestuur_url=(
+                    _onderliggend(kpi, j, swv, bestuur, kan_rijen_zien)
+                    if best is not None and best.get(j) is not None
+                    else ""
+                ),
             )
         )
     gemeten = [r for r, j in zip(regels, jaren, strict=True) if totaal.get(j) is not None]
@@ -247,13 +272,6 @@ def _kpi_regel(kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zie
         y_min=y_min,
         y_max=y_max,
     )
-    drilldown = ""
-    if kan_rijen_zien and kpi.berekening == Berekening.THUISZITTERS:
-        drilldown = reverse("kpi:thuiszitters")
-    elif kpi.berekening in (Berekening.DEELNAME_SBO, Berekening.DEELNAME_SO):
-        drilldown = reverse("kpi:deelname") + (f"?swv={swv.id}" if swv else "")
-    elif kpi.berekening:
-        drilldown = reverse("kpi:verwijzingen")
     return KpiRegel(
         kpi=kpi,
         nummer=nummer,
@@ -263,11 +281,39 @@ def _kpi_regel(kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zie
         status_label=STATUS_LABEL[status],
         grafiek=grafiek,
         uitleg=berekeningen.uitleg_voor(kpi.berekening) if kpi.is_berekend else "",
-        drilldown_url=drilldown,
+        drilldown_url=laatste.url if laatste else "",
         bestuur_laatste=(
             getal(best.get(laatste.jaar), kpi) if best is not None and laatste else None
         ),
     )
+
+
+def _onderliggend(kpi: Kpi, jaar: int, swv, bestuur, kan_rijen_zien: bool) -> str:
+    """The page with the rows behind a computed value of one school year, filtered the way
+    the value was counted. Thuiszitter rows only for roles that may see them."""
+    if kpi.berekening == Berekening.THUISZITTERS:
+        peildata = berekeningen.peildata_van(jaar)
+        if not kan_rijen_zien or not peildata:
+            return ""
+        params = {"thuiszitter_op": peildata[-1].isoformat()}
+    elif kpi.berekening in (Berekening.DEELNAME_SBO, Berekening.DEELNAME_SO):
+        if bestuur is not None:
+            return ""  # the deelname table is per SWV; a bestuur's share has no rows there
+        params = {}
+    elif kpi.berekening:
+        params = {"schooljaar": jaar}
+    else:
+        return ""
+    if swv is not None:
+        params["swv"] = swv.id
+    if bestuur is not None:
+        params["bestuur"] = bestuur.id
+    naam = {
+        Berekening.THUISZITTERS: "kpi:thuiszitters",
+        Berekening.DEELNAME_SBO: "kpi:deelname",
+        Berekening.DEELNAME_SO: "kpi:deelname",
+    }.get(kpi.berekening, "kpi:verwijzingen")
+    return reverse(naam) + (f"?{urlencode(params)}" if params else "")
 
 
 EXPORT_KOLOMMEN = [

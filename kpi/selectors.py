@@ -39,7 +39,7 @@ def plannen_met_kpis(user, plan_ids=None, swv=None) -> QuerySet[Ondersteuningspl
         qs = qs.filter(id__in=plan_ids)
     if swv is not None:
         qs = qs.filter(samenwerkingsverbanden=swv)
-    return qs.order_by("-startjaar", "titel").prefetch_related(
+    return qs.order_by("-startjaar", "titel", "id").prefetch_related(
         Prefetch("speerpunten", queryset=speerpunten), "samenwerkingsverbanden"
     )
 

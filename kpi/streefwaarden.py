@@ -13,30 +13,25 @@ _TEKENS = {"≤": "<=", "≥": ">="}
 
 
 def lees(tekst: str, kpi_type: str) -> tuple[str, Decimal]:
-    """Parse '< 10' into ('<', Decimal('10')). Without a comparator, a percentage target
-    means 'at least' (25% of schools reached) and a count means exactly that number;
-    for a count target of 0 that is also 'at most 0'."""
+    """Parse '< 10' into ('<', Decimal('10')). A bare number or percentage ('0', '25%')
+    is stored as '=': the KPI's direction then says what it asks (at least 25% when higher
+    is better, at most 5% when lower is better), see Streefwaarde.gehaald."""
     m = _PATROON.match(tekst or "")
     if not m:
         raise ValidationError(
             _(
-                "Schrijf een streefwaarde als een getal, eventueel met <, ≤, ≥, > of %, bijvoorbeeld '< 10' of '25%%'."
+                "Schrijf een streefwaarde als een getal, eventueel met <, ≤, ≥, > of %, bijvoorbeeld '< 10' of '25%'."
             ),
             code="onleesbaar",
         )
     teken, getal, procent = m.groups()
     if procent and kpi_type != KpiType.PERCENTAGE:
         raise ValidationError(
-            _("Een %% past alleen bij een KPI van het type percentage."), code="procent"
+            _("Een % past alleen bij een KPI van het type percentage."), code="procent"
         )
     try:
         waarde = Decimal(getal.replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
         raise ValidationError(_("Dit is geen getal."), code="getal") from None
-    if teken:
-        comparator = _TEKENS.get(teken, teken)
-    elif kpi_type == KpiType.PERCENTAGE:
-        comparator = Comparator.MINSTENS
-    else:
-        comparator = Comparator.GELIJK
+    comparator = _TEKENS.get(teken, teken) if teken else Comparator.GELIJK
     return comparator, waarde

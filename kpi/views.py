@@ -68,7 +68,7 @@ class DashboardFilterForm(forms.Form):
 
 
 class DashboardMixin(KpiMixin):
-    def dashboard(self):
+    def dashboard(self, pagina=None):
         user = self.request.user
         form = DashboardFilterForm(self.request.GET or None, user=user)
         swv = bestuur = None
@@ -82,6 +82,7 @@ class DashboardMixin(KpiMixin):
             swv=swv,
             bestuur=bestuur,
             kan_rijen_zien=user.has_perm("kpi.thuiszitters_bekijken"),
+            pagina=pagina,
         )
         return form, db
 
@@ -90,8 +91,10 @@ class DashboardView(DashboardMixin, TemplateView):
     template_name = "kpi/dashboard.html"
 
     def get(self, request, *args, **kwargs):
-        form, db = self.dashboard()
-        if formaat := _formaat(request):
+        formaat = _formaat(request)
+        # The page shows a few plans at a time; the exports hold them all.
+        form, db = self.dashboard(pagina=None if formaat else request.GET.get("page", 1))
+        if formaat:
             return export_response(
                 formaat, "kengetallen", reports.EXPORT_KOLOMMEN, reports.export_rijen(db)
             )
@@ -333,7 +336,7 @@ class VerwijzingenView(KpiMixin, TemplateView):
                 per_swv.append({"swv": s, **k})
             per_bestuur = (
                 berekeningen.verwijzingen_per_bestuur(
-                    schooljaar=jaar, besturen=bestuur_keuzes(user)
+                    schooljaar=jaar, besturen=bestuur_keuzes(user), swv_ids=[s.id for s in swvs]
                 )
                 or []
             )
@@ -421,6 +424,7 @@ class VerwijzingenView(KpiMixin, TemplateView):
                 per_school_zichtbaar=per_school_zichtbaar,
                 uitleg_tlv=berekeningen.UITLEG["tlv"],
                 uitleg_verwijzingen=berekeningen.UITLEG["verwijzingen"],
+                teldatum=berekeningen.telling_voor(jaar),
             )
         )
 

@@ -29,8 +29,12 @@ def swv_ids_voor(user: Gebruiker) -> QuerySet:
         return Samenwerkingsverband.objects.values("id")
     if user.rol in SWV_ROLLEN:
         return user.samenwerkingsverbanden.values("id")
-    return School.objects.filter(id__in=scholen_voor(user).values("id"), swv__isnull=False).values(
-        "swv_id"
+    # The SWVs of the user's schools, as ids of Samenwerkingsverband rows: callers may
+    # re-select the column (`.values_list("id")`) and still get SWV ids, never school ids.
+    return (
+        Samenwerkingsverband.objects.filter(scholen__in=scholen_voor(user).values("id"))
+        .values("id")
+        .distinct()
     )
 
 

@@ -16,7 +16,7 @@ from datetime import date
 
 from django.db.models import Count, Q
 
-from .models import Aanvraag, Beschikking, Besluit, Soort
+from .models import Aanvraag, Beschikking, Besluit, Bezwaar, Soort, Terugplaatsing
 
 SLEUTELS = (
     "aanvragen",
@@ -36,71 +36,122 @@ def schooljaar_van(datum: date) -> int:
     return datum.year if datum.month >= 8 else datum.year - 1
 
 
-def _tellingen(groep: str, schooljaar: int, filter_q: Q) -> dict[int, dict[str, int]]:
-    """One grouped query over the cases, with a conditional distinct count per key."""
-    begin, eind = schooljaar_periode(schooljaar)
-    actueel = Q(
-        beschikkingen__actueel=True,
-        beschikkingen__datum__gte=begin,
-        beschikkingen__datum__lte=eind,
-    )
-    rijen = (
-        Aanvraag.objects.filter(filter_q)
-        .values(groep)
-        .annotate(
-            aanvragen=Count(
-                "id", filter=Q(ontvangen_op__gte=begin, ontvangen_op__lte=eind), distinct=True
-            ),
-            toegekend_sbo=Count(
-                "beschikkingen",
-                filter=actueel
-                & Q(beschikkingen__besluit=Besluit.TOEGEKEND, beschikkingen__soort=Soort.SBO),
-                distinct=True,
-            ),
-            toegekend_so=Count(
-                "beschikkingen",
-                filter=actueel
-                & Q(beschikkingen__besluit=Besluit.TOEGEKEND, beschikkingen__soort=Soort.SO),
-                distinct=True,
-            ),
-            afgewezen=Count(
-                "beschikkingen",
-                filter=actueel & Q(beschikkingen__besluit=Besluit.AFGEWEZEN),
-                distinct=True,
-            ),
-            terugplaatsingen=Count(
-                "terugplaatsing",
-                filter=Q(terugplaatsing__datum__gte=begin, terugplaatsing__datum__lte=eind),
-                distinct=True,
-            ),
-            bezwaren=Count(
-                "bezwaren",
-                filter=Q(bezwaren__ontvangen_op__gte=begin, bezwaren__ontvangen_op__lte=eind),
-                distinct=True,
-            ),
+def _periode_van(schooljaren) -> tuple[date, date]:
+    """From the first day of the earliest to the last day of the latest school year: one
+    range condition, so the date indexes serve every year at once."""
+    return schooljaar_periode(min(schooljaren))[0], schooljaar_periode(max(schooljaren))[1]
+
+
+def _per_jaar(sleutel: str, veld: str, schooljaren, extra: Q | None = None) -> dict[str, Count]:
+    """One conditional count per school year: '<sleutel>_<jaar>'."""
+    return {
+        f"{sleutel}_{j}": Count(
+            "id", filter=Q(**{f"{veld}__range": schooljaar_periode(j)}) & (extra or Q())
         )
-        .order_by(groep)
-    )
-    return {rij[groep]: {k: rij[k] for k in SLEUTELS} for rij in rijen}
+        for j in schooljaren
+    }
+
+
+def _tellingen(groep: str, schooljaren, filter_: dict) -> dict[int, dict[int, dict[str, int]]]:
+    """{jaar: {groep id: counts}} for several school years at once.
+
+    `groep` and the keys of `filter_` are lookups from Aanvraag (e.g. 'swv_id',
+    'school__bestuur_id'). One grouped query per source table (aanvragen, beschikkingen,
+    terugplaatsingen, bezwaren), each with a conditional count per year: the number of
+    queries does not grow with the number of years, and no table is joined to another's
+    rows (no cross product to count distinct over). Groups without any activity in the
+    years are missing (callers fill in zeros)."""
+    schooljaren = sorted(set(schooljaren))
+    van, tot = _periode_van(schooljaren)
+    via = {_via(k): v for k, v in filter_.items()}
+    eigen = {_via(k, Beschikking): v for k, v in filter_.items()}
+    bronnen = [
+        (
+            Aanvraag.objects.filter(**filter_, ontvangen_op__range=(van, tot)),
+            groep,
+            _per_jaar("aanvragen", "ontvangen_op", schooljaren),
+        ),
+        (
+            Beschikking.objects.filter(**eigen, actueel=True, datum__range=(van, tot)),
+            _via(groep, Beschikking),
+            {
+                **_per_jaar(
+                    "toegekend_sbo",
+                    "datum",
+                    schooljaren,
+                    Q(besluit=Besluit.TOEGEKEND, soort=Soort.SBO),
+                ),
+                **_per_jaar(
+                    "toegekend_so",
+                    "datum",
+                    schooljaren,
+                    Q(besluit=Besluit.TOEGEKEND, soort=Soort.SO),
+                ),
+                **_per_jaar("afgewezen", "datum", schooljaren, Q(besluit=Besluit.AFGEWEZEN)),
+            },
+        ),
+        (
+            Terugplaatsing.objects.filter(**via, datum__range=(van, tot)),
+            f"aanvraag__{groep}",
+            _per_jaar("terugplaatsingen", "datum", schooljaren),
+        ),
+        (
+            Bezwaar.objects.filter(**via, ontvangen_op__range=(van, tot)),
+            f"aanvraag__{groep}",
+            _per_jaar("bezwaren", "ontvangen_op", schooljaren),
+        ),
+    ]
+    uit: dict[int, dict[int, dict[str, int]]] = {j: {} for j in schooljaren}
+    for qs, veld, aggregaten in bronnen:
+        for rij in qs.values(veld).annotate(**aggregaten).order_by():
+            for naam, aantal in rij.items():
+                if naam == veld:
+                    continue
+                sleutel, _, jaar = naam.rpartition("_")
+                uit[int(jaar)].setdefault(rij[veld], _nullen())[sleutel] += aantal
+    return uit
+
+
+def _via(veld: str, model=None) -> str:
+    """The lookup `veld` (from Aanvraag) from a related table. A beschikking carries the SWV
+    of its case itself (the indexed (swv, datum) pair), so it needs no join for that."""
+    if model is Beschikking and veld.startswith("swv_id"):
+        return veld
+    return f"aanvraag__{veld}"
 
 
 def _nullen() -> dict[str, int]:
     return dict.fromkeys(SLEUTELS, 0)
 
 
+def _ids_filter(veld: str, ids) -> tuple[dict, list | None]:
+    if ids is None:
+        return {}, None
+    ids = list(ids)
+    return {f"{veld}__in": ids}, ids
+
+
+def bestuur_kengetallen_per_jaar(*, schooljaren, bestuur_ids=None, swv_ids=None) -> dict[int, dict]:
+    """{jaar: bestuur_kengetallen of that year}, for several years in four queries. With
+    `swv_ids` only the cases those SWVs handle (a bestuur may work in several)."""
+    filter_, ids = _ids_filter("school__bestuur_id", bestuur_ids)
+    if swv_ids is not None:
+        filter_["swv_id__in"] = list(swv_ids)
+    per_jaar = _tellingen("school__bestuur_id", schooljaren, filter_)
+    if ids is None:
+        return per_jaar
+    return {j: {b: rijen.get(b, _nullen()) for b in ids} for j, rijen in per_jaar.items()}
+
+
 def bestuur_kengetallen(*, schooljaar: int, bestuur_ids=None) -> dict[int, dict[str, int]]:
     """Per bestuur id (school of origin's bestuur), for school year `schooljaar` (2023 = 1 Aug 2023 -
     31 Jul 2024, by beschikking date / terugplaatsing date). Keys: 'aanvragen', 'toegekend_sbo',
-    'toegekend_so', 'afgewezen', 'terugplaatsingen', 'bezwaren'. Missing besturen = all zeros. SQL
-    aggregation (one or two queries), not Python loops over cases."""
-    filter_q = Q()
-    if bestuur_ids is not None:
-        bestuur_ids = list(bestuur_ids)
-        filter_q = Q(school__bestuur_id__in=bestuur_ids)
-    uitkomst = _tellingen("school__bestuur_id", schooljaar, filter_q)
-    if bestuur_ids is not None:
-        return {bid: uitkomst.get(bid, _nullen()) for bid in bestuur_ids}
-    return uitkomst
+    'toegekend_so', 'afgewezen', 'terugplaatsingen', 'bezwaren'. Missing besturen = all zeros
+    (without `bestuur_ids`: only besturen with activity in the year). SQL aggregation, a fixed
+    number of queries, not Python loops over cases."""
+    return bestuur_kengetallen_per_jaar(schooljaren=[schooljaar], bestuur_ids=bestuur_ids)[
+        schooljaar
+    ]
 
 
 def _percentiel(waarden: list[int], p: float) -> float | None:
@@ -115,47 +166,77 @@ def _percentiel(waarden: list[int], p: float) -> float | None:
     return waarden[onder] + (waarden[boven] - waarden[onder]) * (k - onder)
 
 
-def doorlooptijden(*, schooljaar: int, filter_q: Q | None = None) -> dict:
-    """Days from receipt of the aanvraag to dispatch of its first beschikking, per SWV id,
-    for beschikkingen dated in the school year (one query fetching two dates per case)."""
-    begin, eind = schooljaar_periode(schooljaar)
-    per_swv: dict[int, list[int]] = {}
-    rijen = Beschikking.objects.filter(
-        filter_q or Q(),
-        ronde=1,
-        datum__gte=begin,
-        datum__lte=eind,
-        aanvraag__ontvangen_op__isnull=False,
-    ).values_list("swv_id", "aanvraag__ontvangen_op", "verzonden_op")
-    for swv_id, ontvangen, verzonden in rijen:
-        per_swv.setdefault(swv_id, []).append((verzonden - ontvangen).days)
-    return per_swv
+def doorlooptijden(*, schooljaren, filter_: dict) -> dict[int, dict[int, list[int]]]:
+    """Days from receipt of the aanvraag to dispatch of its first beschikking, as
+    {jaar: {swv id: [days]}}, for first beschikkingen dated in those school years (one query
+    fetching three dates per case)."""
+    schooljaren = sorted(set(schooljaren))
+    uit: dict[int, dict[int, list[int]]] = {j: {} for j in schooljaren}
+    rijen = (
+        Beschikking.objects.filter(
+            **{_via(k, Beschikking): v for k, v in filter_.items()},
+            ronde=1,
+            datum__range=_periode_van(schooljaren),
+            aanvraag__ontvangen_op__isnull=False,
+        )
+        .values_list("swv_id", "datum", "aanvraag__ontvangen_op", "verzonden_op")
+        .order_by()
+    )
+    for swv_id, datum, ontvangen, verzonden in rijen:
+        jaar = schooljaar_van(datum)
+        if jaar in uit:
+            uit[jaar].setdefault(swv_id, []).append((verzonden - ontvangen).days)
+    return uit
+
+
+def doorlooptijd_per_jaar(*, schooljaren, swv_ids=None, bestuur_ids=None) -> dict[int, dict]:
+    """Median and 90th percentile doorlooptijd per school year over all cases of a scope
+    together (some SWVs, or a bestuur's schools in any SWV): medians of parts do not add up
+    to the median of the whole. {jaar: {'doorlooptijd_mediaan_dagen', 'doorlooptijd_p90_dagen'}}."""
+    filter_ = {}
+    if swv_ids is not None:
+        filter_["swv_id__in"] = list(swv_ids)
+    if bestuur_ids is not None:
+        filter_["school__bestuur_id__in"] = list(bestuur_ids)
+    uit = {}
+    for jaar, per_swv in doorlooptijden(schooljaren=schooljaren, filter_=filter_).items():
+        dagen = [d for lijst in per_swv.values() for d in lijst]
+        uit[jaar] = {
+            "doorlooptijd_mediaan_dagen": _percentiel(dagen, 0.5),
+            "doorlooptijd_p90_dagen": _percentiel(dagen, 0.9),
+        }
+    return uit
+
+
+def swv_kengetallen_per_jaar(*, schooljaren, swv_ids=None) -> dict[int, dict[int, dict]]:
+    """{jaar: swv_kengetallen of that year}, for several years in five queries."""
+    filter_, ids = _ids_filter("swv_id", swv_ids)
+    tellingen = _tellingen("swv_id", schooljaren, filter_)
+    duur = doorlooptijden(schooljaren=schooljaren, filter_=filter_)
+    uitkomst: dict[int, dict[int, dict]] = {}
+    for jaar, per_swv in tellingen.items():
+        sleutels = ids if ids is not None else sorted(set(per_swv) | set(duur[jaar]))
+        uitkomst[jaar] = {}
+        for swv_id in sleutels:
+            rij: dict[str, int | float | None] = dict(per_swv.get(swv_id, _nullen()))
+            dagen = duur[jaar].get(swv_id, [])
+            rij["doorlooptijd_mediaan_dagen"] = _percentiel(dagen, 0.5)
+            rij["doorlooptijd_p90_dagen"] = _percentiel(dagen, 0.9)
+            uitkomst[jaar][swv_id] = rij
+    return uitkomst
 
 
 def swv_kengetallen(*, schooljaar: int, swv_ids=None) -> dict[int, dict[str, int | float | None]]:
     """Same keys per SWV id, plus 'doorlooptijd_mediaan_dagen' and 'doorlooptijd_p90_dagen'
     (aanvraag received -> beschikking sent)."""
-    filter_q = Q()
-    if swv_ids is not None:
-        swv_ids = list(swv_ids)
-        filter_q = Q(swv_id__in=swv_ids)
-    tellingen = _tellingen("swv_id", schooljaar, filter_q)
-    duur = doorlooptijden(schooljaar=schooljaar, filter_q=filter_q)
-    sleutels = swv_ids if swv_ids is not None else sorted(set(tellingen) | set(duur))
-    uitkomst = {}
-    for swv_id in sleutels:
-        rij: dict[str, int | float | None] = dict(tellingen.get(swv_id, _nullen()))
-        rij["doorlooptijd_mediaan_dagen"] = _percentiel(duur.get(swv_id, []), 0.5)
-        rij["doorlooptijd_p90_dagen"] = _percentiel(duur.get(swv_id, []), 0.9)
-        uitkomst[swv_id] = rij
-    return uitkomst
+    return swv_kengetallen_per_jaar(schooljaren=[schooljaar], swv_ids=swv_ids)[schooljaar]
 
 
 # For the kengetallen page ------------------------------------------------------------------
 
 
 def _per_organisatie(model, groep: str, *, schooljaar: int, swv_ids) -> list[dict]:
-    tellingen = _tellingen(groep, schooljaar, Q(swv_id__in=list(swv_ids)))
+    tellingen = _tellingen(groep, [schooljaar], {"swv_id__in": list(swv_ids)})[schooljaar]
     tellingen = {k: v for k, v in tellingen.items() if any(v.values())}
     objecten = model.objects.in_bulk(list(tellingen))
     rijen = [{"object": objecten[k], "tellingen": v} for k, v in tellingen.items()]
@@ -194,7 +275,6 @@ def per_categorie(*, schooljaar: int, swv_ids) -> list[dict]:
 
 def bezwaar_uitkomsten(*, schooljaar: int, swv_ids) -> dict[str, int]:
     """Bezwaren received in the year by outcome ('' = still open)."""
-    from .models import Bezwaar
 
     begin, eind = schooljaar_periode(schooljaar)
     rijen = (

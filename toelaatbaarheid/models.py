@@ -329,6 +329,8 @@ class Aanvraag(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["trajectbegeleider", "-id"], name="tlv_tb_idx"),
             models.Index(fields=["leerling_sleutel", "geboortedatum"], name="tlv_leerling_idx"),
             models.Index(fields=["status", "einddatum"], name="tlv_einddatum_idx"),
+            # Kengetallen: aanvragen received per SWV and school year.
+            models.Index(fields=["swv", "ontvangen_op"], name="tlv_swv_ontvangen_idx"),
         ]
 
     def __str__(self):
@@ -583,7 +585,11 @@ class Beschikking(models.Model):
                 fields=["swv", "jaar", "volgnummer"], name="tlv_beschikking_nummer_uniek"
             ),
         ]
-        indexes = [models.Index(fields=["datum", "besluit"], name="tlv_besch_datum_idx")]
+        indexes = [
+            models.Index(fields=["datum", "besluit"], name="tlv_besch_datum_idx"),
+            # Kengetallen per SWV and school year.
+            models.Index(fields=["swv", "datum"], name="tlv_besch_swv_datum_idx"),
+        ]
 
     def __str__(self):
         return self.nummer

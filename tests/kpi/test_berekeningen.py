@@ -229,3 +229,95 @@ def test_tlv_niet_beschikbaar_geeft_lege_waarden(monkeypatch):
     monkeypatch.setattr(berekeningen, "_tlv_module", lambda: None)
     assert berekende_waarden("tlv_bezwaren", [2024], Scope([1])) == {2024: None}
     assert berekeningen.verwijzingen_per_bestuur(schooljaar=2024, besturen=[]) is None
+
+
+def test_tlv_kpis_van_een_pagina_delen_een_vast_aantal_queries(tlvs, monkeypatch):
+    """The dashboard shares one cache: all TLV KPIs over all plan years come from one
+    multi-year fetch (5 grouped queries) plus one for the scope's doorlooptijd, not one
+    fetch per year or per KPI."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    swv, bestuur, *_ = tlvs
+    monkeypatch.setattr(berekeningen, "schooljaar_nu", lambda: 2025)
+    jaren = [2022, 2023, 2024, 2025]
+    cache = {"swv_ids": [swv.id], "jaren": jaren}
+    scope = Scope([swv.id])
+    with CaptureQueriesContext(connection) as q:
+        toegekend = berekende_waarden("tlv_toegekend", jaren, scope, cache)
+        doorlooptijd = berekende_waarden("tlv_doorlooptijd", jaren, scope, cache)
+        bezwaren = berekende_waarden("tlv_bezwaren", jaren, scope, cache)
+    assert len(q) == 6
+    assert toegekend == {2022: D(0), 2023: D(0), 2024: D(4), 2025: D(1)}
+    # Received on the 1st, sent on the beschikking date: 3, 2, 30, 2 and 5 days in
+    # 2024-2025 (afwijzing included); median 3. No beschikking in 2022: no median.
+    assert doorlooptijd == {2022: None, 2023: None, 2024: D(3), 2025: D(0)}
+    assert bezwaren == dict.fromkeys(jaren, D(0))
+    # The bestuur's own figures beside the total: fetched once more, for that bestuur.
+    with CaptureQueriesContext(connection) as q:
+        van_bestuur = berekende_waarden("tlv_toegekend", jaren, Scope([swv.id], bestuur.id), cache)
+        berekende_waarden("tlv_bezwaren", jaren, Scope([swv.id], bestuur.id), cache)
+    assert len(q) == 4
+    assert van_bestuur == toegekend
+
+
+def test_doorlooptijd_over_meerdere_swvs_en_voor_een_bestuur(tlvs, gebruiker, monkeypatch):
+    """The median of a plan with several SWVs is taken over all their cases together (not
+    left empty, not a median of medians); a bestuur gets the median of its own cases."""
+    swv, bestuur, a, b = tlvs
+    monkeypatch.setattr(berekeningen, "schooljaar_nu", lambda: 2025)
+    tweede = SamenwerkingsverbandFactory(code="PO9904")
+    c = SchoolFactory(swv=tweede, naam="School C")
+    mw = gebruiker("medewerker")
+    # Two cases in the second SWV, 2024-2025: 9 and 19 days (received on the 1st).
+    _tlv(c, "SBO", date(2024, 10, 10), gebruiker=mw)
+    _tlv(c, "SO", date(2024, 12, 20), gebruiker=mw)
+    # First SWV alone: 3, 2, 30, 2, 5 days -> median 3. Both: 2, 2, 3, 5, 9, 19, 30 -> 5.
+    assert berekende_waarden("tlv_doorlooptijd", [2024], Scope([swv.id])) == {2024: D(3)}
+    assert berekende_waarden("tlv_doorlooptijd", [2024], Scope([swv.id, tweede.id])) == {2024: D(5)}
+    # The bestuur of schools A and B (all five cases of the first SWV): median 3.
+    assert berekende_waarden("tlv_doorlooptijd", [2024], Scope([swv.id], bestuur.id)) == {
+        2024: D(3)
+    }
+    # An empty year stays empty.
+    assert berekende_waarden("tlv_doorlooptijd", [2023], Scope([swv.id, tweede.id])) == {2023: None}
+
+
+def test_verwijzingen_zonder_telling_van_het_jaar_gebruiken_de_laatste(tlvs, gebruiker):
+    """1 October 2026 is not published yet (the demo's DUO data ends in 2025): the
+    percentages of 2026-2027 rest on the count of 1 October 2025, and say so."""
+    swv, bestuur, a, b = tlvs
+    LeerlingtellingFactory(school=a, teldatum=date(2025, 10, 1), aantal=150)
+    LeerlingtellingFactory(school=b, teldatum=date(2025, 10, 1), aantal=50)
+    _tlv(a, "SO", date(2026, 9, 14), gebruiker=gebruiker("medewerker"))
+    assert berekeningen.telling_voor(2026) == date(2025, 10, 1)
+    assert berekeningen.telling_voor(2024) == date(2024, 10, 1)
+    (rij,) = berekeningen.verwijzingen_per_bestuur(schooljaar=2026, besturen=[bestuur])
+    # 1 SO on 200 BaO pupils: 0.50%.
+    assert (rij["naar_so"], rij["leerlingen_bao"], rij["so_pct"]) == (1, 200, D("0.50"))
+    assert rij["teldatum"] == date(2025, 10, 1)
+    (school,) = berekeningen.verwijzingen_per_school(
+        schooljaar=2026, scholen=a.__class__.objects.filter(swv=swv)
+    )
+    assert (school["school"], school["leerlingen"], school["so_pct"]) == (
+        "School A",
+        150,
+        D("0.67"),
+    )
+
+
+def test_verwijzingen_per_bestuur_alleen_binnen_de_eigen_swvs(tlvs, gebruiker):
+    """A bestuur that also has a school in another SWV: a medewerker of the first SWV sees
+    only the cases and pupils of that SWV."""
+    swv, bestuur, a, b = tlvs
+    elders = SamenwerkingsverbandFactory(code="PO9905")
+    c = SchoolFactory(swv=elders, bestuur=bestuur, naam="School elders")
+    LeerlingtellingFactory(school=c, teldatum=date(2024, 10, 1), aantal=600)
+    _tlv(c, "SBO", date(2024, 9, 9), gebruiker=gebruiker("medewerker"))
+    (alles,) = berekeningen.verwijzingen_per_bestuur(schooljaar=2024, besturen=[bestuur])
+    assert (alles["naar_sbo"], alles["leerlingen_bao"]) == (3, 1000)
+    (eigen,) = berekeningen.verwijzingen_per_bestuur(
+        schooljaar=2024, besturen=[bestuur], swv_ids=[swv.id]
+    )
+    assert (eigen["naar_sbo"], eigen["naar_so"], eigen["leerlingen_bao"]) == (2, 2, 400)
+    assert eigen["sbo_pct"] == D("0.50")

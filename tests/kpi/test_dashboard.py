@@ -223,3 +223,105 @@ def test_kpi_detail_bestuursmeting_van_ander_bestuur_verborgen(als, gemeten):
         .content.decode()
     )
     assert "INNOVO" not in html
+
+
+def test_veel_plannen_per_pagina_en_export_met_alle_plannen(als, gemeten, zl_swvs):
+    """A user of many SWVs pages through the plans (PLANNEN_PER_PAGINA at a time); the
+    exports hold every plan."""
+    from kpi.reports import PLANNEN_PER_PAGINA
+    from tests.factories.kpi import KpiFactory, PlanFactory, SpeerpuntFactory
+
+    for i in range(PLANNEN_PER_PAGINA + 1):
+        extra = PlanFactory(titel=f"Extra plan {i}", startjaar=2022, eindjaar=2025, swvs=zl_swvs)
+        KpiFactory(speerpunt=SpeerpuntFactory(plan=extra, code="A"), naam=f"KPI van plan {i}")
+    c = als("medewerker")
+    titels = set()
+    pagina = 1
+    while True:
+        r = c.get(reverse("kpi:index"), {"page": pagina})
+        assert r.status_code == 200
+        op_pagina = [pb.plan.titel for pb in r.context["db"].plannen]
+        assert 1 <= len(op_pagina) <= PLANNEN_PER_PAGINA
+        assert not titels & set(op_pagina), "een plan staat op twee pagina's"
+        titels |= set(op_pagina)
+        if not r.context["db"].pagina.has_next():
+            break
+        assert 'rel="next"' in r.content.decode()
+        pagina += 1
+    assert pagina >= 2
+    assert {"KPI-testplan", *(f"Extra plan {i}" for i in range(PLANNEN_PER_PAGINA + 1))} <= titels
+    # A page number past the end shows the last page, not an error.
+    assert c.get(reverse("kpi:index"), {"page": 999}).status_code == 200
+    r = c.get(reverse("kpi:index"), {"format": "csv"})
+    in_export = {x["plan"] for x in csv.DictReader(io.StringIO(r.content.decode("utf-8-sig")))}
+    # One row per KPI and year: every plan with KPIs, from every page.
+    assert {"KPI-testplan", *(f"Extra plan {i}" for i in range(PLANNEN_PER_PAGINA + 1))} <= (
+        in_export
+    )
+    assert in_export <= titels
+
+
+@pytest.mark.parametrize("wie", ["bestuur-innovo", "ib-innovo"])
+def test_bestuur_en_school_zien_dezelfde_berekende_totalen(als, plan, gebruiker, zl_swvs, wie):
+    """The computed figures a bestuur or school sees are the SWV's, summed over the SWVs of
+    the plan (hand count: 3 thuiszitters of INNOVO, 2 of another bestuur), with the
+    bestuur's own figure beside them for a bestuur."""
+    from swv.models import School
+
+    innovo = Schoolbestuur.objects.get(nummer="41506")
+    eigen = School.objects.filter(swv__in=zl_swvs, bestuur=innovo, soort="BAO").first()
+    ander = School.objects.filter(swv__in=zl_swvs, soort="BAO").exclude(bestuur=innovo).first()
+    for i in range(3):
+        ThuiszitterFactory(school=eigen, startdatum=date(2022, 9, 1 + i))
+    for i in range(2):
+        ThuiszitterFactory(school=ander, startdatum=date(2022, 9, 1 + i))
+    medewerker = _regels(dashboard(gebruiker("medewerker")), plan)[0][plan.kpi["thuis"].pk]
+    r = als(wie).get(reverse("kpi:index"))
+    regels, _ = _regels(r.context["db"], plan)
+    thuis = regels[plan.kpi["thuis"].pk]
+    # 2022-2023 (30 June 2023): the five above plus whatever the demo register holds then.
+    assert thuis.jaren[0].waarde == medewerker.jaren[0].waarde
+    assert int(thuis.jaren[0].waarde) >= 5
+    if wie == "bestuur-innovo":
+        assert int(thuis.jaren[0].bestuur_waarde) >= 3
+        assert int(thuis.jaren[0].bestuur_waarde) <= int(thuis.jaren[0].waarde) - 2
+    # Picking one of the plan's SWVs in the filter still shows the plan.
+    r = als(wie).get(reverse("kpi:index"), {"swv": eigen.swv_id})
+    assert plan.pk in {pb.plan.pk for pb in r.context["db"].plannen}
+
+
+def test_doorklik_toont_precies_de_getelde_thuiszitters(als, plan, gebruiker, zl_swvs):
+    """Each year's thuiszitters figure links to the register filtered the way it was
+    counted: the list holds as many rows as the figure says, for the total and for the
+    bestuur beside it."""
+    from swv.models import School
+
+    innovo = Schoolbestuur.objects.get(nummer="41506")
+    eigen = School.objects.filter(swv__in=zl_swvs, bestuur=innovo, soort="BAO").first()
+    ander = School.objects.filter(swv__in=zl_swvs, soort="BAO").exclude(bestuur=innovo).first()
+    for i in range(3):
+        ThuiszitterFactory(school=eigen, startdatum=date(2022, 9, 1 + i))
+    ThuiszitterFactory(school=ander, startdatum=date(2022, 9, 5))
+    # Not counted on 30 June 2023: started 2 weeks before, ended before, a vrijstelling.
+    ThuiszitterFactory(school=eigen, startdatum=date(2023, 6, 16))
+    ThuiszitterFactory(
+        school=eigen, startdatum=date(2022, 9, 1), einddatum=date(2023, 1, 1), status="terug"
+    )
+    ThuiszitterFactory(
+        school=eigen, startdatum=date(2022, 9, 1), type="vrijstelling", vrijstelling="5a"
+    )
+    c = als("medewerker")
+    r = c.get(reverse("kpi:index"), {"bestuur": innovo.pk})
+    regels, _ = _regels(r.context["db"], plan)
+    j22 = regels[plan.kpi["thuis"].pk].jaren[0]
+    assert "thuiszitter_op=2023-06-30" in j22.url
+    for url, waarde in [(j22.url, j22.waarde), (j22.bestuur_url, j22.bestuur_waarde)]:
+        lijst = c.get(url)
+        assert lijst.status_code == 200
+        assert lijst.context["paginator"].count == int(waarde)
+    assert int(j22.bestuur_waarde) == 3
+    assert j22.url in r.content.decode().replace("&amp;", "&")
+    # A role that may not see register rows gets the number without a link.
+    r = als("opr").get(reverse("kpi:index"))
+    regels, _ = _regels(r.context["db"], plan)
+    assert regels[plan.kpi["thuis"].pk].jaren[0].url == ""

@@ -64,8 +64,8 @@ def test_status_van():
         ("< 10", "aantal", ("<", D("10"))),
         ("<5", "aantal", ("<", D("5"))),
         ("0", "aantal", ("=", D("0"))),
-        ("25%", "percentage", (">=", D("25"))),
-        ("100%", "percentage", (">=", D("100"))),
+        ("25%", "percentage", ("=", D("25"))),
+        ("100%", "percentage", ("=", D("100"))),
         ("≤ 7,5", "score", ("<=", D("7.5"))),
         (">= 80 %", "percentage", (">=", D("80"))),
     ],
@@ -79,6 +79,34 @@ def test_seedstreefwaarde_25_procent_is_minstens_en_wordt_gehaald_boven():
     s = _streef(comparator, waarde, "hoger", "percentage")
     assert s.weergave == "25%"
     assert s.gehaald(D(30)) and not s.gehaald(D(20))
+
+
+def test_kaal_percentage_bij_lager_is_beter_is_hoogstens():
+    """'5%' on a lower-is-better KPI (e.g. verwijzingen) asks for at most 5%."""
+    comparator, waarde = lees("5%", "percentage")
+    s = _streef(comparator, waarde, "lager", "percentage")
+    assert s.weergave == "5%"
+    assert s.gehaald(D(3)) and s.gehaald(D(5))
+    assert not s.gehaald(D(20))
+
+
+def test_expliciet_minstens_percentage_blijft_zichtbaar():
+    s = _streef(*lees("≥ 80%", "percentage"), "hoger", "percentage")
+    assert s.weergave == "≥ 80%"
+
+
+@pytest.mark.parametrize(
+    "tekst, type, melding",
+    [
+        ("veel", "aantal", "bijvoorbeeld '< 10' of '25%'."),
+        ("10%", "aantal", "Een % past alleen bij een KPI van het type percentage."),
+    ],
+)
+def test_foutmelding_zonder_dubbele_procenttekens(tekst, type, melding):
+    with pytest.raises(ValidationError) as fout:
+        lees(tekst, type)
+    assert fout.value.messages[0].endswith(melding)
+    assert "%%" not in fout.value.messages[0]
 
 
 @pytest.mark.parametrize("tekst, type", [("veel", "aantal"), ("10%", "aantal"), ("", "aantal")])

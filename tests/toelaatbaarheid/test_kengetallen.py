@@ -8,7 +8,13 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import SamenwerkingsverbandFactory, SchoolbestuurFactory, SchoolFactory
 from tests.factories.toelaatbaarheid import gebruiker
-from toelaatbaarheid.kengetallen import SLEUTELS, bestuur_kengetallen, swv_kengetallen
+from toelaatbaarheid.kengetallen import (
+    SLEUTELS,
+    bestuur_kengetallen,
+    bestuur_kengetallen_per_jaar,
+    swv_kengetallen,
+    swv_kengetallen_per_jaar,
+)
 from toelaatbaarheid.models import Aanvraag, Beschikking, Bezwaar, Terugplaatsing
 
 
@@ -125,36 +131,37 @@ def test_vervangen_beschikking_telt_niet_meer(bekend):
     assert bestuur_kengetallen(schooljaar=2023, bestuur_ids=[b1.pk])[b1.pk]["afgewezen"] == 0
 
 
-def test_kengetallen_in_een_paar_queries(bekend):
+def test_kengetallen_in_een_vast_aantal_queries(bekend):
+    """One grouped query per source table (aanvragen, beschikkingen, terugplaatsingen,
+    bezwaren), plus one for the doorlooptijden, however many years are asked for."""
     with CaptureQueriesContext(connection) as q:
         bestuur_kengetallen(schooljaar=2023)
-    assert len(q) == 1
+    assert len(q) == 4
     with CaptureQueriesContext(connection) as q:
         swv_kengetallen(schooljaar=2023)
-    assert len(q) == 2
+    assert len(q) == 5
+    with CaptureQueriesContext(connection) as q:
+        swv_kengetallen_per_jaar(schooljaren=range(2016, 2026))
+    assert len(q) == 5
 
 
-def test_kengetallen_pagina_en_export(als, bekend):
-    swv, *_ = bekend
-    client = als("medewerker")
-    r = client.get("/tlv/kengetallen/")
-    assert r.status_code == 200 and "Per samenwerkingsverband" in r.content.decode()
-    r = client.get("/tlv/kengetallen/", {"format": "csv"})
-    tekst = r.content.decode("utf-8-sig")
-    assert r["Content-Type"].startswith("text/csv") and tekst.splitlines()[0].startswith(
-        "Niveau,Code/nummer"
-    )
-    assert "PO3106" in tekst
-    r = client.get("/tlv/kengetallen/", {"format": "xlsx"})
-    from io import BytesIO
-
-    from openpyxl import load_workbook
-
-    blad = load_workbook(BytesIO(r.content)).active
-    assert blad["A1"].value == "Niveau" and blad["D1"].value == "Aanvragen"
-    assert any(row[1].value == "PO3106" for row in blad.iter_rows(min_row=2))
-
-
-def test_kengetallen_niet_voor_school_of_opr(als):
-    assert als("ib-innovo").get("/tlv/kengetallen/").status_code == 403
-    assert als("opr").get("/tlv/kengetallen/").status_code == 403
+def test_meerdere_jaren_tellen_als_elk_jaar_apart(bekend):
+    swv, b1, b2 = bekend
+    jaren = [2020, 2021, 2023, 2024]  # with a gap: 2022 is not asked for
+    per_jaar = swv_kengetallen_per_jaar(schooljaren=jaren, swv_ids=[swv.pk])
+    assert set(per_jaar) == set(jaren)
+    for j in jaren:
+        assert per_jaar[j] == swv_kengetallen(schooljaar=j, swv_ids=[swv.pk])
+    # 2020: the old case (received 1-1-2021, toegekend 1-2-2021, 31 days).
+    assert per_jaar[2020][swv.pk]["toegekend_sbo"] == 1
+    assert per_jaar[2020][swv.pk]["doorlooptijd_mediaan_dagen"] == 31
+    assert per_jaar[2021][swv.pk] == {
+        **dict.fromkeys(SLEUTELS, 0),
+        "doorlooptijd_mediaan_dagen": None,
+        "doorlooptijd_p90_dagen": None,
+    }
+    per_bestuur = bestuur_kengetallen_per_jaar(schooljaren=jaren, bestuur_ids=[b1.pk, b2.pk])
+    for j in jaren:
+        assert per_bestuur[j] == bestuur_kengetallen(schooljaar=j, bestuur_ids=[b1.pk, b2.pk])
+    assert per_bestuur[2024][b2.pk]["toegekend_sbo"] == 1
+    assert per_bestuur[2023][b2.pk]["terugplaatsingen"] == 1
