@@ -113,3 +113,32 @@ def test_foutmelding_zonder_dubbele_procenttekens(tekst, type, melding):
 def test_lees_weigert_onzin(tekst, type):
     with pytest.raises(ValidationError):
         lees(tekst, type)
+
+
+@pytest.mark.django_db
+def test_migratie_kale_percentages_volgen_de_richting(plan):
+    """Targets stored with the old reading ('>=' for a bare percentage) become '=': the
+    lower-is-better one now reads as 'at most'."""
+    import importlib
+
+    from django.apps import apps
+
+    from tests.factories.kpi import KpiFactory, StreefwaardeFactory
+
+    migratie = importlib.import_module("kpi.migrations.0007_kale_streefwaarde_volgt_richting")
+    sp = plan.kpi["afgestemd"].speerpunt
+    lager = KpiFactory(speerpunt=sp, naam="Verwijzingen", type="percentage", richting="lager")
+    oud = StreefwaardeFactory(kpi=lager, schooljaar=2024, comparator=">=", waarde=D(5))
+    hoger = StreefwaardeFactory(
+        kpi=plan.kpi["afgestemd"], schooljaar=2030, comparator=">=", waarde=D(25)
+    )
+    aantal = StreefwaardeFactory(
+        kpi=plan.kpi["klachten"], schooljaar=2030, comparator=">=", waarde=D(2)
+    )
+    migratie.naar_gelijk(apps, None)
+    oud.refresh_from_db(), hoger.refresh_from_db(), aantal.refresh_from_db()
+    assert (oud.comparator, oud.weergave) == ("=", "5%")
+    assert oud.gehaald(D(3)) and not oud.gehaald(D(20))
+    assert (hoger.comparator, hoger.weergave) == ("=", "25%")
+    assert hoger.gehaald(D(30)) and not hoger.gehaald(D(20))
+    assert aantal.comparator == ">="  # explicit on a count: untouched
