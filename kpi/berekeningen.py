@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +40,9 @@ UITLEG = {
         "dan 4 weken tot en met 3 maanden, meer dan 3 maanden. Als thuiszitter telt wie meer "
         "dan 4 weken thuiszit. Vrijstellingen (art. 5a, 5b, 11, 15) tellen apart. Peildata zijn de "
         "kwartaaleinden 30 september, 31 december, 31 maart en 30 juni; de jaarwaarde is de "
-        "stand op de laatste verstreken peildatum van het schooljaar."
+        "stand op de laatste verstreken peildatum van het schooljaar. Een schooljaar dat "
+        "eindigde voordat het samenwerkingsverband het register in het portaal bijhield, "
+        "toont geen waarde (nog geen meting) in plaats van 0."
     ),
     "tlv": _(
         "TLV-kengetallen uit de toelaatbaarheidsmodule, per schooljaar (1 augustus - 31 juli): "
@@ -49,7 +51,8 @@ UITLEG = {
         "Toegekend en afgewezen volgen het geldende besluit (na een eventueel bezwaar), op "
         "datum van het besluit. Doorlooptijd: dagen van ontvangst (indienen) van de aanvraag "
         "tot verzending van het eerste besluit, voor besluiten in het schooljaar; mediaan en "
-        "90e percentiel over alle aanvragen van het getoonde geheel samen."
+        "90e percentiel over alle aanvragen van het getoonde geheel samen. Een schooljaar "
+        "van vóór de eerste aanvraag in het portaal toont geen waarde in plaats van 0."
     ),
     "verwijzingen": _(
         "Verwijzingen: toegekende TLV's voor SBO en SO per bestuur van de aanvragende school, "
@@ -468,9 +471,14 @@ def berekende_waarden(
             return thuiszitters_per_swv(peildata, qs)
 
         per = _per_swv(cache, ("thuis", scope.bestuur_id), scope, alle_ids, ophalen)
+        sinds = _in_gebruik_sinds("thuis", scope, alle_ids, cache)
         return {
             j: (
-                Decimal(sum(per[i][laatste[j]]["totaal"] for i in scope.swv_ids if i in per))
+                _of_nog_niets(
+                    sum(per[i][laatste[j]]["totaal"] for i in scope.swv_ids if i in per),
+                    laatste[j],
+                    sinds,
+                )
                 if laatste.get(j)
                 else None
             )
@@ -493,6 +501,7 @@ def berekende_waarden(
             for j in jaren
         }
     per_jaar = _tlv_per_jaar(verstreken, scope, alle_ids, cache)
+    sinds = _in_gebruik_sinds("tlv", scope, alle_ids, cache)
     uit = {}
     for j in jaren:
         if j not in per_jaar:
@@ -501,9 +510,40 @@ def berekende_waarden(
         rijen = per_jaar[j]
         if scope.bestuur_id is None:
             rijen = {i: rijen[i] for i in scope.swv_ids if i in rijen}
-        w = tlv_opgeteld(rijen).get(sleutel)
-        uit[j] = None if w is None else Decimal(w)
+        uit[j] = _of_nog_niets(tlv_opgeteld(rijen)[sleutel], date(j + 1, 7, 31), sinds)
     return uit
+
+
+def _in_gebruik_sinds(bron: str, scope: Scope, alle_ids, cache: dict) -> date | None:
+    """Since when the SWVs of the scope keep this source in the app: the first thuiszitter
+    registered (registration date, not start date: cases can be entered afterwards) or the
+    first TLV aanvraag received. One grouped query per page for all SWVs on it."""
+
+    def ophalen():
+        if bron == "thuis":
+            qs = Thuiszitter.objects.filter(swv_id__in=alle_ids).values("swv_id")
+            rijen = qs.annotate(m=Min("aangemaakt_op")).order_by()
+            return {r["swv_id"]: timezone.localtime(r["m"]).date() for r in rijen}
+        from toelaatbaarheid.models import Aanvraag
+
+        qs = Aanvraag.objects.filter(swv_id__in=alle_ids, ontvangen_op__isnull=False)
+        rijen = qs.values("swv_id").annotate(m=Min("ontvangen_op")).order_by()
+        return {r["swv_id"]: r["m"] for r in rijen}
+
+    # The register is the SWV's: a bestuur's zero counts once its SWV keeps the register.
+    per = _per_swv(cache, ("sinds", bron), Scope(scope.swv_ids), alle_ids, ophalen)
+    data = [per[i] for i in scope.swv_ids if i in per]
+    return min(data) if data else None
+
+
+def _of_nog_niets(aantal, einde: date, sinds: date | None) -> Decimal | None:
+    """A count of a year that ended before the source was in use is not a zero but no
+    meting: None ('nog geen meting') instead of a 0 that would look on track."""
+    if aantal is None:
+        return None
+    if not aantal and (sinds is None or einde < sinds):
+        return None
+    return Decimal(aantal)
 
 
 def _per_swv(cache: dict, sleutel, scope: Scope, alle_ids, ophalen):

@@ -233,8 +233,8 @@ def test_tlv_niet_beschikbaar_geeft_lege_waarden(monkeypatch):
 
 def test_tlv_kpis_van_een_pagina_delen_een_vast_aantal_queries(tlvs, monkeypatch):
     """The dashboard shares one cache: all TLV KPIs over all plan years come from one
-    multi-year fetch (5 grouped queries) plus one for the scope's doorlooptijd, not one
-    fetch per year or per KPI."""
+    multi-year fetch (5 grouped queries) plus one for the scope's doorlooptijd and one for
+    the date of the first aanvraag, not one fetch per year or per KPI."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -247,12 +247,14 @@ def test_tlv_kpis_van_een_pagina_delen_een_vast_aantal_queries(tlvs, monkeypatch
         toegekend = berekende_waarden("tlv_toegekend", jaren, scope, cache)
         doorlooptijd = berekende_waarden("tlv_doorlooptijd", jaren, scope, cache)
         bezwaren = berekende_waarden("tlv_bezwaren", jaren, scope, cache)
-    assert len(q) == 6
-    assert toegekend == {2022: D(0), 2023: D(0), 2024: D(4), 2025: D(1)}
+    assert len(q) == 7
+    # The first aanvraag was received on 1 November 2024: the years before show no value
+    # ('nog geen meting'), not a zero that would look on track.
+    assert toegekend == {2022: None, 2023: None, 2024: D(4), 2025: D(1)}
     # Received on the 1st, sent on the beschikking date: 3, 2, 30, 2 and 5 days in
     # 2024-2025 (afwijzing included); median 3. No beschikking in 2022: no median.
     assert doorlooptijd == {2022: None, 2023: None, 2024: D(3), 2025: D(0)}
-    assert bezwaren == dict.fromkeys(jaren, D(0))
+    assert bezwaren == {2022: None, 2023: None, 2024: D(0), 2025: D(0)}
     # The bestuur's own figures beside the total: fetched once more, for that bestuur.
     with CaptureQueriesContext(connection) as q:
         van_bestuur = berekende_waarden("tlv_toegekend", jaren, Scope([swv.id], bestuur.id), cache)
@@ -321,3 +323,27 @@ def test_verwijzingen_per_bestuur_alleen_binnen_de_eigen_swvs(tlvs, gebruiker):
     )
     assert (eigen["naar_sbo"], eigen["naar_so"], eigen["leerlingen_bao"]) == (2, 2, 400)
     assert eigen["sbo_pct"] == D("0.50")
+
+
+def test_thuiszitters_voor_het_register_in_gebruik_was_geen_nul():
+    """A year that ended before the SWV kept the register in the app shows no value; a
+    year after that with nobody at home is a real 0."""
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    swv = SamenwerkingsverbandFactory(code="PO9906")
+    school = SchoolFactory(swv=swv)
+    ThuiszitterFactory(
+        school=school,
+        startdatum=date(2023, 9, 1),
+        einddatum=date(2023, 10, 1),
+        status="terug",
+        aangemaakt_op=timezone.make_aware(datetime(2023, 9, 15, 10, 0)),
+    )
+    waarden = berekende_waarden("thuiszitters", [2022, 2023], Scope([swv.id]))
+    # 30 June 2023: before the first registration (15 September 2023). 30 June 2024: 0.
+    assert waarden == {2022: None, 2023: D(0)}
+    # An SWV that never registered anyone has no thuiszitters figures at all.
+    leeg = SamenwerkingsverbandFactory(code="PO9907")
+    assert berekende_waarden("thuiszitters", [2023], Scope([leeg.id])) == {2023: None}
