@@ -117,18 +117,39 @@ class Dashboard:
     pagina: Page | None = None
 
 
-def _metingen_voor_scope(kpi: Kpi, swv, bestuur) -> tuple[dict, dict | None]:
+def _toelichting(m: Meting, extra: str = "") -> str:
+    delen = [m.periode] if m.kwartaal else []
+    return ", ".join([*delen, extra] if extra else delen)
+
+
+def _metingen_voor_scope(kpi: Kpi, swv, bestuur, scope_ids) -> tuple[dict, dict | None]:
+    """Hand-entered values per school year as {jaar: (waarde, toelichting)}, for the total
+    and for the bestuur beside it. With an SWV chosen: its own meting, else the plan-wide
+    one (marked as such). Without: the plan-wide meting, else, for a count measured per
+    SWV in every SWV of the plan that year, their sum (marked). Percentages and scores of
+    parts do not add up: those stay empty without a plan-wide meting."""
     alle = list(kpi.metingen.all())  # prefetched
+    plan = _jaarwaarde([m for m in alle if not m.swv_id and not m.bestuur_id])
+    totaal = {j: (m.waarde, _toelichting(m)) for j, m in plan.items()}
     if swv is not None:
-        eigen = [m for m in alle if m.swv_id == swv.id and not m.bestuur_id]
-        plan = [m for m in alle if not m.swv_id and not m.bestuur_id]
-        # An SWV's own meting wins; a plan-wide one stands in for years it lacks.
-        totaal = {**_jaarwaarde(plan), **_jaarwaarde(eigen)}
-    else:
-        totaal = _jaarwaarde([m for m in alle if not m.swv_id and not m.bestuur_id])
+        eigen = _jaarwaarde([m for m in alle if m.swv_id == swv.id and not m.bestuur_id])
+        totaal = {
+            j: (m.waarde, _toelichting(m, _("cijfer van het hele plan"))) for j, m in plan.items()
+        }
+        totaal.update({j: (m.waarde, _toelichting(m)) for j, m in eigen.items()})
+    elif kpi.type == KpiType.AANTAL and len(scope_ids) > 1:
+        per_swv = {
+            i: _jaarwaarde([m for m in alle if m.swv_id == i and not m.bestuur_id])
+            for i in scope_ids
+        }
+        for j in set().union(*per_swv.values()) - set(totaal):
+            if all(j in w for w in per_swv.values()):
+                som = sum(w[j].waarde for w in per_swv.values())
+                totaal[j] = (som, _("som van de samenwerkingsverbanden"))
     best = None
     if bestuur is not None:
-        best = _jaarwaarde([m for m in alle if m.bestuur_id == bestuur.id])
+        eigen_bestuur = _jaarwaarde([m for m in alle if m.bestuur_id == bestuur.id])
+        best = {j: (m.waarde, _toelichting(m)) for j, m in eigen_bestuur.items()}
     return totaal, best
 
 
@@ -207,15 +228,14 @@ def _kpi_regel(kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zie
         totaal = _berekend(kpi, jaren, scope_ids, None, cache)
         best = _berekend(kpi, jaren, scope_ids, bestuur.id, cache) if bestuur else None
     else:
-        tm, bm = _metingen_voor_scope(kpi, swv, bestuur)
-        totaal = {j: (tm[j].waarde if j in tm else None) for j in jaren}
-        toelichtingen = {j: tm[j] for j in tm}
-        best = {j: (bm[j].waarde if j in bm else None) for j in jaren} if bm is not None else None
+        tm, bm = _metingen_voor_scope(kpi, swv, bestuur, scope_ids)
+        totaal = {j: tm[j][0] if j in tm else None for j in jaren}
+        toelichtingen = {j: tm[j][1] for j in tm}
+        best = {j: bm[j][0] if j in bm else None for j in jaren} if bm is not None else None
     regels = []
     for j in jaren:
         w = totaal.get(j)
         st = status_van(streef.get(j), w)
-        m = toelichtingen.get(j)
         regels.append(
             Jaarregel(
                 jaar=j,
@@ -225,7 +245,7 @@ def _kpi_regel(kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zie
                 bestuur_waarde=getal(best.get(j), kpi) if best is not None else None,
                 status=st,
                 status_label=STATUS_LABEL[st],
-                toelichting=(m.periode if m and m.kwartaal else ""),
+                toelichting=toelichtingen.get(j, ""),
                 waarde_getal=w,
                 bestuur_getal=best.get(j) if best is not None else None,
                 url=_onderliggend(kpi, j, swv, None, kan_rijen_zien) if w is not None else "",

@@ -325,3 +325,32 @@ def test_doorklik_toont_precies_de_getelde_thuiszitters(als, plan, gebruiker, zl
     r = als("opr").get(reverse("kpi:index"))
     regels, _ = _regels(r.context["db"], plan)
     assert regels[plan.kpi["thuis"].pk].jaren[0].url == ""
+
+
+def test_metingen_per_swv_in_het_totaal_en_gemarkeerd(gemeten, gebruiker, zl_swvs):
+    """Without an SWV chosen, a count measured in every SWV of the plan adds up to the
+    total (marked as such); a percentage of parts does not. With an SWV chosen, the
+    plan-wide figure that stands in for a missing own one says so."""
+    k = gemeten.kpi
+    for swv, w in zip(zl_swvs, [4, 5, 6], strict=True):
+        MetingFactory(kpi=k["klachten"], schooljaar=2024, swv=swv, waarde=D(w))
+        MetingFactory(kpi=k["afgestemd"], schooljaar=2024, swv=swv, waarde=D(70))
+    # Only two of the three SWVs measured in 2025: no total.
+    for swv in zl_swvs[:2]:
+        MetingFactory(kpi=k["klachten"], schooljaar=2025, swv=swv, waarde=D(1))
+    mw = gebruiker("medewerker")
+    regels, _ = _regels(dashboard(mw), gemeten)
+    klachten = regels[k["klachten"].pk]
+    j24, j25 = klachten.jaren[2], klachten.jaren[3]
+    assert (j24.waarde, j24.toelichting) == ("15", "som van de samenwerkingsverbanden")
+    assert j24.status == "niet_op_koers"  # 15 against < 3
+    assert j25.waarde == "–" and j25.status == "geen_meting"
+    assert regels[k["afgestemd"].pk].jaren[2].waarde == "–"
+    # One SWV chosen: its own 2024 figure; 2023 is the plan's, marked.
+    regels, _ = _regels(dashboard(mw, swv=zl_swvs[0]), gemeten)
+    klachten = regels[k["klachten"].pk]
+    assert (klachten.jaren[2].waarde, klachten.jaren[2].toelichting) == ("4", "")
+    assert (klachten.jaren[1].waarde, klachten.jaren[1].toelichting) == (
+        "7",
+        "cijfer van het hele plan",
+    )
