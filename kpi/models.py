@@ -313,7 +313,8 @@ class Thuiszitter(models.Model):
         max_length=20,
         help_text=_("Geen volledige naam: initialen (bv. J.B.) of een afgesproken pseudoniem."),
     )
-    geboortejaar = models.PositiveSmallIntegerField(_("geboortejaar"))
+    # Required in the form; emptied (with the pseudonym) when the retention period ends.
+    geboortejaar = models.PositiveSmallIntegerField(_("geboortejaar"), null=True)
     type = models.CharField(_("soort verzuim"), max_length=12, choices=ThuiszitterType.choices)
     vrijstelling = models.CharField(
         _("artikel vrijstelling"), max_length=2, choices=Vrijstelling.choices, blank=True
@@ -327,6 +328,9 @@ class Thuiszitter(models.Model):
         default=ThuiszitterStatus.LOPEND,
     )
     aangemaakt_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
+    geanonimiseerd_op = models.DateField(
+        _("geanonimiseerd op"), null=True, blank=True, editable=False
+    )
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     class Meta:

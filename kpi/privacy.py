@@ -1,8 +1,10 @@
 """Retention and AVG inzage for the thuiszitters register.
 
-A resolved registration is deleted N years after its einddatum (setting
-SWV_BEWAARTERMIJN_THUISZITTERS_JAREN [check]); running ones always stay. Its action log
-(ThuiszitterActie) goes with it (on_delete=CASCADE). The register holds a pseudonym and
+A resolved registration is anonymised N years after its einddatum (setting
+SWV_BEWAARTERMIJN_THUISZITTERS_JAREN [check]); running ones always stay. Anonymised, not
+deleted: the pseudonym, the birth year and the action log (free text) go; school, kind
+and dates stay, so the counts per quarter and the KPI values of past plan years do not
+change afterwards, and the inspectie registration keeps all rows incl. resolved ones. The register holds a pseudonym and
 a birth year only, so inzage matches the pseudonym on the surname and the birth year.
 """
 
@@ -11,7 +13,7 @@ from datetime import date
 from django.conf import settings
 from django.utils import timezone
 
-from swv.bewaartermijnen import VERWIJDEREN, Bewaarregel, grensdatum
+from swv.bewaartermijnen import ANONIMISEREN, Bewaarregel, grensdatum
 from swv.inzage import Onderdeel
 
 from .models import Thuiszitter, ThuiszitterActie
@@ -19,14 +21,24 @@ from .models import Thuiszitter, ThuiszitterActie
 
 def verlopen_registraties(peildatum: date):
     grens = grensdatum(peildatum, settings.SWV_BEWAARTERMIJN_THUISZITTERS_JAREN)
-    return Thuiszitter.objects.filter(einddatum__isnull=False, einddatum__lte=grens).order_by("pk")
+    return Thuiszitter.objects.filter(
+        einddatum__isnull=False, einddatum__lte=grens, geanonimiseerd_op__isnull=True
+    ).order_by("pk")
+
+
+def anonimiseren(registratie: Thuiszitter) -> None:
+    registratie.acties_log.all().delete()
+    registratie.pseudoniem = ""
+    registratie.geboortejaar = None
+    registratie.geanonimiseerd_op = timezone.localdate()
+    registratie.save(update_fields=["pseudoniem", "geboortejaar", "geanonimiseerd_op"])
 
 
 REGEL = Bewaarregel(
     naam="Thuiszittersregistraties",
-    actie=VERWIJDEREN,
+    actie=ANONIMISEREN,
     verlopen=verlopen_registraties,
-    uitvoeren=lambda registratie: registratie.delete(),
+    uitvoeren=anonimiseren,
     label=lambda registratie: f"thuiszitter {registratie.pk}",
 )
 

@@ -82,19 +82,39 @@ def test_valid_tlv_and_open_bezwaar_are_kept():
     ).exists()
 
 
-def test_resolved_thuiszitters_go_after_the_period_running_ones_stay():
+def test_resolved_thuiszitters_are_anonymised_after_the_period_counts_stay():
+    """After the period a resolved registration loses its pseudonym, birth year and action
+    log; the row stays, so the quarterly counts of its years do not change afterwards."""
+    from kpi.berekeningen import thuiszitters_op
+    from kpi.models import ThuiszitterActie
+
     lopend = Thuiszitter.objects.filter(einddatum__isnull=True).first()
     opgelost = Thuiszitter.objects.exclude(pk=lopend.pk).first()
     Thuiszitter.objects.filter(pk=opgelost.pk).update(
         startdatum=date(2021, 1, 4), einddatum=date(2022, 3, 1), status="terug"
     )
+    ThuiszitterActie.objects.create(
+        thuiszitter=opgelost, datum=date(2021, 2, 1), omschrijving="Gesprek met ouders"
+    )
     Thuiszitter.objects.filter(pk=lopend.pk).update(startdatum=date(2021, 1, 4))
+    peildatum = [date(2021, 12, 31)]
+    voor = thuiszitters_op(peildatum, Thuiszitter.objects.all())
     call_command("bewaartermijnen", "--peildatum", PEILDATUM.isoformat(), stdout=_stil())
-    assert not Thuiszitter.objects.filter(pk=opgelost.pk).exists()
-    assert Thuiszitter.objects.filter(pk=lopend.pk).exists()
+    opgelost.refresh_from_db()
+    assert (opgelost.pseudoniem, opgelost.geboortejaar) == ("", None)
+    assert opgelost.geanonimiseerd_op is not None
+    assert not ThuiszitterActie.objects.filter(thuiszitter=opgelost).exists()
+    lopend.refresh_from_db()
+    assert lopend.pseudoniem and lopend.geanonimiseerd_op is None
+    assert thuiszitters_op(peildatum, Thuiszitter.objects.all()) == voor
+    assert voor[peildatum[0]]["lang"] >= 2
     assert AuditEvent.objects.filter(
-        actie="verwijderd", object_type="kpi.thuiszitter", object_id=str(opgelost.pk)
+        actie="geanonimiseerd", object_type="kpi.thuiszitter", object_id=str(opgelost.pk)
     ).exists()
+    # A second run leaves it alone.
+    uit = _stil()
+    call_command("bewaartermijnen", "--dry-run", "--peildatum", PEILDATUM.isoformat(), stdout=uit)
+    assert f"thuiszitter {opgelost.pk}" not in uit.getvalue()
 
 
 def test_inzage_gathers_the_whole_tlv_dossier_of_one_pupil(als):
