@@ -507,9 +507,7 @@ def berekende_waarden(
         if j not in per_jaar:
             uit[j] = None
             continue
-        rijen = per_jaar[j]
-        if scope.bestuur_id is None:
-            rijen = {i: rijen[i] for i in scope.swv_ids if i in rijen}
+        rijen = {i: per_jaar[j][i] for i in scope.swv_ids if i in per_jaar[j]}
         uit[j] = _of_nog_niets(tlv_opgeteld(rijen)[sleutel], date(j + 1, 7, 31), sinds)
     return uit
 
@@ -572,29 +570,30 @@ def _doorlooptijd_per_jaar(jaren, scope: Scope, cache: dict) -> dict[int, dict]:
     sleutel = ("duur", tuple(sorted(scope.swv_ids)), scope.bestuur_id, tuple(jaren))
     if sleutel not in cache:
         module = _tlv_module()
-        if scope.bestuur_id:
-            cache[sleutel] = module.doorlooptijd_per_jaar(
-                schooljaren=jaren, bestuur_ids=[scope.bestuur_id]
-            )
-        else:
-            cache[sleutel] = module.doorlooptijd_per_jaar(schooljaren=jaren, swv_ids=scope.swv_ids)
+        cache[sleutel] = module.doorlooptijd_per_jaar(
+            schooljaren=jaren,
+            swv_ids=scope.swv_ids,
+            bestuur_ids=[scope.bestuur_id] if scope.bestuur_id else None,
+        )
     return cache[sleutel]
 
 
 def _tlv_per_jaar(jaren, scope: Scope, alle_ids, cache: dict) -> dict[int, dict]:
-    """TLV figures per year and SWV (or for the scope's bestuur), fetched once per page for
-    every year and SWV in the shared cache: all plans and all TLV KPIs use the same rows."""
+    """TLV figures per year and SWV, fetched once per page for every year and SWV in the
+    shared cache: all plans and all TLV KPIs use the same rows. For a bestuur scope the
+    bestuur's part of each SWV's figures (its schools' cases), so the figure beside the
+    total covers the same SWVs as the total."""
     if not jaren:
         return {}
     sleutel = ("tlv", scope.bestuur_id)
-    ids = [scope.bestuur_id] if scope.bestuur_id else alle_ids
     bekend = cache.get(sleutel)
-    if bekend is None or not (set(jaren) <= bekend[0] and set(ids) <= bekend[1]):
-        if scope.bestuur_id:
-            rijen = tlv_per_jaar(schooljaren=jaren, bestuur_ids=ids)
-        else:
-            rijen = tlv_per_jaar(schooljaren=jaren, swv_ids=ids)
-        cache[sleutel] = bekend = (set(jaren), set(ids), rijen)
+    if bekend is None or not (set(jaren) <= bekend[0] and set(alle_ids) <= bekend[1]):
+        rijen = _tlv_module().swv_kengetallen_per_jaar(
+            schooljaren=jaren,
+            swv_ids=alle_ids,
+            bestuur_ids=[scope.bestuur_id] if scope.bestuur_id else None,
+        )
+        cache[sleutel] = bekend = (set(jaren), set(alle_ids), rijen)
     return bekend[2]
 
 

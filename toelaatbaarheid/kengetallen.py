@@ -208,9 +208,15 @@ def doorlooptijd_per_jaar(*, schooljaren, swv_ids=None, bestuur_ids=None) -> dic
     return uit
 
 
-def swv_kengetallen_per_jaar(*, schooljaren, swv_ids=None) -> dict[int, dict[int, dict]]:
-    """{jaar: swv_kengetallen of that year}, for several years in five queries."""
+def swv_kengetallen_per_jaar(
+    *, schooljaren, swv_ids=None, bestuur_ids=None
+) -> dict[int, dict[int, dict]]:
+    """{jaar: swv_kengetallen of that year}, for several years in five queries. With
+    `bestuur_ids` only the cases of those besturen's schools (a bestuur's part of each
+    SWV's figures)."""
     filter_, ids = _ids_filter("swv_id", swv_ids)
+    if bestuur_ids is not None:
+        filter_["school__bestuur_id__in"] = list(bestuur_ids)
     tellingen = _tellingen("swv_id", schooljaren, filter_)
     duur = doorlooptijden(schooljaren=schooljaren, filter_=filter_)
     uitkomst: dict[int, dict[int, dict]] = {}

@@ -259,7 +259,7 @@ def test_tlv_kpis_van_een_pagina_delen_een_vast_aantal_queries(tlvs, monkeypatch
     with CaptureQueriesContext(connection) as q:
         van_bestuur = berekende_waarden("tlv_toegekend", jaren, Scope([swv.id], bestuur.id), cache)
         berekende_waarden("tlv_bezwaren", jaren, Scope([swv.id], bestuur.id), cache)
-    assert len(q) == 4
+    assert len(q) == 5
     assert van_bestuur == toegekend
 
 
@@ -347,3 +347,16 @@ def test_thuiszitters_voor_het_register_in_gebruik_was_geen_nul():
     # An SWV that never registered anyone has no thuiszitters figures at all.
     leeg = SamenwerkingsverbandFactory(code="PO9907")
     assert berekende_waarden("thuiszitters", [2023], Scope([leeg.id])) == {2023: None}
+
+
+def test_bestuurscijfer_naast_het_totaal_telt_dezelfde_swvs(tlvs, gebruiker, monkeypatch):
+    """The bestuur's figure beside an SWV total is its part of that total: a case of the
+    same bestuur in another SWV does not count there."""
+    swv, bestuur, a, b = tlvs
+    monkeypatch.setattr(berekeningen, "schooljaar_nu", lambda: 2025)
+    elders = SchoolFactory(swv=SamenwerkingsverbandFactory(code="PO9908"), bestuur=bestuur)
+    _tlv(elders, "SBO", date(2024, 9, 20), gebruiker=gebruiker("medewerker"))
+    assert berekende_waarden("tlv_toegekend", [2024], Scope([swv.id], bestuur.id)) == {2024: D(4)}
+    assert berekende_waarden(
+        "tlv_toegekend", [2024], Scope([swv.id, elders.swv_id], bestuur.id)
+    ) == {2024: D(5)}
