@@ -1,5 +1,7 @@
-"""Demo KPI data: metingen on the plan demo's 17 KPIs (seed 000) and a set of thuiszitters
-at INNOVO and Movare schools, each with a few dated actions. Idempotent and deterministic
+"""Demo KPI data: metingen on the plan demo's 17 KPIs (seed 000), close to each year's
+target and some missing it; for five of them also per SWV and for the bestuur INNOVO (so
+its bestuur account sees its own figures beside the total); and a set of thuiszitters at
+INNOVO and Movare schools, each with a few dated actions. Idempotent and deterministic
 (fixed dates and values).
 
 Runs after the plan demo; if the plan is not there (yet), that part is skipped.
@@ -14,7 +16,7 @@ from django.utils import timezone
 
 from ondersteuningsplan.models import Ondersteuningsplan
 from swv.demo import innovo_school
-from swv.models import Gebruiker, School, Schoolsoort
+from swv.models import Gebruiker, School, Schoolbestuur, Schoolsoort
 
 from .models import (
     Berekening,
@@ -216,9 +218,38 @@ def laad(stdout=None) -> None:
         stdout.write(f"  KPI: {n_thuis} thuiszitters met acties")
 
 
+def _stap(kpi: Kpi, doel: Decimal) -> Decimal:
+    """How far a demo value lies from its target: a few percent of the target (at least
+    0.2 points for a percentage, 0.3 on a score scale, 1 for a count)."""
+    if kpi.type == KpiType.PERCENTAGE:
+        return max(Decimal("0.2"), (abs(doel) * Decimal("0.05")).quantize(Decimal("0.1")))
+    if kpi.type == KpiType.SCORE:
+        return Decimal("0.3")
+    return Decimal(1)
+
+
+def _binnen_type(kpi: Kpi, w: Decimal) -> Decimal:
+    if kpi.type == KpiType.PERCENTAGE:
+        return max(Decimal(0), min(Decimal(100), w)).quantize(Decimal("0.1"))
+    if kpi.type == KpiType.SCORE:
+        laag = kpi.schaal_min if kpi.schaal_min is not None else Decimal(1)
+        hoog = kpi.schaal_max if kpi.schaal_max is not None else Decimal(10)
+        return max(laag, min(hoog, w)).quantize(Decimal("0.1"))
+    return max(Decimal(0), w).quantize(Decimal(1))
+
+
+def _streef(kpi: Kpi, jaar: int):
+    return next((s for s in kpi.streefwaarden.all() if s.schooljaar == jaar), None)
+
+
+def _lager_is_beter(kpi: Kpi, streef) -> bool:
+    return kpi.richting == "lager" or (streef is not None and streef.comparator in ("<", "<="))
+
+
 def _demo_waarde(kpi: Kpi, jaar: int, index: int) -> Decimal:
-    """A deterministic value; every third KPI-year misses its target."""
-    streef = next((s for s in kpi.streefwaarden.all() if s.schooljaar == jaar), None)
+    """A deterministic value close to the year's target: on the right side of it, except
+    every third KPI-year, which misses it (a percentage of 4 is 3.8 or 4.2, not 0 or 9)."""
+    streef = _streef(kpi, jaar)
     mis = (index + jaar) % 3 == 0
     if kpi.type == KpiType.JA_NEE:
         return Decimal(0 if mis else 1)
@@ -226,19 +257,59 @@ def _demo_waarde(kpi: Kpi, jaar: int, index: int) -> Decimal:
         laag = kpi.schaal_min if kpi.schaal_min is not None else Decimal(1)
         hoog = kpi.schaal_max if kpi.schaal_max is not None else Decimal(10)
         basis = streef.waarde if streef else (laag + hoog) / 2
-        w = basis - 1 if mis else basis + Decimal("0.5")
-        return max(laag, min(hoog, w)).quantize(Decimal("0.1"))
+        return _binnen_type(kpi, basis - 1 if mis else basis + Decimal("0.5"))
     if streef is None:
         return Decimal(40 + 5 * (jaar - 2022) if kpi.type == KpiType.PERCENTAGE else 8 - jaar % 3)
     doel = streef.waarde
-    lager = kpi.richting == "lager" or streef.comparator in ("<", "<=")
+    lager = _lager_is_beter(kpi, streef)
     if kpi.type == KpiType.PERCENTAGE:
-        w = doel - 10 if (mis != lager) else doel + 5
-        return max(Decimal(0), min(Decimal(100), w))
+        omhoog = mis == lager  # off track upwards when lower is better, and vice versa
+        stap = _stap(kpi, doel)
+        return _binnen_type(kpi, doel + stap if omhoog else doel - stap)
     # Counts.
     if lager:
         return doel + 2 if mis else max(Decimal(0), doel - 1)
     return max(Decimal(0), doel - 2) if mis else doel + 1
+
+
+# Hand-entered KPIs that are also measured per SWV and for one bestuur (matched on the
+# start of the name): percentages and scores, which compare to the plan's target. (Counts
+# do not: an SWV's share of the complaints is always below the plan-wide ceiling.)
+PER_SCOPE = (
+    "Mate van tevredenheid van ouders",
+    "Mate waarin de basisondersteuning voldoet",
+    "Aantal en percentage leerlingen voor wie extra ondersteuning wordt toegekend",
+    "Aantal en percentage leerlingen voor wie extra ondersteuning binnen",
+    "Mate van tevredenheid van scholen en ouders",
+)
+DEMO_BESTUUR = "41506"  # INNOVO: its bestuur account sees these beside the total
+# Per school year, the SWVs' distance from the plan total in steps (in code order; they
+# average out to the total) and the bestuur's.
+SWV_VERSCHUIVING = {0: (-1, 1, 0), 1: (0, -1, 1), 2: (1, 0, -1)}
+BESTUUR_VERSCHUIVING = {2022: 1, 2023: -1, 2024: 2}
+
+
+def _scope_waarde(kpi: Kpi, jaar: int, totaal: Decimal, stappen: int) -> Decimal:
+    """A value `stappen` steps (see _stap) above or below the plan total."""
+    streef = _streef(kpi, jaar)
+    doel = streef.waarde if streef else totaal
+    return _binnen_type(kpi, totaal + stappen * _stap(kpi, doel))
+
+
+def _meting(kpi, jaar, waarde, *, swv=None, bestuur=None, toelichting="Demo-meting.") -> bool:
+    try:
+        kpi.waarde_controleren(waarde)
+    except ValidationError:  # a demo value that does not fit the type is skipped
+        return False
+    Meting.objects.update_or_create(
+        kpi=kpi,
+        schooljaar=jaar,
+        kwartaal=0,
+        swv=swv,
+        bestuur=bestuur,
+        defaults={"waarde": waarde, "bron": kpi.bron or "Demo", "toelichting": toelichting},
+    )
+    return True
 
 
 def _metingen() -> int | None:
@@ -255,29 +326,29 @@ def _metingen() -> int | None:
             if woord in kpi.naam.lower() and kpi.berekening != berekening:
                 kpi.berekening = berekening
                 kpi.save(update_fields=["berekening"])
+    swvs = list(plan.samenwerkingsverbanden.order_by("code"))
+    bestuur = Schoolbestuur.objects.filter(nummer=DEMO_BESTUUR, scholen__swv__in=swvs).first()
     aantal = 0
     for index, kpi in enumerate(kpis):
         if kpi.is_berekend:
             continue
+        per_scope = kpi.naam.startswith(PER_SCOPE)
         for jaar in METINGJAREN:
             waarde = _demo_waarde(kpi, jaar, index)
-            try:
-                kpi.waarde_controleren(waarde)
-            except ValidationError:  # a demo value that does not fit the type is skipped
+            if not _meting(kpi, jaar, waarde):
                 continue
-            Meting.objects.update_or_create(
-                kpi=kpi,
-                schooljaar=jaar,
-                kwartaal=0,
-                swv=None,
-                bestuur=None,
-                defaults={
-                    "waarde": waarde,
-                    "bron": kpi.bron or "Demo",
-                    "toelichting": "Demo-meting.",
-                },
-            )
             aantal += 1
+            if not per_scope:
+                continue
+            verschuiving = SWV_VERSCHUIVING[jaar % 3]
+            for i, swv in enumerate(swvs):
+                w = _scope_waarde(kpi, jaar, waarde, verschuiving[i % 3])
+                aantal += _meting(kpi, jaar, w, swv=swv, toelichting="Demo-meting per SWV.")
+            if bestuur is not None:
+                w = _scope_waarde(kpi, jaar, waarde, BESTUUR_VERSCHUIVING[jaar])
+                aantal += _meting(
+                    kpi, jaar, w, bestuur=bestuur, toelichting="Demo-meting van het bestuur."
+                )
     return aantal
 
 

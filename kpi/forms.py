@@ -16,6 +16,7 @@ from .models import (
     Vrijstelling,
 )
 from .selectors import bestuur_keuzes, scholen_voor_register, swv_keuzes
+from .services import thuiszitter_datumfouten
 
 
 class DecimaalVeld(forms.DecimalField):
@@ -142,22 +143,6 @@ class ThuiszitterForm(forms.ModelForm):
             raise ValidationError(_("Geen volledige naam: gebruik initialen of een pseudoniem."))
         return waarde
 
-    def clean_geboortejaar(self):
-        jaar = self.cleaned_data["geboortejaar"]
-        dit_jaar = timezone.localdate().year
-        if not (dit_jaar - 20 <= jaar <= dit_jaar - 3):
-            raise ValidationError(
-                _("Een leerplichtige leerling is geboren tussen %(van)s en %(tot)s.")
-                % {"van": dit_jaar - 20, "tot": dit_jaar - 3}
-            )
-        return jaar
-
-    def clean_startdatum(self):
-        d = self.cleaned_data["startdatum"]
-        if d > timezone.localdate():
-            raise ValidationError(_("De startdatum ligt in de toekomst."))
-        return d
-
     def clean(self):
         data = super().clean()
         soort, artikel = data.get("type"), data.get("vrijstelling")
@@ -172,6 +157,14 @@ class ThuiszitterForm(forms.ModelForm):
             self.add_error("einddatum", _("Een lopende registratie heeft nog geen einddatum."))
         if status and status != ThuiszitterStatus.LOPEND and not eind:
             self.add_error("einddatum", _("Vul de einddatum in bij een afgesloten registratie."))
+        # Dates that cannot be (future, before school age, a birth year that does not fit);
+        # the same check as the service's, one message per field.
+        fouten = thuiszitter_datumfouten(
+            startdatum=start, einddatum=eind, geboortejaar=data.get("geboortejaar")
+        )
+        for veld, melding in fouten.items():
+            if veld not in self.errors:
+                self.add_error(veld, melding)
         return data
 
     def _post_clean(self):

@@ -117,8 +117,48 @@ def meting_vastleggen(
     return meting
 
 
-def _thuiszitter_controleren(t: Thuiszitter) -> None:
+# A pupil in the register is, in the calendar year of the startdatum, between these ages
+# (only the birth year is recorded). Leerplichtig from 5, at school from 4; the upper
+# bound leaves room for VSO pupils and late school-leavers.
+LEEFTIJD_BIJ_START = (4, 23)
+
+
+def thuiszitter_datumfouten(
+    *, startdatum: date | None, einddatum: date | None, geboortejaar: int | None
+) -> dict[str, str]:
+    """Field -> message for dates that cannot be: a start or end in the future, a
+    startdatum before the pupil can be at school (1 August of the year it turns 4) and a
+    geboortejaar that does not fit the startdatum. Used by the form and the service."""
     fouten = {}
+    vandaag = timezone.localdate()
+    if startdatum and startdatum > vandaag:
+        fouten["startdatum"] = _("De startdatum ligt in de toekomst.")
+    if einddatum and einddatum > vandaag:
+        fouten["einddatum"] = _(
+            "De einddatum ligt in de toekomst. Vul de datum in waarop de leerling terug "
+            "was of de registratie is beëindigd."
+        )
+    if startdatum and geboortejaar is not None:
+        jongst, oudst = LEEFTIJD_BIJ_START
+        van, tot = startdatum.year - oudst, startdatum.year - jongst
+        if not van <= geboortejaar <= tot:
+            fouten["geboortejaar"] = _(
+                "Dit geboortejaar past niet bij de startdatum: een leerling in het register "
+                "is in het jaar van de start %(jongst)s tot en met %(oudst)s jaar oud, dus "
+                "geboren tussen %(van)s en %(tot)s."
+            ) % {"jongst": jongst, "oudst": oudst, "van": van, "tot": tot}
+        elif startdatum < date(geboortejaar + jongst, 8, 1) and "startdatum" not in fouten:
+            fouten["startdatum"] = _(
+                "Een leerling geboren in %(jaar)s gaat op zijn vroegst vanaf 1 augustus "
+                "%(vanaf)s naar school; de startdatum ligt daarvoor."
+            ) % {"jaar": geboortejaar, "vanaf": geboortejaar + jongst}
+    return fouten
+
+
+def _thuiszitter_controleren(t: Thuiszitter) -> None:
+    fouten = thuiszitter_datumfouten(
+        startdatum=t.startdatum, einddatum=t.einddatum, geboortejaar=t.geboortejaar
+    )
     if t.type == ThuiszitterType.VRIJSTELLING and not t.vrijstelling:
         fouten["vrijstelling"] = _("Kies het artikel van de vrijstelling.")
     if t.type != ThuiszitterType.VRIJSTELLING and t.vrijstelling:

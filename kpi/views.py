@@ -121,7 +121,12 @@ class DashboardPdfView(DashboardMixin, TemplateView):
 # KPI detail and metingen --------------------------------------------------------------
 
 
-class KpiDetailView(KpiMixin, TemplateView):
+class KpiDetailView(DashboardMixin, TemplateView):
+    """One KPI: its definition, the Verloop table (the dashboard's figures for this KPI,
+    with the same SWV and bestuur filters; a bestuur sees its own column) and the metingen.
+    `?format=csv|xlsx` exports the Verloop table in the dashboard export's columns;
+    `?tabel=metingen&format=...` the metingen."""
+
     template_name = "kpi/kpi_detail.html"
 
     def get(self, request, *args, **kwargs):
@@ -136,7 +141,8 @@ class KpiDetailView(KpiMixin, TemplateView):
             .select_related("swv", "bestuur", "ingevoerd_door")
             .order_by("schooljaar", "kwartaal", "swv__code", "bestuur__naam")
         )
-        if formaat := _formaat(request):
+        formaat = _formaat(request)
+        if formaat and request.GET.get("tabel") == "metingen":
             return export_response(
                 formaat,
                 f"metingen-kpi-{kpi.pk}",
@@ -154,22 +160,44 @@ class KpiDetailView(KpiMixin, TemplateView):
                     for m in metingen
                 ),
             )
-        db = reports.dashboard(user, kan_rijen_zien=user.has_perm("kpi.thuiszitters_bekijken"))
-        regel = next(
-            (
-                r
+        form, db = self.dashboard()
+        # The dashboard narrowed to this KPI: the page's Verloop table and its export are
+        # the same rows as the dashboard's for this KPI.
+        alleen_deze = reports.Dashboard(
+            plannen=[
+                reports.PlanBlok(pb.plan, [reports.SpeerpuntBlok(sb.speerpunt, [r])])
                 for pb in db.plannen
                 for sb in pb.speerpunten
                 for r in sb.kpis
                 if r.kpi.pk == kpi.pk
-            ),
-            None,
+            ],
+            swv=db.swv,
+            bestuur=db.bestuur,
+            totaal_label=db.totaal_label,
         )
+        if formaat:
+            return export_response(
+                formaat,
+                f"verloop-kpi-{kpi.pk}",
+                reports.EXPORT_KOLOMMEN,
+                reports.export_rijen(alleen_deze),
+            )
+        regel = alleen_deze.plannen[0].speerpunten[0].kpis[0] if alleen_deze.plannen else None
+        # The filters (swv, bestuur) stay in the export links; format and tabel are set there.
+        filters = request.GET.copy()
+        for sleutel in ("format", "tabel", "page"):
+            filters.pop(sleutel, None)
+        metingen_qs = filters.copy()
+        metingen_qs["tabel"] = "metingen"
         return self.render_to_response(
             self.get_context_data(
                 kpi=kpi,
                 metingen=metingen,
                 regel=regel,
+                db=alleen_deze,
+                form=form,
+                verloop_qs=filters.urlencode(),
+                metingen_qs=metingen_qs.urlencode(),
                 streefwaarden=kpi.streefwaarden.order_by("schooljaar"),
                 mag_invoeren=user.has_perm("kpi.meting_invoeren") and not kpi.is_berekend,
             )

@@ -198,7 +198,7 @@ def test_kpi_detail_met_metingen_en_export(als, gemeten):
     url = reverse("kpi:kpi-detail", args=[gemeten.kpi["klachten"].pk])
     html = c.get(url).content.decode()
     assert "Meting invoeren" in html and "2023-2024" in html
-    r = c.get(url, {"format": "xlsx"})
+    r = c.get(url, {"tabel": "metingen", "format": "xlsx"})
     rijen = list(load_workbook(io.BytesIO(r.content)).active.values)
     assert rijen[0] == (
         "kpi",

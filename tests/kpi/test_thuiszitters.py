@@ -110,7 +110,7 @@ def test_school_kan_geen_andere_school_kiezen(als):
         ({"einddatum": "2026-10-01"}, "Een lopende registratie heeft nog geen einddatum."),
         ({"status": "terug", "einddatum": "2026-09-01"}, "De einddatum ligt voor de startdatum."),
         ({"startdatum": "2099-01-01"}, "De startdatum ligt in de toekomst."),
-        ({"geboortejaar": "1990"}, "Een leerplichtige leerling is geboren tussen"),
+        ({"geboortejaar": "1990"}, "Dit geboortejaar past niet bij de startdatum"),
         ({"pseudoniem": "123456789"}, "Geen BSN"),
         ({"pseudoniem": "Jan de Boer"}, "Geen volledige naam"),
         ({"startdatum": "gisteren"}, "Voer een geldige datum in"),
