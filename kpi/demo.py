@@ -385,6 +385,9 @@ def _thuiszitters() -> int:
                 "startdatum": start,
                 "einddatum": einde,
                 "status": status or ThuiszitterStatus.LOPEND,
+                # Every other case assigned to the demo trajectbegeleider; the others are
+                # open to all trajectbegeleiders of the SWV.
+                "trajectbegeleider": door if i % 2 == 0 else None,
             },
         )
         _acties(t, acties, door, vandaag)

@@ -6,6 +6,8 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from swv.roles import SWV_ROLLEN
+
 from .models import (
     ACTIE_IN_DE_TOEKOMST,
     Kwartaal,
@@ -15,7 +17,12 @@ from .models import (
     ThuiszitterType,
     Vrijstelling,
 )
-from .selectors import bestuur_keuzes, scholen_voor_register, swv_keuzes
+from .selectors import (
+    bestuur_keuzes,
+    scholen_voor_register,
+    swv_keuzes,
+    trajectbegeleider_keuzes,
+)
 from .services import thuiszitter_datumfouten
 
 
@@ -119,6 +126,7 @@ class ThuiszitterForm(forms.ModelForm):
             "startdatum",
             "einddatum",
             "status",
+            "trajectbegeleider",
         ]
         widgets = {
             "startdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -132,6 +140,14 @@ class ThuiszitterForm(forms.ModelForm):
         self.fields["vrijstelling"].choices = [("", _("n.v.t.")), *Vrijstelling.choices]
         self.fields["status"].choices = ThuiszitterStatus.choices
         self.fields["geboortejaar"].error_messages["invalid"] = _("Vul een jaartal in.")
+        if user.rol in SWV_ROLLEN or user.is_superuser:
+            self.fields["trajectbegeleider"].queryset = trajectbegeleider_keuzes(user)
+            self.fields["trajectbegeleider"].empty_label = _(
+                "Nog niemand (alle trajectbegeleiders)"
+            )
+        else:
+            # A school or bestuur records the case; the SWV assigns the trajectbegeleider.
+            del self.fields["trajectbegeleider"]
 
     def clean_pseudoniem(self):
         waarde = self.cleaned_data["pseudoniem"].strip()

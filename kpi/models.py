@@ -327,6 +327,18 @@ class Thuiszitter(models.Model):
         choices=ThuiszitterStatus.choices,
         default=ThuiszitterStatus.LOPEND,
     )
+    trajectbegeleider = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("trajectbegeleider"),
+        help_text=_(
+            "Wie de leerling begeleidt. Zolang niemand is gekozen, zien alle "
+            "trajectbegeleiders van het samenwerkingsverband de registratie."
+        ),
+    )
     aangemaakt_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
     geanonimiseerd_op = models.DateField(
         _("geanonimiseerd op"), null=True, blank=True, editable=False

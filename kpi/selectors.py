@@ -1,6 +1,6 @@
 """Every KPI read a user can reach, scoped to that user (on top of swv.selectors)."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from ondersteuningsplan.models import Ondersteuningsplan, Speerpunt
 from swv.models import Samenwerkingsverband, School, Schoolbestuur
@@ -45,15 +45,21 @@ def plannen_met_kpis(user, plan_ids=None, swv=None) -> QuerySet[Ondersteuningspl
 
 
 def thuiszitters_voor(user) -> QuerySet[Thuiszitter]:
-    """Thuiszitter cases the user may see: SWV staff and trajectbegeleiders those of their
-    SWVs, a bestuur its schools', a school its own. OPR and deskundigen none."""
+    """Thuiszitter cases the user may see, by the same rules as TLV cases: SWV staff those
+    of their SWVs, a trajectbegeleider the ones assigned to them and the unassigned ones of
+    their SWVs, a bestuur its schools', a school its own. OPR and deskundigen none."""
     if not user.is_authenticated:
         return Thuiszitter.objects.none()
     qs = Thuiszitter.objects.select_related("school", "school__bestuur", "swv")
     if user.is_superuser:
         return qs
-    if user.rol in (Rol.MEDEWERKER, Rol.DIRECTEUR, Rol.TRAJECTBEGELEIDER):
+    if user.rol in (Rol.MEDEWERKER, Rol.DIRECTEUR):
         return qs.filter(swv_id__in=swv_ids_voor(user))
+    if user.rol == Rol.TRAJECTBEGELEIDER:
+        return qs.filter(
+            Q(trajectbegeleider=user)
+            | Q(trajectbegeleider__isnull=True, swv_id__in=swv_ids_voor(user))
+        )
     if user.rol in (Rol.BESTUUR, Rol.SCHOOL):
         return qs.filter(school__in=scholen_voor(user))
     return Thuiszitter.objects.none()
@@ -63,6 +69,21 @@ def scholen_voor_register(user) -> QuerySet[School]:
     """Schools a user may record a thuiszitter for: in scope, inside an SWV (cluster 1/2
     schools are national, not the SWV's)."""
     return scholen_voor(user).binnen_swv().filter(swv__isnull=False).order_by("naam")
+
+
+def trajectbegeleider_keuzes(user) -> QuerySet:
+    """Active trajectbegeleiders of the user's SWVs, for assigning a thuiszitter case."""
+    from swv.models import Gebruiker
+
+    return (
+        Gebruiker.objects.filter(
+            rol=Rol.TRAJECTBEGELEIDER,
+            is_active=True,
+            samenwerkingsverbanden__in=swv_ids_voor(user),
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 def swv_keuzes(user) -> QuerySet[Samenwerkingsverband]:

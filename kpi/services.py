@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from swv.audit import AuditActie, vastleggen
 from swv.models import Samenwerkingsverband, School, Schoolbestuur
+from swv.roles import Rol
 
 from .models import (
     ACTIE_IN_DE_TOEKOMST,
@@ -171,6 +172,14 @@ def _thuiszitter_controleren(t: Thuiszitter) -> None:
         fouten["einddatum"] = _("Vul de einddatum in bij een afgesloten registratie.")
     if t.school_id and not t.school.swv_id:
         fouten["school"] = _("Deze school hoort niet bij een samenwerkingsverband.")
+    tb = t.trajectbegeleider
+    if tb is not None and (
+        tb.rol != Rol.TRAJECTBEGELEIDER
+        or not tb.samenwerkingsverbanden.filter(id=t.school.swv_id).exists()
+    ):
+        fouten["trajectbegeleider"] = _(
+            "Kies een trajectbegeleider van het samenwerkingsverband van de school."
+        )
     if fouten:
         raise ValidationError(fouten)
 
@@ -184,6 +193,7 @@ VELDEN = (
     "startdatum",
     "einddatum",
     "status",
+    "trajectbegeleider",
 )
 
 
@@ -198,6 +208,7 @@ def thuiszitter_registreren(
     vrijstelling: str = "",
     einddatum: date | None = None,
     status: str = ThuiszitterStatus.LOPEND,
+    trajectbegeleider=None,
     request=None,
 ) -> Thuiszitter:
     """Record a new case. The SWV follows from the school. Audited (by id only)."""
@@ -211,6 +222,7 @@ def thuiszitter_registreren(
         startdatum=startdatum,
         einddatum=einddatum,
         status=status,
+        trajectbegeleider=trajectbegeleider,
     )
     _thuiszitter_controleren(t)
     with transaction.atomic():
