@@ -3,7 +3,7 @@
 In a fresh database of its own: 150 SWVs, 7,000 schools, 10 years of leerlingtellingen
 (70,000 rows), one plan per SWV with 6 speerpunten and 17 KPIs (5 computed), 3 years of
 metingen, 4,500 thuiszitters and 200,000 TLV cases (150,000 beschikkingen). Times the
-pages (server time through the test client, median of 7 after a warm-up) for a medewerker
+pages (server time through the test client, median of 15 after a warm-up) for a medewerker
 of three SWVs and for a national user of all 150.
 
     .venv/bin/python -m bench kpi
@@ -196,7 +196,7 @@ def _tlv(scholen, door) -> str:
     return f"{len(aanvragen)} TLV-aanvragen, {Beschikking.objects.count()} beschikkingen"
 
 
-def _meet(client, url, n=7):
+def _meet(client, url, n=15):
     # No setup_test_environment(): its instrumented template rendering (context copies for
     # the test client) would add a third to the page time; this measures the server.
     from django.db import connection

@@ -494,20 +494,22 @@ def berekende_waarden(
         Berekening.TLV_TERUGPLAATSINGEN: "terugplaatsingen",
     }[berekening]
     verstreken = [j for j in alle_jaren if j <= schooljaar_nu()]
+    tellingen, duur = _tlv_per_jaar(verstreken, scope, alle_ids, cache)
     if berekening == Berekening.TLV_DOORLOOPTIJD:
-        duur = _doorlooptijd_per_jaar(verstreken, scope, cache)
-        return {
-            j: None if duur.get(j, {}).get(sleutel) is None else Decimal(duur[j][sleutel])
-            for j in jaren
-        }
-    per_jaar = _tlv_per_jaar(verstreken, scope, alle_ids, cache)
+        # The median over all cases of the scope's SWVs together.
+        uit = {}
+        for j in jaren:
+            dagen = [d for i in scope.swv_ids for d in duur.get(j, {}).get(i, [])]
+            w = _tlv_module().doorlooptijd_van(dagen)[sleutel]
+            uit[j] = None if w is None else Decimal(w)
+        return uit
     sinds = _in_gebruik_sinds("tlv", scope, alle_ids, cache)
     uit = {}
     for j in jaren:
-        if j not in per_jaar:
+        if j not in tellingen:
             uit[j] = None
             continue
-        rijen = {i: per_jaar[j][i] for i in scope.swv_ids if i in per_jaar[j]}
+        rijen = {i: tellingen[j][i] for i in scope.swv_ids if i in tellingen[j]}
         uit[j] = _of_nog_niets(tlv_opgeteld(rijen)[sleutel], date(j + 1, 7, 31), sinds)
     return uit
 
@@ -563,37 +565,22 @@ def _deelname_rijen(swv_ids, jaren, bestuur_id) -> dict:
     return {(r["school__swv_id"], r["teldatum"].year): r for r in rijen}
 
 
-def _doorlooptijd_per_jaar(jaren, scope: Scope, cache: dict) -> dict[int, dict]:
-    """The median over all cases of the scope (one query per scope and page)."""
+def _tlv_per_jaar(jaren, scope: Scope, alle_ids, cache: dict) -> tuple[dict, dict]:
+    """TLV counts and doorlooptijden per year and SWV, fetched once per page (five
+    queries) for every year and SWV in the shared cache: all plans and all TLV KPIs use the
+    same rows. For a bestuur scope the bestuur's part of each SWV's figures (its schools'
+    cases), so the figure beside the total covers the same SWVs as the total."""
     if not jaren:
-        return {}
-    sleutel = ("duur", tuple(sorted(scope.swv_ids)), scope.bestuur_id, tuple(jaren))
-    if sleutel not in cache:
-        module = _tlv_module()
-        cache[sleutel] = module.doorlooptijd_per_jaar(
-            schooljaren=jaren,
-            swv_ids=scope.swv_ids,
-            bestuur_ids=[scope.bestuur_id] if scope.bestuur_id else None,
-        )
-    return cache[sleutel]
-
-
-def _tlv_per_jaar(jaren, scope: Scope, alle_ids, cache: dict) -> dict[int, dict]:
-    """TLV figures per year and SWV, fetched once per page for every year and SWV in the
-    shared cache: all plans and all TLV KPIs use the same rows. For a bestuur scope the
-    bestuur's part of each SWV's figures (its schools' cases), so the figure beside the
-    total covers the same SWVs as the total."""
-    if not jaren:
-        return {}
+        return {}, {}
     sleutel = ("tlv", scope.bestuur_id)
     bekend = cache.get(sleutel)
     if bekend is None or not (set(jaren) <= bekend[0] and set(alle_ids) <= bekend[1]):
-        rijen = _tlv_module().swv_kengetallen_per_jaar(
+        ruw = _tlv_module().tlv_per_swv_en_jaar(
             schooljaren=jaren,
             swv_ids=alle_ids,
             bestuur_ids=[scope.bestuur_id] if scope.bestuur_id else None,
         )
-        cache[sleutel] = bekend = (set(jaren), set(alle_ids), rijen)
+        cache[sleutel] = bekend = (set(jaren), set(alle_ids), ruw)
     return bekend[2]
 
 

@@ -189,46 +189,41 @@ def doorlooptijden(*, schooljaren, filter_: dict) -> dict[int, dict[int, list[in
     return uit
 
 
-def doorlooptijd_per_jaar(*, schooljaren, swv_ids=None, bestuur_ids=None) -> dict[int, dict]:
-    """Median and 90th percentile doorlooptijd per school year over all cases of a scope
-    together (some SWVs, or a bestuur's schools in any SWV): medians of parts do not add up
-    to the median of the whole. {jaar: {'doorlooptijd_mediaan_dagen', 'doorlooptijd_p90_dagen'}}."""
-    filter_ = {}
-    if swv_ids is not None:
-        filter_["swv_id__in"] = list(swv_ids)
-    if bestuur_ids is not None:
-        filter_["school__bestuur_id__in"] = list(bestuur_ids)
-    uit = {}
-    for jaar, per_swv in doorlooptijden(schooljaren=schooljaren, filter_=filter_).items():
-        dagen = [d for lijst in per_swv.values() for d in lijst]
-        uit[jaar] = {
-            "doorlooptijd_mediaan_dagen": _percentiel(dagen, 0.5),
-            "doorlooptijd_p90_dagen": _percentiel(dagen, 0.9),
-        }
-    return uit
+def doorlooptijd_van(dagen: list[int]) -> dict[str, float | None]:
+    """Median and 90th percentile of a list of doorlooptijden. For a scope of several SWVs,
+    pass all their days together: medians of parts do not add up to that of the whole."""
+    return {
+        "doorlooptijd_mediaan_dagen": _percentiel(dagen, 0.5),
+        "doorlooptijd_p90_dagen": _percentiel(dagen, 0.9),
+    }
 
 
-def swv_kengetallen_per_jaar(
-    *, schooljaren, swv_ids=None, bestuur_ids=None
-) -> dict[int, dict[int, dict]]:
-    """{jaar: swv_kengetallen of that year}, for several years in five queries. With
+def tlv_per_swv_en_jaar(*, schooljaren, swv_ids=None, bestuur_ids=None) -> tuple[dict, dict]:
+    """The raw material of the kengetallen, per school year and SWV, in five queries:
+    ({jaar: {swv id: counts}}, {jaar: {swv id: [doorlooptijd in days]}}). With
     `bestuur_ids` only the cases of those besturen's schools (a bestuur's part of each
     SWV's figures)."""
-    filter_, ids = _ids_filter("swv_id", swv_ids)
+    filter_, _ids = _ids_filter("swv_id", swv_ids)
     if bestuur_ids is not None:
         filter_["school__bestuur_id__in"] = list(bestuur_ids)
     tellingen = _tellingen("swv_id", schooljaren, filter_)
-    duur = doorlooptijden(schooljaren=schooljaren, filter_=filter_)
+    return tellingen, doorlooptijden(schooljaren=schooljaren, filter_=filter_)
+
+
+def swv_kengetallen_per_jaar(*, schooljaren, swv_ids=None) -> dict[int, dict[int, dict]]:
+    """{jaar: swv_kengetallen of that year}, for several years in five queries."""
+    ids = None if swv_ids is None else list(swv_ids)
+    tellingen, duur = tlv_per_swv_en_jaar(schooljaren=schooljaren, swv_ids=ids)
     uitkomst: dict[int, dict[int, dict]] = {}
     for jaar, per_swv in tellingen.items():
         sleutels = ids if ids is not None else sorted(set(per_swv) | set(duur[jaar]))
-        uitkomst[jaar] = {}
-        for swv_id in sleutels:
-            rij: dict[str, int | float | None] = dict(per_swv.get(swv_id, _nullen()))
-            dagen = duur[jaar].get(swv_id, [])
-            rij["doorlooptijd_mediaan_dagen"] = _percentiel(dagen, 0.5)
-            rij["doorlooptijd_p90_dagen"] = _percentiel(dagen, 0.9)
-            uitkomst[jaar][swv_id] = rij
+        uitkomst[jaar] = {
+            swv_id: {
+                **per_swv.get(swv_id, _nullen()),
+                **doorlooptijd_van(duur[jaar].get(swv_id, [])),
+            }
+            for swv_id in sleutels
+        }
     return uitkomst
 
 
