@@ -158,30 +158,33 @@ def _maanden_terug(d: date, maanden: int) -> date:
     raise ValueError(d)  # pragma: no cover
 
 
+_VERZUIM = Q(type__in=[ThuiszitterType.ABSOLUUT, ThuiszitterType.RELATIEF])
+
+
+def loopt_op(peildatum: date) -> Q:
+    """A case running on the peildatum: started on or before it, not ended on or before it."""
+    return Q(startdatum__lte=peildatum) & (Q(einddatum__isnull=True) | Q(einddatum__gt=peildatum))
+
+
 def telt_als_thuiszitter(peildatum: date) -> Q:
     """Absoluut or langdurig relatief verzuim running on the peildatum for more than 4
     weeks: the cases in the 'totaal' of thuiszitters_op."""
-    return (
-        Q(type__in=[ThuiszitterType.ABSOLUUT, ThuiszitterType.RELATIEF])
-        & Q(startdatum__lt=peildatum - timedelta(days=28))
-        & (Q(einddatum__isnull=True) | Q(einddatum__gt=peildatum))
-    )
+    return loopt_op(peildatum) & _VERZUIM & Q(startdatum__lt=peildatum - timedelta(days=28))
 
 
 def _thuiszitter_aggregaten(peildata: list[date]) -> dict:
-    verzuim = Q(type__in=[ThuiszitterType.ABSOLUUT, ThuiszitterType.RELATIEF])
     vrij = Q(type=ThuiszitterType.VRIJSTELLING)
     aggregaten = {}
     for i, p in enumerate(peildata):
-        loopt = Q(startdatum__lte=p) & (Q(einddatum__isnull=True) | Q(einddatum__gt=p))
+        loopt = loopt_op(p)
         vier_weken = p - timedelta(days=28)
         drie_maanden = _maanden_terug(p, 3)
-        aggregaten[f"k{i}"] = Count("id", filter=loopt & verzuim & Q(startdatum__gte=vier_weken))
+        aggregaten[f"k{i}"] = Count("id", filter=loopt & _VERZUIM & Q(startdatum__gte=vier_weken))
         aggregaten[f"m{i}"] = Count(
             "id",
-            filter=loopt & verzuim & Q(startdatum__lt=vier_weken, startdatum__gte=drie_maanden),
+            filter=loopt & _VERZUIM & Q(startdatum__lt=vier_weken, startdatum__gte=drie_maanden),
         )
-        aggregaten[f"l{i}"] = Count("id", filter=loopt & verzuim & Q(startdatum__lt=drie_maanden))
+        aggregaten[f"l{i}"] = Count("id", filter=loopt & _VERZUIM & Q(startdatum__lt=drie_maanden))
         aggregaten[f"v{i}"] = Count("id", filter=loopt & vrij)
         aggregaten[f"a{i}"] = Count("id", filter=loopt & vrij & Q(vrijstelling=Vrijstelling.ART_5A))
     return aggregaten
@@ -259,51 +262,32 @@ def tlv_per_swv(*, schooljaar: int, swv_ids) -> dict[int, dict] | None:
     return module.swv_kengetallen(schooljaar=schooljaar, swv_ids=list(swv_ids))
 
 
-def tlv_per_jaar(*, schooljaren, swv_ids=None, bestuur_ids=None) -> dict[int, dict] | None:
-    """{jaar: {id: TLV figures}} for several school years in one go (a fixed number of
-    queries): per SWV, or per bestuur when `bestuur_ids` is given."""
+def tlv_per_bestuur(*, schooljaar: int, bestuur_ids, swv_ids=None) -> dict[int, dict] | None:
+    """Per bestuur of the requesting school; with `swv_ids` only cases those SWVs handle."""
     module = _tlv_module()
     if module is None:
         return None
-    if bestuur_ids is not None:
-        return module.bestuur_kengetallen_per_jaar(
-            schooljaren=schooljaren,
-            bestuur_ids=list(bestuur_ids),
-            swv_ids=None if swv_ids is None else list(swv_ids),
-        )
-    return module.swv_kengetallen_per_jaar(schooljaren=schooljaren, swv_ids=list(swv_ids))
-
-
-def tlv_per_bestuur(*, schooljaar: int, bestuur_ids=None) -> dict[int, dict] | None:
-    module = _tlv_module()
-    if module is None:
-        return None
-    ids = None if bestuur_ids is None else list(bestuur_ids)
-    return module.bestuur_kengetallen(schooljaar=schooljaar, bestuur_ids=ids)
+    return module.bestuur_kengetallen(
+        schooljaar=schooljaar,
+        bestuur_ids=list(bestuur_ids),
+        swv_ids=None if swv_ids is None else list(swv_ids),
+    )
 
 
 def tlv_opgeteld(per_id: dict[int, dict]) -> dict:
-    """Counts summed over several SWVs/besturen. Medians do not add up: kept only when
-    there is exactly one."""
+    """Counts summed over several SWVs (doorlooptijden do not add up: see
+    toelaatbaarheid.kengetallen.doorlooptijd_van)."""
     totaal = {k: sum(int(d.get(k) or 0) for d in per_id.values()) for k in TLV_SLEUTELS}
     totaal["toegekend"] = totaal["toegekend_sbo"] + totaal["toegekend_so"]
-    if len(per_id) == 1:
-        enige = next(iter(per_id.values()))
-        totaal["doorlooptijd_mediaan_dagen"] = enige.get("doorlooptijd_mediaan_dagen")
-        totaal["doorlooptijd_p90_dagen"] = enige.get("doorlooptijd_p90_dagen")
-    else:
-        totaal["doorlooptijd_mediaan_dagen"] = None
-        totaal["doorlooptijd_p90_dagen"] = None
     return totaal
 
 
 def telling_voor(schooljaar: int) -> date | None:
     """The 1 October count the percentages of a school year rest on: that of the year
     itself, or, while DUO has not published it yet, the latest one before it."""
-    laatste = Leerlingtelling.objects.filter(
+    return Leerlingtelling.objects.filter(
         teldatum__in=_teldata(range(1990, schooljaar + 1))
     ).aggregate(m=Max("teldatum"))["m"]
-    return laatste
 
 
 def bao_leerlingen_per_bestuur(*, jaar: int, bestuur_ids, swv_ids=None) -> dict[int, int]:
@@ -322,10 +306,9 @@ def verwijzingen_per_bestuur(*, schooljaar: int, besturen, swv_ids=None) -> list
     besturen = list(besturen)
     ids = [b.id for b in besturen]
     swv_ids = None if swv_ids is None else list(swv_ids)
-    per_jaar = tlv_per_jaar(schooljaren=[schooljaar], bestuur_ids=ids, swv_ids=swv_ids)
-    if per_jaar is None:
+    tlv = tlv_per_bestuur(schooljaar=schooljaar, bestuur_ids=ids, swv_ids=swv_ids)
+    if tlv is None:
         return None
-    tlv = per_jaar[schooljaar]
     teldatum = telling_voor(schooljaar)
     leerlingen = (
         bao_leerlingen_per_bestuur(jaar=teldatum.year, bestuur_ids=ids, swv_ids=swv_ids)

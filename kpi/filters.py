@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from swv.filters import ScopedFilterSet
 
+from .berekeningen import loopt_op, telt_als_thuiszitter
 from .models import Thuiszitter, ThuiszitterStatus, ThuiszitterType
 from .selectors import bestuur_keuzes, swv_keuzes
 
@@ -48,13 +49,9 @@ class ThuiszitterFilter(ScopedFilterSet):
         )
 
     def filter_loopt_op(self, queryset, name, value):
-        return queryset.filter(
-            Q(startdatum__lte=value) & (Q(einddatum__isnull=True) | Q(einddatum__gt=value))
-        )
+        return queryset.filter(loopt_op(value))
 
     def filter_thuiszitter_op(self, queryset, name, value):
         # The rows behind the dashboard's thuiszitters figure (berekeningen.thuiszitters_op:
         # 'middel' + 'lang'), so its drill-down shows exactly the counted cases.
-        from .berekeningen import telt_als_thuiszitter
-
         return queryset.filter(telt_als_thuiszitter(value))

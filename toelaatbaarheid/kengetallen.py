@@ -143,15 +143,18 @@ def bestuur_kengetallen_per_jaar(*, schooljaren, bestuur_ids=None, swv_ids=None)
     return {j: {b: rijen.get(b, _nullen()) for b in ids} for j, rijen in per_jaar.items()}
 
 
-def bestuur_kengetallen(*, schooljaar: int, bestuur_ids=None) -> dict[int, dict[str, int]]:
+def bestuur_kengetallen(
+    *, schooljaar: int, bestuur_ids=None, swv_ids=None
+) -> dict[int, dict[str, int]]:
     """Per bestuur id (school of origin's bestuur), for school year `schooljaar` (2023 = 1 Aug 2023 -
     31 Jul 2024, by beschikking date / terugplaatsing date). Keys: 'aanvragen', 'toegekend_sbo',
     'toegekend_so', 'afgewezen', 'terugplaatsingen', 'bezwaren'. Missing besturen = all zeros
     (without `bestuur_ids`: only besturen with activity in the year). SQL aggregation, a fixed
-    number of queries, not Python loops over cases."""
-    return bestuur_kengetallen_per_jaar(schooljaren=[schooljaar], bestuur_ids=bestuur_ids)[
-        schooljaar
-    ]
+    number of queries, not Python loops over cases. With `swv_ids` only the cases those
+    SWVs handle."""
+    return bestuur_kengetallen_per_jaar(
+        schooljaren=[schooljaar], bestuur_ids=bestuur_ids, swv_ids=swv_ids
+    )[schooljaar]
 
 
 def _percentiel(waarden: list[int], p: float) -> float | None:
