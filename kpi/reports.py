@@ -153,14 +153,18 @@ def _metingen_voor_scope(kpi: Kpi, swv, bestuur, scope_ids) -> tuple[dict, dict 
     return totaal, best
 
 
-def dashboard(user, *, swv=None, bestuur=None, kan_rijen_zien=False, pagina=None) -> Dashboard:
+def dashboard(
+    user, *, swv=None, bestuur=None, kan_rijen_zien=False, pagina=None, alleen_kpi=None
+) -> Dashboard:
     """Per plan of the user's SWVs, per speerpunt, each KPI's values per plan year against
     the streefwaarde of that year. `swv` narrows the totals to one SWV; `bestuur` adds the
     bestuur's own figures beside them. With `pagina` (a page number, as given in the URL)
-    only that page of PLANNEN_PER_PAGINA plans; without it all plans (the exports)."""
+    only that page of PLANNEN_PER_PAGINA plans; without it all plans (the exports). With
+    `alleen_kpi` only that KPI, in its own plan (the KPI's page)."""
     eigen_swvs = set(swv_ids_voor(user).values_list("id", flat=True))
     blokken = []
-    plannen_qs = plannen_met_kpis(user, swv=swv)
+    plan_ids = None if alleen_kpi is None else [alleen_kpi.speerpunt.plan_id]
+    plannen_qs = plannen_met_kpis(user, plan_ids=plan_ids, swv=swv)
     page = None
     if pagina is not None:
         page = Paginator(plannen_qs, PLANNEN_PER_PAGINA).get_page(pagina)
@@ -191,13 +195,16 @@ def dashboard(user, *, swv=None, bestuur=None, kan_rijen_zien=False, pagina=None
         for sp in plan.speerpunten.all():
             regels = []
             for kpi in sp.kpis.all():
+                if alleen_kpi is not None and kpi.pk != alleen_kpi.pk:
+                    continue
                 nummer += 1
                 regel = _kpi_regel(
                     kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zien
                 )
                 telling[regel.status] += 1
                 regels.append(regel)
-            speerpunten.append(SpeerpuntBlok(sp, regels))
+            if regels or alleen_kpi is None:
+                speerpunten.append(SpeerpuntBlok(sp, regels))
         blokken.append(PlanBlok(plan, speerpunten, telling))
     return Dashboard(
         plannen=blokken,

@@ -68,7 +68,7 @@ class DashboardFilterForm(forms.Form):
 
 
 class DashboardMixin(KpiMixin):
-    def dashboard(self, pagina=None):
+    def dashboard(self, pagina=None, alleen_kpi=None):
         user = self.request.user
         form = DashboardFilterForm(self.request.GET or None, user=user)
         swv = bestuur = None
@@ -83,6 +83,7 @@ class DashboardMixin(KpiMixin):
             bestuur=bestuur,
             kan_rijen_zien=user.has_perm("kpi.thuiszitters_bekijken"),
             pagina=pagina,
+            alleen_kpi=alleen_kpi,
         )
         return form, db
 
@@ -160,21 +161,9 @@ class KpiDetailView(DashboardMixin, TemplateView):
                     for m in metingen
                 ),
             )
-        form, db = self.dashboard()
-        # The dashboard narrowed to this KPI: the page's Verloop table and its export are
-        # the same rows as the dashboard's for this KPI.
-        alleen_deze = reports.Dashboard(
-            plannen=[
-                reports.PlanBlok(pb.plan, [reports.SpeerpuntBlok(sb.speerpunt, [r])])
-                for pb in db.plannen
-                for sb in pb.speerpunten
-                for r in sb.kpis
-                if r.kpi.pk == kpi.pk
-            ],
-            swv=db.swv,
-            bestuur=db.bestuur,
-            totaal_label=db.totaal_label,
-        )
+        # The dashboard for this KPI only: the page's Verloop table and its export are the
+        # same rows as the dashboard's for this KPI.
+        form, alleen_deze = self.dashboard(alleen_kpi=kpi)
         if formaat:
             return export_response(
                 formaat,
