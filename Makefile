@@ -7,7 +7,11 @@ PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=true SWV_DEMO_MODE=true
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-sqlite test-postgres install lint check-migrations check-deploy demo bench clean system-deps
+# The shifted-clock run: the whole suite on a running clock moved this far ahead (always
+# into a later school year); or set KLOK=2028-03-20T10:30 for one particular moment.
+KLOK ?= $(shell date -d '+400 days' '+%Y-%m-%dT%H:%M')
+
+.PHONY: run test test-sqlite test-postgres test-klok e2e e2e-belast install lint check-migrations check-deploy check-productie demo bench clean system-deps
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is nodig ($(PYTHON) niet gevonden)"; exit 1; }
@@ -41,6 +45,17 @@ test-sqlite: install system-deps
 test-postgres: install system-deps
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/swv} $(DEV_ENV) $(BIN)/python -m pytest -n 2 -q
 
+# The whole suite with the clock moved into a later school year (see KLOK above).
+test-klok: install system-deps
+	$(DEV_ENV) $(BIN)/python -m pytest -n 2 -q --klok=$(KLOK)
+
+# Browser tests only (headless Chromium); e2e-belast runs them while both cores are busy.
+e2e: install system-deps
+	$(DEV_ENV) $(BIN)/python -m pytest -q -m e2e
+
+e2e-belast: install system-deps
+	$(DEV_ENV) bash scripts/e2e-onder-belasting.sh
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -52,6 +67,11 @@ check-migrations: install
 check-deploy: install
 	DJANGO_DEBUG=false DJANGO_SECRET_KEY=ci-$$(head -c 48 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9') \
 	DJANGO_ALLOWED_HOSTS=swv.example.nl $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# A clean `pip install .` (no dev extras) in its own virtualenv: imports, check --deploy,
+# migrate, collectstatic, demo, round bundle PDF.
+check-productie: system-deps
+	bash scripts/productie-check.sh
 
 bench: install
 	$(DEV_ENV) $(BIN)/python -m bench

@@ -23,13 +23,14 @@ else:
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
+# In DEBUG the Dutch error pages show too; this brings back Django's technical pages.
+TECHNISCHE_FOUTPAGINAS = env.bool("SWV_TECHNISCHE_FOUTPAGINAS", default=False)
+
 # Demo mode: the demo accounts and data may be loaded only when this is on.
 DEMO_MODE = env.bool("SWV_DEMO_MODE", default=DEBUG)
 
-# Where the shared DUO files live (demo data is built from them).
-DUO_DATA_DIR = Path(
-    env("SWV_DUO_DATA_DIR", default=str(BASE_DIR.parent / "shared" / "data" / "duo"))
-)
+# The DUO open-data files the demo is built from; shipped inside the project (swv/data/duo).
+DUO_DATA_DIR = Path(env("SWV_DUO_DATA_DIR", default=str(BASE_DIR / "swv" / "data" / "duo")))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "swv.foutpaginas.FoutpaginaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -5,6 +5,10 @@ from django.urls import include, path
 from . import privacy, tweestaps, views
 from .forms import AanmeldForm
 
+handler403 = "swv.foutpaginas.geen_toegang"
+handler404 = "swv.foutpaginas.niet_gevonden"
+handler500 = "swv.foutpaginas.serverfout"
+
 admin.site.site_header = "SWV-portaal beheer"
 admin.site.site_title = "SWV-portaal"
 

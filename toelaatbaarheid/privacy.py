@@ -53,7 +53,9 @@ def verlopen_dossiers(peildatum: date):
 
 
 @transaction.atomic
-def anonimiseren(zaak: Aanvraag, peildatum: date | None = None) -> None:
+def anonimiseren(zaak: Aanvraag) -> None:
+    """Anonymise one dossier today (`geanonimiseerd_op` is the day it happened; the
+    peildatum only decides which dossiers have expired, see `verlopen_dossiers`)."""
     for bijlage in zaak.bijlagen.all():
         bijlage.bestand.delete(save=False)
         bijlage.delete()
@@ -66,7 +68,7 @@ def anonimiseren(zaak: Aanvraag, peildatum: date | None = None) -> None:
         ondersteuningsbehoeften="",
         niveaus_1_4="",
         zienswijze_ouders="",
-        geanonimiseerd_op=peildatum or timezone.localdate(),
+        geanonimiseerd_op=timezone.localdate(),
     )
     Mdo.objects.filter(aanvraag=zaak).update(
         ondersteuningsbehoeften="", doelen="", terugkeer="", leerlingenvervoer="", afspraken=""

@@ -1,23 +1,28 @@
 """Retention and AVG inzage on real TLV dossiers and thuiszitters (demo data)."""
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.core.management import call_command
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from kpi.models import Thuiszitter
 from swv.models import AuditEvent
 from toelaatbaarheid.models import Aanvraag, Beschikking, Bezwaar, Bijlage, Status
 
-PEILDATUM = date(2026, 11, 23)
-OUD = date(2022, 6, 1)  # more than three years before the peildatum
+# The retention rules run "as of" a peildatum: a day a few weeks from now, so the test
+# also shows that what expires by then is anonymised now and dated today.
+PEILDATUM = timezone.localdate() + timedelta(days=30)
+OUD = PEILDATUM - timedelta(days=4 * 365 + 60)  # more than three years before the peildatum
 
 
 def _afgesloten(zaak, verzonden):
     Beschikking.objects.filter(aanvraag=zaak).update(verzonden_op=verzonden)
     Aanvraag.objects.filter(pk=zaak.pk).update(
-        ingangsdatum=date(2022, 8, 1), einddatum=date(2023, 7, 31), hele_schoolloopbaan=False
+        ingangsdatum=verzonden,
+        einddatum=verzonden + timedelta(days=360),
+        hele_schoolloopbaan=False,
     )
 
 
@@ -46,7 +51,7 @@ def test_expired_dossier_is_anonymised_and_others_stay():
     assert (oud.voornaam, oud.achternaam, oud.geanonimiseerd_op) == (
         "geanonimiseerd",
         "",
-        PEILDATUM,
+        timezone.localdate(),
     )
     assert oud.geboortedatum.month == 1 and oud.geboortedatum.day == 1
     assert oud.ondersteuningsbehoeften == ""
@@ -72,7 +77,7 @@ def test_valid_tlv_and_open_bezwaar_are_kept():
     geldig, levenslang = besloten[0], besloten[1] if len(besloten) > 1 else besloten[0]
     Beschikking.objects.filter(aanvraag__in=[geldig, levenslang]).update(verzonden_op=OUD)
     Aanvraag.objects.filter(pk=geldig.pk).update(
-        einddatum=date(2027, 7, 31), hele_schoolloopbaan=False
+        einddatum=PEILDATUM + timedelta(days=200), hele_schoolloopbaan=False
     )
     Aanvraag.objects.filter(pk=levenslang.pk).update(einddatum=None, hele_schoolloopbaan=True)
     in_bezwaar = Bezwaar.objects.filter(beslissing="").values_list("aanvraag", flat=True)
@@ -90,19 +95,20 @@ def test_resolved_thuiszitters_are_anonymised_after_the_period_counts_stay():
 
     lopend = Thuiszitter.objects.filter(einddatum__isnull=True).first()
     opgelost = Thuiszitter.objects.exclude(pk=lopend.pk).first()
+    start = OUD - timedelta(days=420)
     Thuiszitter.objects.filter(pk=opgelost.pk).update(
-        startdatum=date(2021, 1, 4), einddatum=date(2022, 3, 1), status="terug"
+        startdatum=start, einddatum=OUD, status="terug"
     )
     ThuiszitterActie.objects.create(
-        thuiszitter=opgelost, datum=date(2021, 2, 1), omschrijving="Gesprek met ouders"
+        thuiszitter=opgelost, datum=start + timedelta(days=28), omschrijving="Gesprek met ouders"
     )
-    Thuiszitter.objects.filter(pk=lopend.pk).update(startdatum=date(2021, 1, 4))
-    peildatum = [date(2021, 12, 31)]
+    Thuiszitter.objects.filter(pk=lopend.pk).update(startdatum=start)
+    peildatum = [start + timedelta(days=200)]
     voor = thuiszitters_op(peildatum, Thuiszitter.objects.all())
     call_command("bewaartermijnen", "--peildatum", PEILDATUM.isoformat(), stdout=_stil())
     opgelost.refresh_from_db()
     assert (opgelost.pseudoniem, opgelost.geboortejaar) == ("", None)
-    assert opgelost.geanonimiseerd_op is not None
+    assert opgelost.geanonimiseerd_op == timezone.localdate()
     assert not ThuiszitterActie.objects.filter(thuiszitter=opgelost).exists()
     lopend.refresh_from_db()
     assert lopend.pseudoniem and lopend.geanonimiseerd_op is None

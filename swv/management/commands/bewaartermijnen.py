@@ -14,7 +14,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Niets wijzigen, alleen tonen.")
-        parser.add_argument("--peildatum", help="Datum (JJJJ-MM-DD); standaard vandaag.")
+        parser.add_argument(
+            "--peildatum",
+            help=(
+                "Datum (JJJJ-MM-DD) waarop bepaald wordt welke bewaartermijnen verstreken "
+                "zijn; standaard vandaag. Wat dan verloopt, wordt nu geanonimiseerd of "
+                "verwijderd en krijgt de datum van vandaag."
+            ),
+        )
 
     def handle(self, *args, dry_run, peildatum, **options):
         try:
