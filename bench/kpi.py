@@ -149,10 +149,9 @@ def _bouw():
 
 
 def _tlv(scholen, door) -> str:
-    try:
-        from toelaatbaarheid.models import Aanvraag, Beschikking
-    except ImportError:
-        return "toelaatbaarheid-modellen ontbreken: geen TLV-zaken"
+    # Models are imported after django.setup() in main(), as in _bouw().
+    from toelaatbaarheid.models import Aanvraag, Beschikking
+
     regulier = [s for s in scholen if s.soort == "BAO"]
     aanvragen = Aanvraag.objects.bulk_create(
         [

@@ -3,7 +3,8 @@ loop over pupil or school rows). The texts in UITLEG are shown on the page where
 number appears, so a reader can check how it was made.
 """
 
-from dataclasses import dataclass, field
+from calendar import monthrange
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -13,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from swv.models import Leerlingtelling, School, Schoolsoort
+from toelaatbaarheid import kengetallen
+from toelaatbaarheid.models import Aanvraag, Beschikking, Besluit, Soort
 
 from .models import Berekening, Thuiszitter, ThuiszitterType, Vrijstelling, peildatum
 
@@ -136,26 +139,14 @@ def deelname_per_swv(*, swv_ids=None, jaren=None) -> list[dict]:
     ]
 
 
-def deelname_per_jaar(scholen: QuerySet[School], jaren=None) -> dict[int, dict]:
-    """The same figures summed over a set of schools (several SWVs, or one bestuur)."""
-    rijen = (
-        _tellingen(scholen, jaren).values("teldatum").annotate(**_AGGREGATEN).order_by("teldatum")
-    )
-    return {r["teldatum"].year: _met_percentages({**r, "jaar": r["teldatum"].year}) for r in rijen}
-
-
 # Thuiszitters --------------------------------------------------------------------------
 
 
 def _maanden_terug(d: date, maanden: int) -> date:
+    """The same day `maanden` months earlier, or that month's last day when it is shorter."""
     jaar, maand = divmod(d.year * 12 + d.month - 1 - maanden, 12)
     maand += 1
-    for dag in (d.day, 30, 29, 28):
-        try:
-            return date(jaar, maand, dag)
-        except ValueError:
-            continue
-    raise ValueError(d)  # pragma: no cover
+    return date(jaar, maand, min(d.day, monthrange(jaar, maand)[1]))
 
 
 _VERZUIM = Q(type__in=[ThuiszitterType.ABSOLUUT, ThuiszitterType.RELATIEF])
@@ -242,32 +233,13 @@ TLV_SLEUTELS = (
 )
 
 
-def _tlv_module():
-    """The TLV engineer's kengetallen module, or None while it does not exist yet."""
-    try:
-        from toelaatbaarheid import kengetallen
-    except ImportError:
-        return None
-    return kengetallen
+def tlv_per_swv(*, schooljaar: int, swv_ids) -> dict[int, dict]:
+    return kengetallen.swv_kengetallen(schooljaar=schooljaar, swv_ids=list(swv_ids))
 
 
-def tlv_beschikbaar() -> bool:
-    return _tlv_module() is not None
-
-
-def tlv_per_swv(*, schooljaar: int, swv_ids) -> dict[int, dict] | None:
-    module = _tlv_module()
-    if module is None:
-        return None
-    return module.swv_kengetallen(schooljaar=schooljaar, swv_ids=list(swv_ids))
-
-
-def tlv_per_bestuur(*, schooljaar: int, bestuur_ids, swv_ids=None) -> dict[int, dict] | None:
+def tlv_per_bestuur(*, schooljaar: int, bestuur_ids, swv_ids=None) -> dict[int, dict]:
     """Per bestuur of the requesting school; with `swv_ids` only cases those SWVs handle."""
-    module = _tlv_module()
-    if module is None:
-        return None
-    return module.bestuur_kengetallen(
+    return kengetallen.bestuur_kengetallen(
         schooljaar=schooljaar,
         bestuur_ids=list(bestuur_ids),
         swv_ids=None if swv_ids is None else list(swv_ids),
@@ -298,7 +270,7 @@ def bao_leerlingen_per_bestuur(*, jaar: int, bestuur_ids, swv_ids=None) -> dict[
     return {r["school__bestuur_id"]: r["n"] for r in rijen}
 
 
-def verwijzingen_per_bestuur(*, schooljaar: int, besturen, swv_ids=None) -> list[dict] | None:
+def verwijzingen_per_bestuur(*, schooljaar: int, besturen, swv_ids=None) -> list[dict]:
     """Toegekende TLV's for SBO and SO per bestuur of the requesting school, as a count and
     as a percentage of the bestuur's BaO pupils on 1 October (telling_voor: the year's own
     count, or the latest before it). With `swv_ids` only cases and schools in those SWVs:
@@ -307,8 +279,6 @@ def verwijzingen_per_bestuur(*, schooljaar: int, besturen, swv_ids=None) -> list
     ids = [b.id for b in besturen]
     swv_ids = None if swv_ids is None else list(swv_ids)
     tlv = tlv_per_bestuur(schooljaar=schooljaar, bestuur_ids=ids, swv_ids=swv_ids)
-    if tlv is None:
-        return None
     teldatum = telling_voor(schooljaar)
     leerlingen = (
         bao_leerlingen_per_bestuur(jaar=teldatum.year, bestuur_ids=ids, swv_ids=swv_ids)
@@ -335,15 +305,11 @@ def verwijzingen_per_bestuur(*, schooljaar: int, besturen, swv_ids=None) -> list
     return rijen
 
 
-def verwijzingen_per_school(*, schooljaar: int, scholen: QuerySet[School]) -> list[dict] | None:
+def verwijzingen_per_school(*, schooljaar: int, scholen: QuerySet[School]) -> list[dict]:
     """Per school of origin with at least one toegekende TLV in the school year (current
     beschikking, by beschikking date, as toelaatbaarheid.kengetallen counts them): TLV's
     SBO and SO, and as a percentage of the school's pupils on 1 October. Two grouped
     queries."""
-    if _tlv_module() is None:
-        return None
-    from toelaatbaarheid.models import Beschikking, Besluit, Soort
-
     begin, eind = date(schooljaar, 8, 1), date(schooljaar + 1, 7, 31)
     rijen = list(
         Beschikking.objects.filter(
@@ -395,7 +361,6 @@ class Scope:
 
     swv_ids: list[int]
     bestuur_id: int | None = None
-    notities: list[str] = field(default_factory=list)
 
     def scholen(self) -> QuerySet[School]:
         qs = School.objects.filter(swv_id__in=self.swv_ids)
@@ -468,8 +433,6 @@ def berekende_waarden(
             for j in jaren
         }
     # TLV figures.
-    if not tlv_beschikbaar():
-        return dict.fromkeys(jaren)
     sleutel = {
         Berekening.TLV_TOEGEKEND: "toegekend",
         Berekening.TLV_DOORLOOPTIJD: "doorlooptijd_mediaan_dagen",
@@ -483,7 +446,7 @@ def berekende_waarden(
         uit = {}
         for j in jaren:
             dagen = [d for i in scope.swv_ids for d in duur.get(j, {}).get(i, [])]
-            w = _tlv_module().doorlooptijd_van(dagen)[sleutel]
+            w = kengetallen.doorlooptijd_van(dagen)[sleutel]
             uit[j] = None if w is None else Decimal(w)
         return uit
     sinds = _in_gebruik_sinds("tlv", scope, alle_ids, cache)
@@ -507,8 +470,6 @@ def _in_gebruik_sinds(bron: str, scope: Scope, alle_ids, cache: dict) -> date | 
             qs = Thuiszitter.objects.filter(swv_id__in=alle_ids).values("swv_id")
             rijen = qs.annotate(m=Min("aangemaakt_op")).order_by()
             return {r["swv_id"]: timezone.localtime(r["m"]).date() for r in rijen}
-        from toelaatbaarheid.models import Aanvraag
-
         qs = Aanvraag.objects.filter(swv_id__in=alle_ids, ontvangen_op__isnull=False)
         rijen = qs.values("swv_id").annotate(m=Min("ontvangen_op")).order_by()
         return {r["swv_id"]: r["m"] for r in rijen}
@@ -558,7 +519,7 @@ def _tlv_per_jaar(jaren, scope: Scope, alle_ids, cache: dict) -> tuple[dict, dic
     sleutel = ("tlv", scope.bestuur_id)
     bekend = cache.get(sleutel)
     if bekend is None or not (set(jaren) <= bekend[0] and set(alle_ids) <= bekend[1]):
-        ruw = _tlv_module().tlv_per_swv_en_jaar(
+        ruw = kengetallen.tlv_per_swv_en_jaar(
             schooljaren=jaren,
             swv_ids=alle_ids,
             bestuur_ids=[scope.bestuur_id] if scope.bestuur_id else None,

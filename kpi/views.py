@@ -336,37 +336,20 @@ class VerwijzingenView(KpiMixin, TemplateView):
         jaar = request.GET.get("schooljaar", "")
         jaar = int(jaar) if jaar.isdigit() and 2000 <= int(jaar) <= nu else nu
         swvs = list(swv_keuzes(user))
-        beschikbaar = berekeningen.tlv_beschikbaar()
-        per_swv, per_bestuur, per_school = [], [], []
         per_school_zichtbaar = user.has_perm("kpi.thuiszitters_bekijken")
-        if beschikbaar:
-            tlv = berekeningen.tlv_per_swv(schooljaar=jaar, swv_ids=[s.id for s in swvs]) or {}
-            for s in swvs:
-                k = {
-                    sl: tlv.get(s.id, {}).get(sl)
-                    for sl in (
-                        *berekeningen.TLV_SLEUTELS,
-                        "doorlooptijd_mediaan_dagen",
-                        "doorlooptijd_p90_dagen",
-                    )
-                }
-                per_swv.append({"swv": s, **k})
-            per_bestuur = (
-                berekeningen.verwijzingen_per_bestuur(
-                    schooljaar=jaar, besturen=bestuur_keuzes(user), swv_ids=[s.id for s in swvs]
-                )
-                or []
-            )
-            if per_school_zichtbaar:
-                # Small counts per school can point at a pupil: only for roles that see rows.
-                per_school = (
-                    berekeningen.verwijzingen_per_school(
-                        schooljaar=jaar, scholen=scholen_voor(user)
-                    )
-                    or []
-                )
+        tlv = berekeningen.tlv_per_swv(schooljaar=jaar, swv_ids=[s.id for s in swvs])
+        per_swv = [{"swv": s, **tlv[s.id]} for s in swvs]
+        per_bestuur = berekeningen.verwijzingen_per_bestuur(
+            schooljaar=jaar, besturen=bestuur_keuzes(user), swv_ids=[s.id for s in swvs]
+        )
+        # Small counts per school can point at a pupil: only for roles that see rows.
+        per_school = (
+            berekeningen.verwijzingen_per_school(schooljaar=jaar, scholen=scholen_voor(user))
+            if per_school_zichtbaar
+            else []
+        )
         tabel = request.GET.get("tabel", "swv")
-        if (formaat := _formaat(request)) and beschikbaar:
+        if formaat := _formaat(request):
             if tabel == "school" and per_school_zichtbaar:
                 kolommen = [
                     "school",
@@ -434,7 +417,6 @@ class VerwijzingenView(KpiMixin, TemplateView):
             self.get_context_data(
                 jaar=jaar,
                 jaren=list(range(nu, nu - 6, -1)),
-                beschikbaar=beschikbaar,
                 per_swv=per_swv,
                 per_bestuur=per_bestuur,
                 per_school=per_school,

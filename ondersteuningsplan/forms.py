@@ -137,9 +137,6 @@ class KpiForm(forms.ModelForm):
                 help_text=_("Bijvoorbeeld < 10, 0, 25% of ≥ 7,5. Leeg = nog niet bepaald."),
             )
 
-    def streefwaarde_velden(self):
-        return [self[f"streef_{j}"] for j in self.plan.schooljaren]
-
     def clean(self):
         data = super().clean()
         kpi_type = data.get("type") or KpiType.AANTAL

@@ -205,13 +205,6 @@ def object_opslaan(*, plan, door, obj, omschrijving: str):
 
 
 @transaction.atomic
-def object_verwijderen(*, plan, door, obj, omschrijving: str) -> None:
-    _bewerkbaar(plan)
-    _audit(plan=plan, door=door, obj=obj, actie=AuditActie.VERWIJDERD, omschrijving=omschrijving)
-    obj.delete()
-
-
-@transaction.atomic
 def kpi_opslaan(
     *, plan, door, kpi: Kpi, streefwaarden: dict[int, tuple[str, Decimal] | None]
 ) -> Kpi:

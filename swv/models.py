@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .roles import SWV_ROLLEN, Rol
+from .roles import Rol
 
 
 class Sector(models.TextChoices):
@@ -154,10 +154,6 @@ class School(models.Model):
     def get_absolute_url(self):
         return reverse("swv:school-detail", args=[self.pk])
 
-    @property
-    def is_speciaal(self) -> bool:
-        return self.soort != Schoolsoort.BAO
-
 
 class Leerlingtelling(models.Model):
     """Pupils of one vestiging on one counting date. DUO masks counts below 5 as '<5'."""
@@ -248,10 +244,6 @@ class Gebruiker(AbstractUser):
             )
         if self.rol == Rol.SCHOOL and not self.school_id:
             raise ValidationError({"school": _("Kies de school waarvoor deze gebruiker werkt.")})
-
-    @property
-    def werkt_voor_swv(self) -> bool:
-        return self.rol in SWV_ROLLEN
 
 
 class RegioPostcode(models.Model):

@@ -132,7 +132,6 @@ LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
@@ -207,8 +206,6 @@ LOGGING = {
 }
 
 # SWV-set terms and reference settings (not law; see docs/domain in the README).
-SWV_PAGINATE_BY = 25
-
 # Retention (domain.md: TLV data at most three years after issue, one source [check]).
 SWV_BEWAARTERMIJN_TLV_JAREN = env.int("SWV_BEWAARTERMIJN_TLV_JAREN", default=3)
 SWV_BEWAARTERMIJN_THUISZITTERS_JAREN = env.int("SWV_BEWAARTERMIJN_THUISZITTERS_JAREN", default=3)

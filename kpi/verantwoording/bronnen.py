@@ -1,14 +1,14 @@
-"""Read-only data from the other apps, read defensively: the plan (context) and the TLV and
-KPI kengetallen shown beside the text boxes. Those apps are developed alongside this one;
-when a source is not there yet the form says "nog niet beschikbaar" instead of failing.
-"""
+"""Read-only data from the other apps: the plan (context) and the TLV and KPI kengetallen
+shown beside the text boxes."""
 
-import logging
 from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-logger = logging.getLogger(__name__)
+from kpi.berekeningen import peildata_van, thuiszitters_op
+from kpi.models import Thuiszitter
+from ondersteuningsplan.models import STATUS_VASTGESTELD, Ondersteuningsplan, PlanStatus
+from toelaatbaarheid.kengetallen import bestuur_kengetallen
 
 KENGETAL_LABELS = {
     "aanvragen": "TLV-aanvragen",
@@ -24,52 +24,34 @@ KENGETALLEN_PER_VRAAG = {
 }
 
 
-def tlv_kengetallen(*, schooljaar: int, bestuur_ids: list[int]) -> dict[int, dict] | None:
-    """The TLV kengetallen per bestuur for the school year, or None while the TLV app does
-    not provide them yet. One call for all besturen (no query per bestuur)."""
-    try:
-        from toelaatbaarheid.kengetallen import bestuur_kengetallen
-    except ImportError:
-        return None
-    try:
-        return bestuur_kengetallen(schooljaar=schooljaar, bestuur_ids=list(bestuur_ids))
-    except Exception:  # the source app is under construction: show "not available", log it
-        logger.exception("TLV-kengetallen niet op te halen")
-        return None
+def tlv_kengetallen(*, schooljaar: int, bestuur_ids: list[int]) -> dict[int, dict]:
+    """The TLV kengetallen per bestuur for the school year, every bestuur in `bestuur_ids`
+    included (zeros without cases). One call for all besturen (no query per bestuur)."""
+    return bestuur_kengetallen(schooljaar=schooljaar, bestuur_ids=list(bestuur_ids))
 
 
 def thuiszitters(*, schooljaar: int, bestuur_ids: list[int]) -> dict[int, tuple] | None:
     """Thuiszitters (more than 4 weeks, the KPI app's counting rule) per bestuur at the last
-    passed peildatum of the school year: {bestuur_id: (peildatum, aantal)}. None while the
-    KPI app does not offer the counts, or before the first peildatum of the year."""
-    try:
-        from kpi.berekeningen import peildata_van, thuiszitters_op
-        from kpi.models import Thuiszitter
-    except ImportError:
+    passed peildatum of the school year: {bestuur_id: (peildatum, aantal)}. None before the
+    first peildatum of the year."""
+    peildata = peildata_van(schooljaar)
+    if not peildata:
         return None
-    try:
-        peildata = peildata_van(schooljaar)
-        if not peildata:
-            return None
-        peil = peildata[-1]
-        return {
-            bid: (
-                peil,
-                thuiszitters_op([peil], Thuiszitter.objects.filter(school__bestuur_id=bid))[peil][
-                    "totaal"
-                ],
-            )
-            for bid in bestuur_ids
-        }
-    except Exception:
-        logger.exception("Thuiszitters niet op te halen")
-        return None
+    peil = peildata[-1]
+    return {
+        bid: (
+            peil,
+            thuiszitters_op([peil], Thuiszitter.objects.filter(school__bestuur_id=bid))[peil][
+                "totaal"
+            ],
+        )
+        for bid in bestuur_ids
+    }
 
 
-def verwijzingen(getallen: dict | None) -> int | None:
-    if not getallen:
-        return None
-    return int(getallen.get("toegekend_sbo", 0) or 0) + int(getallen.get("toegekend_so", 0) or 0)
+def verwijzingen(getallen: dict) -> int:
+    """Toegekende TLV's for SBO and SO together."""
+    return getallen["toegekend_sbo"] + getallen["toegekend_so"]
 
 
 @dataclass
@@ -82,45 +64,29 @@ class PlanContext:
     url: str = ""
 
 
-VASTGESTELDE_STATUSSEN = ["vastgesteld", "bij_inspectie", "gepubliceerd"]
-
-
 def plan_context(ronde) -> PlanContext | None:
     """The ondersteuningsplan of the round's SWVs: the adopted one covering the round's
     school year, else the latest adopted one, else (no adopted plan) the one covering the
     year, else the latest. Read-only."""
-    try:
-        from ondersteuningsplan.models import Ondersteuningsplan
-    except ImportError:  # pragma: no cover - the plan app is always installed
-        return None
     plannen = Ondersteuningsplan.objects.filter(
         samenwerkingsverbanden__in=ronde.samenwerkingsverbanden.all()
     ).distinct()
     dekkend = Q(startjaar__lte=ronde.schooljaar, eindjaar__gte=ronde.schooljaar)
-    volgorde = ("-startjaar", "-id")
-    veldnamen = {f.name for f in Ondersteuningsplan._meta.get_fields()}
-    # An adopted plan speaks for the besturen; a draft does not (yet).
-    keuzes = []
-    if "status" in veldnamen:
-        vastgesteld = plannen.filter(status__in=VASTGESTELDE_STATUSSEN)
-        keuzes += [vastgesteld.filter(dekkend), vastgesteld]
-    keuzes += [plannen.filter(dekkend), plannen]
+    # An adopted plan speaks for the besturen; a draft does not (yet), and a replaced one
+    # no longer does (its newer version does).
+    geldend = plannen.filter(status__in=STATUS_VASTGESTELD).exclude(status=PlanStatus.VERVANGEN)
     plan = None
-    for qs in keuzes:
-        plan = qs.order_by(*volgorde).first()
+    for qs in (geldend.filter(dekkend), geldend, plannen.filter(dekkend), plannen):
+        plan = qs.order_by("-startjaar", "-id").first()
         if plan is not None:
             break
     if plan is None:
         return None
-    try:
-        url = plan.get_absolute_url()
-    except Exception:
-        url = ""
     return PlanContext(
         titel=plan.titel,
-        periode=getattr(plan, "periode", ""),
-        motto=getattr(plan, "motto", ""),
-        missie=getattr(plan, "missie", ""),
+        periode=plan.periode,
+        motto=plan.motto,
+        missie=plan.missie,
         doelstellingen=[(s.code, s.titel) for s in plan.speerpunten.all()],
-        url=url,
+        url=plan.get_absolute_url(),
     )

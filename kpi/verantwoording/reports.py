@@ -1,11 +1,15 @@
 """View-models: the same data for the report page, its PDF, the bundled round PDF and the
 comparison table (HTML, CSV, Excel)."""
 
+import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+from pypdf import PdfReader, PdfWriter
+
+from swv.pdf import render_pdf
 
 from . import bronnen, selectors
 from .bedragen import bedrag_weergeven, percentage_weergeven
@@ -44,9 +48,10 @@ class Onderdeel:
 
 
 def kengetallen_rijen(
-    soort: str, getallen: dict | None, thuiszitters: tuple | None = None
+    soort: str, getallen: dict, thuiszitters: tuple | None = None
 ) -> list[tuple[str, object]] | None:
-    """The figures shown beside a question; None = the source is not available yet."""
+    """The figures shown beside a question; None = no thuiszitters count yet (before the
+    first peildatum of the school year)."""
     if soort == Kengetallen.THUISZITTERS:
         if thuiszitters is None:
             return None
@@ -60,18 +65,14 @@ def kengetallen_rijen(
     sleutels = bronnen.KENGETALLEN_PER_VRAAG.get(soort)
     if not sleutels:
         return []
-    if getallen is None:
-        return None
     return [(bronnen.KENGETAL_LABELS[s], getallen.get(s, 0)) for s in sleutels]
 
 
-def _kengetallen_van(verslag: Verslag, live: dict[int, dict] | None) -> tuple[dict | None, str]:
+def _kengetallen_van(verslag: Verslag, live: dict[int, dict]) -> tuple[dict, str]:
     """Submitted reports show the figures the bestuur reflected on (snapshot)."""
     if verslag.status != VerslagStatus.CONCEPT and verslag.kengetallen_bij_indienen is not None:
         return verslag.kengetallen_bij_indienen, _("TLV-kengetallen bij indienen")
-    if live is None:
-        return None, ""
-    return live.get(verslag.bestuur_id, {}), _("TLV-kengetallen (actueel)")
+    return live[verslag.bestuur_id], _("TLV-kengetallen (actueel)")
 
 
 def verslag_document(
@@ -79,8 +80,8 @@ def verslag_document(
     *,
     vragen=None,
     plan=None,
-    tlv: dict[int, dict] | None | bool = False,
-    thuis: dict[int, int] | None | bool = False,
+    tlv: dict[int, dict] | bool = False,
+    thuis: dict[int, tuple] | None | bool = False,
 ) -> dict:
     """Everything one report shows, in form order. Pass `vragen`, `plan`, `tlv`, `thuis`
     when rendering many reports of a round, to load them once."""
@@ -110,7 +111,7 @@ def verslag_document(
             onderdeel.kengetallen = kengetallen_rijen(
                 vraag.kengetallen,
                 getallen,
-                (thuis or {}).get(verslag.bestuur_id) if thuis is not None else None,
+                thuis[verslag.bestuur_id] if thuis is not None else None,
             )
             onderdeel.kengetallen_bron = (
                 _("KPI-register thuiszitters")
@@ -198,8 +199,8 @@ def vergelijking(ronde: Ronde, verslagen: list[Verslag]) -> tuple[list[str], lis
         rij = [v.bestuur.naam, v.bestuur.nummer, v.get_status_display()]
         rij += [scores.get((v.id, a.id)) for a in ankerpunten]
         rij += [
-            bronnen.verwijzingen(getallen) if getallen is not None else None,
-            (getallen or {}).get("terugplaatsingen") if getallen is not None else None,
+            bronnen.verwijzingen(getallen),
+            getallen["terugplaatsingen"],
             Decimal(ontvangen.get(v.id) or 0).quantize(CENT),
             Decimal(besteed.get(v.id) or 0).quantize(CENT),
         ]
@@ -209,8 +210,6 @@ def vergelijking(ronde: Ronde, verslagen: list[Verslag]) -> tuple[list[str], lis
 
 def verslag_pdf(verslag: Verslag) -> bytes:
     """The report as a PDF (tagged, PDF/UA)."""
-    from swv.pdf import render_pdf
-
     return render_pdf("verantwoording/pdf/verslag.html", {**verslag_document(verslag), "pdf": True})
 
 
@@ -218,12 +217,6 @@ def bundel_pdf(ronde: Ronde, verslagen: list[Verslag]) -> bytes:
     """Cover page with every bestuur's status, then the submitted and accepted reports as
     stored when submitted/accepted (rendered now only if none is stored). Merged page by
     page: laying out all reports in one WeasyPrint run takes about a minute for 25 reports."""
-    import io
-
-    from pypdf import PdfReader, PdfWriter
-
-    from swv.pdf import render_pdf
-
     opgenomen = [
         v for v in verslagen if v.status in (VerslagStatus.INGEDIEND, VerslagStatus.GEACCEPTEERD)
     ]

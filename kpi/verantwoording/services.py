@@ -485,9 +485,7 @@ def verslag_indienen(*, verslag: Verslag, gebruiker: Gebruiker) -> Verslag:
             getallen = bronnen.tlv_kengetallen(
                 schooljaar=verslag.ronde.schooljaar, bestuur_ids=[verslag.bestuur_id]
             )
-            verslag.kengetallen_bij_indienen = (
-                getallen.get(verslag.bestuur_id) if getallen is not None else None
-            )
+            verslag.kengetallen_bij_indienen = getallen[verslag.bestuur_id]
             verslag.save()
             verslag.refresh_from_db()
             _overgang(

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -25,7 +26,7 @@ from .forms import (
     VerslagForm,
     VraagForm,
 )
-from .models import RondeStatus, Stand, VerslagStatus
+from .models import RondeStatus, Stand, VerslagStatus, Vraag, VraagSoort
 
 
 class VerantwoordingMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -78,8 +79,6 @@ class RondeNieuwView(BeheerMixin, FormView):
         return kwargs
 
     def get_initial(self):
-        from django.utils import timezone
-
         vandaag = timezone.localdate()
         # The report is about the school year that ended last summer.
         jaar = vandaag.year - 1 if vandaag.month >= 8 else vandaag.year - 2
@@ -363,12 +362,12 @@ class VerslagBewerkenView(VerantwoordingMixin, TemplateView):
         thuis = bronnen.thuiszitters(
             schooljaar=verslag.ronde.schooljaar, bestuur_ids=[verslag.bestuur_id]
         )
-        getallen = tlv.get(verslag.bestuur_id, {}) if tlv is not None else None
+        getallen = tlv[verslag.bestuur_id]
         kengetallen = {
             v.id: reports.kengetallen_rijen(
                 v.kengetallen,
                 getallen,
-                (thuis or {}).get(verslag.bestuur_id) if thuis is not None else None,
+                thuis[verslag.bestuur_id] if thuis is not None else None,
             )
             for v in self.vragen
             if v.kengetallen
@@ -449,8 +448,6 @@ class VraagBewerkenView(BeheerMixin, TemplateView):
     template_name = "verantwoording/vraag_form.html"
 
     def _laad(self):
-        from .models import Vraag, VraagSoort
-
         ronde = get_object_or_404(
             selectors.beheerbare_rondes(self.request.user), pk=self.kwargs["pk"]
         )

@@ -225,12 +225,6 @@ def test_tlv_kpi_waarden(tlvs, monkeypatch):
     assert berekende_waarden("tlv_toegekend", [2026], scope) == {2026: None}
 
 
-def test_tlv_niet_beschikbaar_geeft_lege_waarden(monkeypatch):
-    monkeypatch.setattr(berekeningen, "_tlv_module", lambda: None)
-    assert berekende_waarden("tlv_bezwaren", [2024], Scope([1])) == {2024: None}
-    assert berekeningen.verwijzingen_per_bestuur(schooljaar=2024, besturen=[]) is None
-
-
 def test_tlv_kpis_van_een_pagina_delen_een_vast_aantal_queries(tlvs, monkeypatch):
     """The dashboard shares one cache: all TLV KPIs over all plan years, doorlooptijd
     included, come from one multi-year fetch (5 queries) plus one for the date of the first

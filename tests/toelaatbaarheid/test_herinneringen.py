@@ -8,7 +8,14 @@ from toelaatbaarheid.models import Aanvraag
 
 def test_dagelijkse_herinneringen_zonder_leerlingnamen():
     uit = StringIO()
-    call_command("tlv_herinneringen", "--dagen", "3", stdout=uit)
+    call_command(
+        "tlv_herinneringen",
+        "--dagen",
+        "3",
+        "--basis-url",
+        "https://portaal.example.nl/",
+        stdout=uit,
+    )
     assert mail.outbox, uit.getvalue()
     ontvangers = {m.to[0] for m in mail.outbox}
     # The overdue beslistermijn of the demo goes to the directeur, the LBT referral to staff.
@@ -17,7 +24,7 @@ def test_dagelijkse_herinneringen_zonder_leerlingnamen():
         Aanvraag.objects.values_list("achternaam", flat=True)
     )
     for bericht in mail.outbox:
-        assert "TLV-" in bericht.body and "/tlv/" in bericht.body
+        assert "TLV-" in bericht.body and "  https://portaal.example.nl/tlv/" in bericht.body
         assert not any(naam in bericht.body or naam in bericht.subject for naam in namen)
     assert f"{len(mail.outbox)} herinnering(en) verstuurd" in uit.getvalue()
 

@@ -5,7 +5,7 @@ import pytest
 from swv.demo import innovo_school
 from swv.models import School
 from tests.factories.toelaatbaarheid import gebruiker, naar_status, nieuwe_zaak
-from toelaatbaarheid.models import Aanvraag, Deskundige, Status
+from toelaatbaarheid.models import Aanvraag, Deskundige, Status, prive_opslag
 from toelaatbaarheid.selectors import aanvragen_voor
 
 pytestmark = pytest.mark.usefixtures("snelle_pdf")
@@ -145,3 +145,9 @@ def test_aanvraagformulier_scholen_gescoped(als):
         },
     )
     assert r.status_code == 200 and "school" in r.context["form"].errors
+
+
+def test_bijlagen_hebben_geen_publieke_url():
+    """Attachments are served only through the scoped view, never by a storage URL."""
+    with pytest.raises(ValueError, match="geen publieke URL"):
+        prive_opslag.url("bijlagen/verslag.pdf")

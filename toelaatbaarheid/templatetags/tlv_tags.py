@@ -1,5 +1,7 @@
 from django import template
 
+from toelaatbaarheid.models import MdoRol
+
 register = template.Library()
 
 
@@ -15,8 +17,6 @@ def get_item(mapping, sleutel):
 @register.filter
 def mdo_rol(sleutel):
     """The label of an MDO participant's role (stored as its key)."""
-    from toelaatbaarheid.models import MdoRol
-
     try:
         return MdoRol(sleutel).label
     except ValueError:

@@ -1,14 +1,13 @@
 """Daily reminder mail about TLV terms that end soon or have passed.
 
 Schedule it once a day (cron / systemd timer / the platform's scheduler), e.g.
-    python manage.py tlv_herinneringen --dagen 3
+    python manage.py tlv_herinneringen --dagen 3 --basis-url https://portaal.example.nl
 Mails name the case number and link only, never the pupil (they travel outside the app).
 """
 
 from collections import defaultdict
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db.models import Prefetch
@@ -24,8 +23,6 @@ from toelaatbaarheid.models import (
     Deskundigenadvies,
     TlvInstellingen,
 )
-
-BASIS_URL = getattr(settings, "SWV_BASIS_URL", "http://localhost:8000")
 
 
 def ontvangers(zaak: Aanvraag, termijn: t.Termijn, per_swv_rol) -> list[Gebruiker]:
@@ -84,8 +81,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--dagen", type=int, default=3)
         parser.add_argument("--datum", type=date.fromisoformat, default=None)
+        parser.add_argument(
+            "--basis-url",
+            default="",
+            help="Adres van het portaal voor de link in de mail, bv. https://portaal.example.nl",
+        )
 
-    def handle(self, *args, dagen, datum, **options):
+    def handle(self, *args, dagen, datum, basis_url, **options):
+        basis_url = basis_url.rstrip("/")
         vandaag = datum or timezone.localdate()
         aantal = 0
         for ontvanger, rijen in sorted(
@@ -96,7 +99,7 @@ class Command(BaseCommand):
                 status = "VERSTREKEN" if termijn.te_laat(vandaag) else "uiterlijk"
                 regels.append(
                     f"- {zaak.nummer}: {termijn.omschrijving}, {status} "
-                    f"{termijn.datum:%d-%m-%Y}\n  {BASIS_URL}{zaak.get_absolute_url()}"
+                    f"{termijn.datum:%d-%m-%Y}\n  {basis_url}{zaak.get_absolute_url()}"
                 )
             send_mail(
                 subject=f"SWV-portaal: {len(regels)} TLV-termijn(en) vragen uw aandacht",
