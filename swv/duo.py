@@ -1,7 +1,15 @@
 """Reading DUO open-data files and the official SWV region table.
 
-Pure parsing: bytes in, validated rows (or a list of row errors) out. Writing is done by
-`swv.services.duo_bestand_importeren`. Each file kind is recognised by its header row.
+Pure parsing: bytes in, checked rows out. Writing (and every derivation that needs the
+database) is done by `swv.services.duo_bestanden_importeren`. Each file kind is
+recognised by its header row; columns are found by name, so extra and reordered columns
+and trailing delimiters do no harm.
+
+Per row, only the keys a row cannot do without are checked strictly (vestigingscode,
+soort, counts, the region codes): a row with an unusable key is refused and reported,
+the other rows go on. A blank or invalid descriptive value is unknown (`None`) and
+recorded in the row's `leeg`, so that the service can derive it or keep what it knows,
+and say so in a warning.
 """
 
 import csv
@@ -10,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import partial
 
 from django.utils.translation import gettext as _
 
@@ -38,7 +47,9 @@ _JAARKOLOM = re.compile(r"^LEERLINGEN_([0-9]{4})$")
 
 
 @dataclass(frozen=True)
-class Rijfout:
+class Melding:
+    """A remark on one row (and column) of a file: why it was refused, or what was derived."""
+
     regel: int
     kolom: str
     reden: str
@@ -52,9 +63,10 @@ class Rijfout:
 
 
 class DuoBestandFout(Exception):
-    """The file cannot be imported; `fouten` says where and why (nothing was written)."""
+    """Nothing of the file can be imported (unreadable, unrecognised, or no usable row);
+    `fouten` says where and why. Nothing of it was written."""
 
-    def __init__(self, fouten: list[Rijfout]):
+    def __init__(self, fouten: list[Melding]):
         self.fouten = fouten
         super().__init__("; ".join(str(f) for f in fouten[:5]))
 
@@ -64,49 +76,154 @@ class Gelezen:
     soort: Soort
     rijen: list[dict] = field(default_factory=list)
     jaren: list[int] = field(default_factory=list)
+    # Refused rows (unusable key) and what was noticed in the rows that were kept.
+    geweigerd: list[Melding] = field(default_factory=list)
+    waarschuwingen: list[Melding] = field(default_factory=list)
 
 
 def decodeer(inhoud: bytes) -> str:
-    """DUO mixes UTF-8 with BOM and cp1252; try the strict one first."""
+    """UTF-8 (with or without BOM) when the bytes are valid UTF-8, else cp1252: DUO uses
+    both, and cp1252 text with accents is almost never valid UTF-8."""
     try:
         return inhoud.decode("utf-8-sig")
     except UnicodeDecodeError:
         return inhoud.decode("cp1252")
 
 
+def kolomnaam(kop: str) -> str:
+    """Header names compare without case, BOM or extra whitespace."""
+    return " ".join(kop.replace("\ufeff", "").split()).upper()
+
+
 def herken(kop: list[str]) -> Soort | None:
     k = set(kop)
-    if {"VESTIGINGSCODE", "BEVOEGD GEZAG NUMMER", "POSTCODE", "GEMEENTENUMMER"} <= k:
-        return Soort.REGISTER
-    if {"VESTIGINGSCODE", "SOORT_VESTIGING", "BEVOEGD_GEZAG_NUMMER"} <= k and any(
-        _JAARKOLOM.match(c) for c in kop
-    ):
+    if "VESTIGINGSCODE" in k and any(_JAARKOLOM.match(c) for c in kop):
         return Soort.TELLINGEN
-    if {"PC4", "GEMEENTE", "PO_SWV", "VO_SWV"} <= k:
+    if "VESTIGINGSCODE" in k and {"BEVOEGD GEZAG NUMMER", "VESTIGINGSNAAM"} & k:
+        return Soort.REGISTER
+    if {"PC4", "PO_SWV", "VO_SWV"} <= k:
         return Soort.REGIO_PC4
-    if kop[:2] == ["SWV", "GEMEENTE"]:
+    if {"SWV", "GEMEENTE"} <= k:
         return Soort.REGIO_GEMEENTE
     return None
 
 
+# Per kind: the columns without which no row can be read.
+VERPLICHT = {
+    Soort.REGISTER: ["VESTIGINGSCODE"],
+    Soort.TELLINGEN: ["VESTIGINGSCODE", "SOORT_VESTIGING"],
+    Soort.REGIO_PC4: ["PC4", "PO_SWV", "VO_SWV"],
+    Soort.REGIO_GEMEENTE: ["SWV", "GEMEENTE"],
+}
+
+
+# Per kind: the column each field of a clean row comes from (for refusals and warnings).
+KOLOMMEN = {
+    Soort.REGISTER: {
+        "vestigingscode": "VESTIGINGSCODE",
+        "instellingscode": "INSTELLINGSCODE",
+        "bestuur": "BEVOEGD GEZAG NUMMER",
+        "naam": "VESTIGINGSNAAM",
+        "gemeentecode": "GEMEENTENUMMER",
+        "gemeentenaam": "GEMEENTENAAM",
+        "straat": "STRAATNAAM",
+        "huisnummer": "HUISNUMMER-TOEVOEGING",
+        "postcode": "POSTCODE",
+        "plaats": "PLAATSNAAM",
+        "denominatie": "DENOMINATIE",
+        "telefoon": "TELEFOONNUMMER",
+        "website": "INTERNETADRES",
+    },
+    Soort.TELLINGEN: {
+        "vestigingscode": "VESTIGINGSCODE",
+        "instellingscode": "INSTELLINGSCODE",
+        "bestuur": "BEVOEGD_GEZAG_NUMMER",
+        "naam": "NAAM_VESTIGING",
+        "gemeentecode": "GEMEENTECODE_VESTIGING",
+        "gemeentenaam": "GEMEENTENAAM_VESTIGING",
+        "soort": "SOORT_VESTIGING",
+        "denominatie": "DENOMINATIE_VESTIGING",
+    },
+    Soort.REGIO_PC4: {"pc4": "PC4", "gemeente": "GEMEENTE", "po_swv": "PO_SWV", "vo_swv": "VO_SWV"},
+    Soort.REGIO_GEMEENTE: {"swv_code": "SWV", "gemeente": "GEMEENTE"},
+}
+# The other columns: absent from the header is worth one warning (their values are unknown).
+VERWACHT = {
+    soort: [k for k in kolommen.values() if k not in VERPLICHT[soort]]
+    for soort, kolommen in KOLOMMEN.items()
+}
+
+
+class Regel:
+    """One data row: its values by column name, its refusals and its unknown values."""
+
+    __slots__ = ("fouten", "kolommen", "leeg", "nummer", "posities", "waarden", "waarschuwingen")
+
+    def __init__(self, nummer: int, waarden: list[str], posities: dict[str, int], kolommen):
+        self.nummer = nummer
+        self.waarden = waarden
+        self.posities = posities
+        self.kolommen = kolommen
+        self.fouten: list[Melding] = []
+        self.waarschuwingen: list[Melding] = []
+        self.leeg: dict[str, tuple[str, str]] = {}
+
+    def waarde(self, kolom: str) -> str | None:
+        """The stripped value, or None when the file has no such column."""
+        i = self.posities.get(kolom)
+        if i is None:
+            return None
+        return self.waarden[i].strip() if i < len(self.waarden) else ""
+
+    def weiger(self, kolom: str, reden: str) -> None:
+        self.fouten.append(Melding(self.nummer, kolom, reden))
+
+    def waarschuw(self, kolom: str, reden: str) -> None:
+        self.waarschuwingen.append(Melding(self.nummer, kolom, reden))
+
+    def beschrijvend(self, veld: str, controle=None, wat: str = ""):
+        """A descriptive value, or None when unknown: the column is absent (reported once
+        for the file), blank, or fails `controle` (which returns the clean value or None).
+        Blank and invalid values are recorded in `leeg` for the service to report."""
+        kolom = self.kolommen[veld]
+        waarde = self.waarde(kolom)
+        if waarde is None:
+            return None
+        if not waarde:
+            self.leeg[veld] = (kolom, _("leeg"))
+            return None
+        schoon = controle(waarde) if controle else waarde
+        if schoon is None:
+            self.leeg[veld] = (kolom, _("'%(w)s' is geen %(wat)s") % {"w": waarde, "wat": wat})
+        return schoon
+
+    def vrij(self, veld: str) -> str | None:
+        """An optional value where blank is a real answer (no website): '' stays '', None
+        only when the column is absent."""
+        return self.waarde(self.kolommen[veld])
+
+
 def lees(inhoud: bytes) -> Gelezen:
-    """Parse and validate a whole file. Raises DuoBestandFout listing every bad row."""
+    """Parse and check a file. Rows with an unusable key land in `geweigerd`; raises
+    DuoBestandFout only when nothing of the file can be used."""
     if not inhoud.strip():
-        raise DuoBestandFout([Rijfout(1, "", _("Het bestand is leeg."))])
+        raise DuoBestandFout([Melding(1, "", _("Het bestand is leeg."))])
     try:
         tekst = decodeer(inhoud)
     except UnicodeDecodeError:  # pragma: no cover - cp1252 decodes almost anything
-        raise DuoBestandFout([Rijfout(1, "", _("Het bestand is geen tekstbestand."))]) from None
+        raise DuoBestandFout([Melding(1, "", _("Het bestand is geen tekstbestand."))]) from None
     reader = csv.reader(io.StringIO(tekst, newline=""), delimiter=";")
     try:
-        kop = [c.strip().upper() for c in next(reader)]
+        kop = [kolomnaam(c) for c in next(reader)]
     except (StopIteration, csv.Error):
-        raise DuoBestandFout([Rijfout(1, "", _("Geen kopregel gevonden."))]) from None
+        raise DuoBestandFout([Melding(1, "", _("Geen kopregel gevonden."))]) from None
+    while kop and not kop[-1]:
+        kop.pop()  # trailing delimiters
     soort = herken(kop)
     if soort is None:
         raise DuoBestandFout(
             [
-                Rijfout(
+                Melding(
                     1,
                     "",
                     _(
@@ -116,37 +233,87 @@ def lees(inhoud: bytes) -> Gelezen:
                 )
             ]
         )
+    posities: dict[str, int] = {}
+    for i, naam in enumerate(kop):
+        if naam:
+            posities.setdefault(naam, i)  # a repeated name: the first one counts
+    if ontbreekt := [k for k in VERPLICHT[soort] if k not in posities]:
+        raise DuoBestandFout(
+            [
+                Melding(1, k, _("Kolom ontbreekt; zonder deze kolom is geen regel te lezen."))
+                for k in ontbreekt
+            ]
+        )
     gelezen = Gelezen(soort=soort)
     if soort is Soort.TELLINGEN:
-        gelezen.jaren = [int(m.group(1)) for c in kop if (m := _JAARKOLOM.match(c))]
-    fouten: list[Rijfout] = []
+        gelezen.jaren = sorted(int(m.group(1)) for c in posities if (m := _JAARKOLOM.match(c)))
+    for kolom in VERWACHT[soort]:
+        if kolom not in posities:
+            gelezen.waarschuwingen.append(
+                Melding(1, kolom, _("Kolom ontbreekt; de waarden ervan gelden als onbekend."))
+            )
     controle = _CONTROLES[soort]
-    try:
-        for regelnr, waarden in enumerate(reader, start=2):
-            if not any(w.strip() for w in waarden):
-                continue
-            if len(waarden) != len(kop):
-                fouten.append(
-                    Rijfout(
-                        regelnr,
-                        "",
-                        _("%(n)s kolommen in plaats van %(m)s.")
-                        % {"n": len(waarden), "m": len(kop)},
+    if soort is Soort.TELLINGEN:
+        jaarkolommen = [
+            (date(j, *TELDAG), f"LEERLINGEN_{j}", posities[f"LEERLINGEN_{j}"])
+            for j in gelezen.jaren
+        ]
+        controle = partial(_tellingen, jaarkolommen=jaarkolommen)
+    gezien: dict = {}  # key -> line, to refuse a second row for the same key
+    n = len(kop)
+    while True:
+        try:
+            waarden = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            gelezen.geweigerd.append(
+                Melding(reader.line_num, "", _("Onleesbare regel: %(e)s") % {"e": exc})
+            )
+            continue
+        regelnr = reader.line_num
+        if not any(w.strip() for w in waarden):
+            continue
+        if len(waarden) > n and any(w.strip() for w in waarden[n:]):
+            # An unquoted ';' in a name shifts every later column: no value can be trusted.
+            gelezen.geweigerd.append(
+                Melding(
+                    regelnr,
+                    "",
+                    _(
+                        "%(n)s velden, de kopregel heeft er %(m)s: de waarden zijn niet aan "
+                        "kolommen toe te wijzen."
                     )
+                    % {"n": len(waarden), "m": n},
                 )
-                continue
-            rij = {k: w.strip() for k, w in zip(kop, waarden, strict=True)}
-            rij_fouten, schoon = controle(rij, regelnr, gelezen)
-            if rij_fouten:
-                fouten.extend(rij_fouten)
-            else:
-                gelezen.rijen.append(schoon)
-    except csv.Error as exc:
-        fouten.append(Rijfout(reader.line_num, "", _("Onleesbare regel: %(e)s") % {"e": exc}))
-    if not gelezen.rijen and not fouten:
-        fouten.append(Rijfout(2, "", _("Het bestand bevat geen gegevensregels.")))
-    if fouten:
-        raise DuoBestandFout(fouten)
+            )
+            continue
+        regel = Regel(regelnr, waarden, posities, KOLOMMEN[soort])
+        if len(waarden) < n:
+            regel.waarschuw(
+                "",
+                _("%(n)s velden, de kopregel heeft er %(m)s: de ontbrekende velden zijn leeg.")
+                % {"n": len(waarden), "m": n},
+            )
+        schoon, sleutel_, kolom = controle(regel)
+        if not regel.fouten and sleutel_ in gezien:
+            regel.weiger(
+                kolom,
+                _("'%(w)s' staat al op regel %(r)s; deze regel is overgeslagen.")
+                % {"w": regel.waarde(kolom), "r": gezien[sleutel_]},
+            )
+        if regel.fouten:
+            gelezen.geweigerd.extend(regel.fouten)
+            continue
+        gezien[sleutel_] = regelnr
+        gelezen.waarschuwingen.extend(regel.waarschuwingen)
+        schoon["regel"] = regelnr
+        schoon["leeg"] = regel.leeg
+        gelezen.rijen.append(schoon)
+    if not gelezen.rijen:
+        raise DuoBestandFout(
+            gelezen.geweigerd or [Melding(2, "", _("Het bestand bevat geen gegevensregels."))]
+        )
     return gelezen
 
 
@@ -154,171 +321,128 @@ def _gemeentecode(waarde: str) -> str | None:
     return waarde.zfill(4) if waarde.isdigit() and len(waarde) <= 4 else None
 
 
-def _school_basis(rij, regel, kolommen) -> tuple[list[Rijfout], dict]:
-    fouten = []
-    code = rij[kolommen["vestiging"]].upper()
-    brin = rij[kolommen["instelling"]].upper()
+def _bestuursnummer(waarde: str) -> str | None:
+    return waarde if waarde.isdigit() and len(waarde) <= 10 else None
+
+
+def _postcode(waarde: str) -> str | None:
+    m = _POSTCODE.match(waarde.upper())
+    return f"{m.group(1)} {m.group(2)}" if m else None
+
+
+def _school_basis(regel: Regel) -> dict:
+    """The fields both DUO files have. Refuses the row for an unusable vestigingscode."""
+    code = (regel.waarde("VESTIGINGSCODE") or "").upper()
     if not _VESTIGING.match(code):
-        fouten.append(
-            Rijfout(
-                regel,
-                kolommen["vestiging"],
-                _("'%(w)s' is geen vestigingscode (4 tekens + 2 cijfers).") % {"w": code},
-            )
+        regel.weiger(
+            "VESTIGINGSCODE",
+            _("'%(w)s' is geen vestigingscode (4 tekens + 2 cijfers).") % {"w": code}
+            if code
+            else _("Vestigingscode ontbreekt."),
         )
-    elif not code.startswith(brin):
-        fouten.append(
-            Rijfout(
-                regel,
-                kolommen["instelling"],
-                _("Instellingscode '%(b)s' past niet bij vestiging '%(v)s'.")
-                % {"b": brin, "v": code},
-            )
+    brin = code[:4]
+    opgegeven = regel.waarde("INSTELLINGSCODE")
+    if opgegeven is not None and opgegeven.upper() != brin:
+        # The BRIN is by definition the first four characters of the vestigingscode.
+        regel.waarschuw(
+            "INSTELLINGSCODE",
+            _("leeg; '%(b)s' afgeleid uit de vestigingscode.") % {"b": brin}
+            if not opgegeven
+            else _("'%(w)s' past niet bij vestiging '%(v)s'; '%(b)s' gebruikt.")
+            % {"w": opgegeven, "v": code, "b": brin},
         )
-    bestuur = rij[kolommen["bestuur"]]
-    if not bestuur.isdigit():
-        fouten.append(
-            Rijfout(
-                regel,
-                kolommen["bestuur"],
-                _("'%(w)s' is geen bevoegd-gezagnummer.") % {"w": bestuur},
-            )
-        )
-    naam = rij[kolommen["naam"]]
-    if not naam:
-        fouten.append(Rijfout(regel, kolommen["naam"], _("Naam ontbreekt.")))
-    gemeentecode = _gemeentecode(rij[kolommen["gemeentecode"]])
-    if gemeentecode is None:
-        fouten.append(
-            Rijfout(
-                regel,
-                kolommen["gemeentecode"],
-                _("'%(w)s' is geen gemeentecode.") % {"w": rij[kolommen["gemeentecode"]]},
-            )
-        )
-    gemeentenaam = rij[kolommen["gemeentenaam"]]
-    if not gemeentenaam:
-        fouten.append(Rijfout(regel, kolommen["gemeentenaam"], _("Gemeentenaam ontbreekt.")))
-    return fouten, {
+    return {
         "vestigingscode": code,
         "instellingscode": brin,
-        "naam": naam,
-        "bestuur": bestuur,
-        "gemeentecode": gemeentecode,
-        "gemeentenaam": gemeentenaam,
+        "naam": regel.beschrijvend("naam"),
+        "bestuur": regel.beschrijvend("bestuur", _bestuursnummer, _("bevoegd-gezagnummer")),
+        "gemeentecode": regel.beschrijvend("gemeentecode", _gemeentecode, _("gemeentecode")),
+        "gemeentenaam": regel.beschrijvend("gemeentenaam"),
     }
 
 
-def _register(rij, regel, _gelezen):
-    fouten, schoon = _school_basis(
-        rij,
-        regel,
-        {
-            "vestiging": "VESTIGINGSCODE",
-            "instelling": "INSTELLINGSCODE",
-            "bestuur": "BEVOEGD GEZAG NUMMER",
-            "naam": "VESTIGINGSNAAM",
-            "gemeentecode": "GEMEENTENUMMER",
-            "gemeentenaam": "GEMEENTENAAM",
-        },
-    )
-    postcode = rij["POSTCODE"].upper()
-    m = _POSTCODE.match(postcode)
-    if not m:
-        fouten.append(
-            Rijfout(regel, "POSTCODE", _("'%(w)s' is geen postcode.") % {"w": rij["POSTCODE"]})
-        )
-    else:
-        postcode = f"{m.group(1)} {m.group(2)}"
-    straat = " ".join(p for p in (rij["STRAATNAAM"], rij["HUISNUMMER-TOEVOEGING"]) if p)
+def _register(regel: Regel):
+    schoon = _school_basis(regel)
+    straatnaam = regel.beschrijvend("straat")
+    huisnummer = regel.vrij("huisnummer") or ""
+    plaats = regel.beschrijvend("plaats")
     schoon.update(
         soort="BAO",
-        postcode=postcode,
-        straat=straat,
-        plaats=rij["PLAATSNAAM"].title(),
-        denominatie=rij["DENOMINATIE"],
-        telefoon=rij.get("TELEFOONNUMMER", ""),
-        website=rij.get("INTERNETADRES", ""),
+        postcode=regel.beschrijvend("postcode", _postcode, _("postcode")),
+        straat=" ".join(p for p in (straatnaam, huisnummer) if p) if straatnaam else None,
+        plaats=plaats.title() if plaats else None,
+        denominatie=regel.beschrijvend("denominatie"),
+        telefoon=regel.vrij("telefoon"),
+        website=regel.vrij("website"),
     )
-    return fouten, schoon
+    return schoon, schoon["vestigingscode"], "VESTIGINGSCODE"
 
 
-def _tellingen(rij, regel, gelezen):
-    fouten, schoon = _school_basis(
-        rij,
-        regel,
-        {
-            "vestiging": "VESTIGINGSCODE",
-            "instelling": "INSTELLINGSCODE",
-            "bestuur": "BEVOEGD_GEZAG_NUMMER",
-            "naam": "NAAM_VESTIGING",
-            "gemeentecode": "GEMEENTECODE_VESTIGING",
-            "gemeentenaam": "GEMEENTENAAM_VESTIGING",
-        },
-    )
-    soort = DUO_SOORTEN.get(rij["SOORT_VESTIGING"].upper())
+def _tellingen(regel: Regel, jaarkolommen: list[tuple[date, str, int]]):
+    schoon = _school_basis(regel)
+    opgegeven = regel.waarde("SOORT_VESTIGING") or ""
+    soort = DUO_SOORTEN.get(opgegeven.upper())
     if soort is None:
-        fouten.append(
-            Rijfout(
-                regel,
-                "SOORT_VESTIGING",
-                _("Onbekende soort '%(w)s' (verwacht BO, SBO, SO, SO/VSO of VSO).")
-                % {"w": rij["SOORT_VESTIGING"]},
-            )
+        regel.weiger(
+            "SOORT_VESTIGING",
+            _("Onbekende soort '%(w)s' (verwacht BO, SBO, SO, SO/VSO of VSO).") % {"w": opgegeven}
+            if opgegeven
+            else _("Soort vestiging ontbreekt."),
         )
     tellingen = {}
-    for jaar in gelezen.jaren:
-        kolom = f"LEERLINGEN_{jaar}"
-        waarde = rij[kolom].replace(" ", "")
+    waarden, n = regel.waarden, len(regel.waarden)
+    for teldatum, kolom, i in jaarkolommen:  # 30 columns a row: read them directly
+        waarde = waarden[i].replace(" ", "").strip() if i < n else ""
         if waarde == "":
             continue  # no count published for that year
         if waarde == "<5":
-            tellingen[date(jaar, *TELDAG)] = None
+            tellingen[teldatum] = None
         elif waarde.isdigit():
-            tellingen[date(jaar, *TELDAG)] = int(waarde)
+            tellingen[teldatum] = int(waarde)
         else:
-            fouten.append(
-                Rijfout(regel, kolom, _("'%(w)s' is geen aantal leerlingen.") % {"w": rij[kolom]})
-            )
+            regel.weiger(kolom, _("'%(w)s' is geen aantal leerlingen.") % {"w": waarde})
     schoon.update(
-        soort=soort, denominatie=rij.get("DENOMINATIE_VESTIGING", ""), tellingen=tellingen
+        soort=soort,
+        denominatie=regel.beschrijvend("denominatie"),
+        tellingen=tellingen,
     )
-    return fouten, schoon
+    return schoon, schoon["vestigingscode"], "VESTIGINGSCODE"
 
 
-def _swv_code(waarde: str, regel: int, kolom: str, fouten: list, toegestaan=("Europoort",)) -> str:
-    waarde = waarde.strip()
-    if not (_SWV.match(waarde.upper()) or waarde in toegestaan):
-        fouten.append(
-            Rijfout(
-                regel,
-                kolom,
-                _("'%(w)s' is geen code van een samenwerkingsverband.") % {"w": waarde},
-            )
+def _swv_code(regel: Regel, kolom: str, toegestaan=("Europoort",)) -> str:
+    waarde = regel.waarde(kolom)
+    if _SWV.match(waarde.upper()):
+        return waarde.upper()
+    if waarde not in toegestaan:
+        regel.weiger(
+            kolom,
+            _("'%(w)s' is geen code van een samenwerkingsverband.") % {"w": waarde}
+            if waarde
+            else _("Code van het samenwerkingsverband ontbreekt."),
         )
-    return waarde.upper() if _SWV.match(waarde.upper()) else waarde
+    return waarde
 
 
-def _regio_pc4(rij, regel, _gelezen):
-    fouten = []
-    pc4 = rij["PC4"]
+def _regio_pc4(regel: Regel):
+    pc4 = regel.waarde("PC4")
     if not (len(pc4) == 4 and pc4.isdigit()):
-        fouten.append(
-            Rijfout(regel, "PC4", _("'%(w)s' is geen viercijferige postcode.") % {"w": pc4})
-        )
-    if not rij["GEMEENTE"]:
-        fouten.append(Rijfout(regel, "GEMEENTE", _("Gemeente ontbreekt.")))
-    po = _swv_code(rij["PO_SWV"], regel, "PO_SWV", fouten)
-    vo = _swv_code(rij["VO_SWV"], regel, "VO_SWV", fouten)
-    return fouten, {"pc4": pc4, "gemeente": rij["GEMEENTE"], "po_swv": po, "vo_swv": vo}
+        regel.weiger("PC4", _("'%(w)s' is geen viercijferige postcode.") % {"w": pc4})
+    schoon = {
+        "pc4": pc4,
+        "gemeente": regel.beschrijvend("gemeente"),
+        "po_swv": _swv_code(regel, "PO_SWV"),
+        "vo_swv": _swv_code(regel, "VO_SWV"),
+    }
+    return schoon, pc4, "PC4"
 
 
-def _regio_gemeente(rij, regel, _gelezen):
-    fouten = []
-    code = _swv_code(rij["SWV"], regel, "SWV", fouten, toegestaan=())
-    if not rij["GEMEENTE"]:
-        fouten.append(Rijfout(regel, "GEMEENTE", _("Gemeente ontbreekt.")))
-    return fouten, {"swv_code": code, "sector": code[:2], "gemeente": rij["GEMEENTE"]}
+def _regio_gemeente(regel: Regel):
+    code = _swv_code(regel, "SWV", toegestaan=())
+    gemeente = regel.waarde("GEMEENTE")
+    if not gemeente:
+        regel.weiger("GEMEENTE", _("Gemeente ontbreekt."))
+    schoon = {"swv_code": code, "sector": code[:2], "gemeente": gemeente}
+    return schoon, (code[:2], sleutel(gemeente)), "GEMEENTE"
 
 
 _CONTROLES = {

@@ -1,9 +1,10 @@
 """Writes to organisation data. Every function is atomic and keyword-only."""
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from . import duo
 from .models import (
@@ -33,20 +34,33 @@ class ImportResultaat:
     nieuw: int = 0
     bijgewerkt: int = 0
     tellingen: int = 0
+    # Rows refused for an unusable key, and what was derived or left empty in the others.
+    geweigerd: list[duo.Melding] = field(default_factory=list)
+    waarschuwingen: list[duo.Melding] = field(default_factory=list)
 
     @property
     def omschrijving(self) -> str:
         return duo.SOORT_LABELS[self.soort]
 
+    @property
+    def overgeslagen(self) -> int:
+        """The number of refused rows (one row can be refused for several reasons)."""
+        return len({m.regel for m in self.geweigerd})
+
 
 def duo_bestand_importeren(*, inhoud: bytes) -> ImportResultaat:
     """Import one DUO or region file, recognised by its header.
 
-    All or nothing: a file with any bad row raises `duo.DuoBestandFout` (with every row
-    error) and writes nothing. Re-importing the same file updates rows, never duplicates.
-    Afterwards every school is (re)assigned to its samenwerkingsverband.
+    Rows with an unusable key are skipped and listed in `geweigerd`; every other row is
+    saved, and what was derived or left empty in it is listed in `waarschuwingen`. Raises
+    `duo.DuoBestandFout` (writing nothing) when no row of the file can be used.
+    Re-importing updates rows, never duplicates. Afterwards every school is (re)assigned
+    to its samenwerkingsverband.
     """
-    return _schrijf(duo.lees(inhoud))
+    [(_naam, uitkomst)] = duo_bestanden_importeren(bestanden=[("", inhoud)])
+    if isinstance(uitkomst, duo.DuoBestandFout):
+        raise uitkomst
+    return uitkomst
 
 
 # Region tables first, so that schools land in their SWV whatever order files come in.
@@ -56,24 +70,61 @@ VOLGORDE = [duo.Soort.REGIO_PC4, duo.Soort.REGIO_GEMEENTE, duo.Soort.REGISTER, d
 def duo_bestanden_importeren(
     *, bestanden: list[tuple[str, bytes]]
 ) -> list[tuple[str, ImportResultaat | duo.DuoBestandFout]]:
-    """Import several files, each all-or-nothing in its own transaction, in dependency
-    order. Returns (name, result or error) per file, in the order they were handled."""
+    """Import several files in dependency order, all in one transaction: an unexpected
+    error saves nothing of any of them. A file of which no row can be used comes back as
+    its `duo.DuoBestandFout` (nothing of it saved); the others as their ImportResultaat,
+    with their refused rows and warnings. Returns (name, outcome) per file, in the order
+    they were handled."""
     gelezen, uitkomst = [], []
     for naam, inhoud in bestanden:
         try:
             gelezen.append((naam, duo.lees(inhoud)))
         except duo.DuoBestandFout as fout:
             uitkomst.append((naam, fout))
-    for naam, bestand in sorted(gelezen, key=lambda ng: VOLGORDE.index(ng[1].soort)):
-        uitkomst.append((naam, _schrijf(bestand)))
+    if not gelezen:
+        return uitkomst
+    with transaction.atomic():
+        for naam, bestand in sorted(gelezen, key=lambda ng: VOLGORDE.index(ng[1].soort)):
+            uitkomst.append((naam, _schrijf(bestand)))
+        scholen_indelen()
     return uitkomst
 
 
-def _schrijf(gelezen: duo.Gelezen) -> ImportResultaat:
+def _schrijf(gelezen: duo.Gelezen) -> ImportResultaat | duo.DuoBestandFout:
     with transaction.atomic():
         resultaat = _SCHRIJVERS[gelezen.soort](gelezen)
-        scholen_indelen()
+        resultaat.geweigerd = sorted(gelezen.geweigerd, key=lambda m: m.regel)
+        resultaat.waarschuwingen = sorted(gelezen.waarschuwingen, key=lambda m: m.regel)
+        if not resultaat.rijen:  # every row refused: the file as a whole is not imported
+            transaction.set_rollback(True)
+            return duo.DuoBestandFout(resultaat.geweigerd)
     return resultaat
+
+
+def _leeg(gelezen: duo.Gelezen, r: dict, veld: str, actie: str) -> None:
+    """Warn about a blank or invalid value of the row, saying what was done instead (no
+    warning when the whole column is absent: that is reported once, on line 1)."""
+    if leeg := r["leeg"].get(veld):
+        kolom, reden = leeg
+        gelezen.waarschuwingen.append(duo.Melding(r["regel"], kolom, f"{reden}; {actie}"))
+
+
+def _waarschuw(gelezen: duo.Gelezen, r: dict, veld: str, tekst: str) -> None:
+    gelezen.waarschuwingen.append(duo.Melding(r["regel"], duo.KOLOMMEN[gelezen.soort][veld], tekst))
+
+
+def _weiger(gelezen: duo.Gelezen, rijen: list[dict], veld: str, gevolg: str) -> None:
+    """Refuse the rows: `veld` is unknown and cannot be derived, and the row needs it."""
+    weg = set()
+    for r in rijen:
+        kolom, reden = r["leeg"].get(veld) or (
+            duo.KOLOMMEN[gelezen.soort][veld],
+            _("kolom ontbreekt"),
+        )
+        gelezen.geweigerd.append(duo.Melding(r["regel"], kolom, f"{reden}; {gevolg(r)}"))
+        weg.add(r["regel"])
+    if weg:
+        gelezen.rijen = [r for r in gelezen.rijen if r["regel"] not in weg]
 
 
 def _swvs_aanmaken(codes) -> None:
@@ -91,16 +142,32 @@ def _swvs_aanmaken(codes) -> None:
 
 
 def _regio_pc4(gelezen) -> ImportResultaat:
-    bestaand = set(RegioPostcode.objects.values_list("pc4", flat=True))
+    bestaand = dict(RegioPostcode.objects.values_list("pc4", "gemeente"))
+    for r in gelezen.rijen:
+        if r["gemeente"] is None:
+            r["gemeente"] = bestaand.get(r["pc4"], "")
+            _leeg(
+                gelezen,
+                r,
+                "gemeente",
+                _("bekende gemeente '%(w)s' behouden.") % {"w": r["gemeente"]}
+                if r["gemeente"]
+                else _("leeg gelaten."),
+            )
     RegioPostcode.objects.bulk_create(
-        [RegioPostcode(**r) for r in gelezen.rijen],
+        [
+            RegioPostcode(
+                pc4=r["pc4"], gemeente=r["gemeente"], po_swv=r["po_swv"], vo_swv=r["vo_swv"]
+            )
+            for r in gelezen.rijen
+        ],
         update_conflicts=True,
         unique_fields=["pc4"],
         update_fields=["gemeente", "po_swv", "vo_swv"],
         batch_size=BATCH,
     )
     _swvs_aanmaken({r["po_swv"] for r in gelezen.rijen} | {r["vo_swv"] for r in gelezen.rijen})
-    nieuw = len({r["pc4"] for r in gelezen.rijen} - bestaand)
+    nieuw = len({r["pc4"] for r in gelezen.rijen} - bestaand.keys())
     return ImportResultaat(
         gelezen.soort, len(gelezen.rijen), nieuw=nieuw, bijgewerkt=len(gelezen.rijen) - nieuw
     )
@@ -109,7 +176,10 @@ def _regio_pc4(gelezen) -> ImportResultaat:
 def _regio_gemeente(gelezen) -> ImportResultaat:
     bestaand = set(RegioGemeente.objects.values_list("sector", "gemeente"))
     RegioGemeente.objects.bulk_create(
-        [RegioGemeente(**r) for r in gelezen.rijen],
+        [
+            RegioGemeente(sector=r["sector"], gemeente=r["gemeente"], swv_code=r["swv_code"])
+            for r in gelezen.rijen
+        ],
         update_conflicts=True,
         unique_fields=["sector", "gemeente"],
         update_fields=["swv_code"],
@@ -131,26 +201,234 @@ def _officiele_gemeentenamen() -> dict[str, str]:
     return namen
 
 
-def _besturen_en_gemeenten(rijen) -> tuple[dict[str, int], dict[str, int]]:
+def _meest(teller: Counter):
+    return teller.most_common(1)[0][0]
+
+
+def _besturen_afleiden(gelezen: duo.Gelezen, bestaand: dict[str, School]) -> None:
+    """A missing bevoegd-gezagnummer is the instelling's: from its other vestigingen in
+    this file, else the vestiging's own known bestuur, else the instelling's known
+    vestigingen. Without any, a new vestiging cannot be saved: the row is refused."""
+    onbekend = [r for r in gelezen.rijen if r["bestuur"] is None]
+    if not onbekend:
+        return
+    in_bestand: dict[str, Counter] = defaultdict(Counter)
+    for r in gelezen.rijen:
+        if r["bestuur"] is not None:
+            in_bestand[r["instellingscode"]][r["bestuur"]] += 1
+    eigen, bekend = {}, defaultdict(Counter)
+    for code, brin, nummer in School.objects.filter(
+        instellingscode__in={r["instellingscode"] for r in onbekend}
+    ).values_list("vestigingscode", "instellingscode", "bestuur__nummer"):
+        eigen[code] = nummer
+        bekend[brin][nummer] += 1
+    zonder = []
+    for r in onbekend:
+        brin = r["instellingscode"]
+        if teller := in_bestand.get(brin):
+            r["bestuur"] = _meest(teller)
+            actie = _("%(n)s overgenomen van de andere vestigingen van instelling %(b)s.")
+        elif r["vestigingscode"] in eigen:
+            r["bestuur"] = eigen[r["vestigingscode"]]
+            actie = _("bekend bevoegd gezag %(n)s behouden.")
+        elif teller := bekend.get(brin):
+            r["bestuur"] = _meest(teller)
+            actie = _("%(n)s overgenomen van de bekende vestigingen van instelling %(b)s.")
+        else:
+            zonder.append(r)
+            continue
+        _leeg(gelezen, r, "bestuur", actie % {"n": r["bestuur"], "b": brin})
+    _weiger(
+        gelezen,
+        zonder,
+        "bestuur",
+        lambda r: (
+            _(
+                "geen andere vestiging van instelling %(b)s bekend om het bevoegd gezag van over "
+                "te nemen, en een nieuwe vestiging heeft er een nodig; regel overgeslagen."
+            )
+            % {"b": r["instellingscode"]}
+        ),
+    )
+
+
+def _gemeentenaam(duo_naam: str, officieel: dict[str, str]) -> str:
+    return officieel.get(duo.sleutel(duo_naam)) or duo.nette_naam(duo_naam)
+
+
+def _gemeenten_afleiden(gelezen: duo.Gelezen, bestaand: dict[str, School]) -> None:
+    """Give every row its `gemeente_id`, creating or renaming gemeenten as the file says.
+
+    A missing gemeentenummer follows from the gemeentenaam (other rows of the file, else
+    a known gemeente), else the vestiging's known gemeente; else the row is refused. A
+    missing gemeentenaam follows from the gemeentenummer: other rows of the file, else the
+    known gemeente, else the region table (when the postcodes of the file's vestigingen
+    with that number point at one gemeente), else a provisional 'Gemeente <nummer>'. A
+    known gemeente takes the name DUO now gives its number (renamed municipalities).
+    """
+    rijen = gelezen.rijen
+    officieel = _officiele_gemeentenamen()
+    alle = {i: (c, n) for i, c, n in Gemeente.objects.values_list("id", "code", "naam")}
+    per_code = {c: i for i, (c, _n) in alle.items() if c}
+    per_sleutel = {duo.sleutel(n): i for i, (_c, n) in alle.items()}
+
+    namen: dict[str, Counter] = defaultdict(Counter)  # code -> DUO names in the file
+    codes: dict[str, Counter] = defaultdict(Counter)  # name key -> codes in the file
+    for r in rijen:
+        if r["gemeentecode"] and r["gemeentenaam"]:
+            namen[r["gemeentecode"]][r["gemeentenaam"]] += 1
+            codes[duo.sleutel(r["gemeentenaam"])][r["gemeentecode"]] += 1
+
+    zonder = []
+    for r in rijen:
+        if r["gemeentecode"] is not None:
+            continue
+        naam = r["gemeentenaam"]
+        if naam and (teller := codes.get(duo.sleutel(naam))):
+            r["gemeentecode"] = _meest(teller)
+            actie = _("%(c)s afgeleid uit gemeentenaam '%(n)s' (andere regels van dit bestand).")
+            _leeg(gelezen, r, "gemeentecode", actie % {"c": r["gemeentecode"], "n": naam})
+        elif naam and (gid := per_sleutel.get(duo.sleutel(naam))):
+            r["gemeente_id"] = gid
+            actie = _("de bekende gemeente '%(n)s' gebruikt.")
+            _leeg(gelezen, r, "gemeentecode", actie % {"n": alle[gid][1]})
+        elif school := bestaand.get(r["vestigingscode"]):
+            r["gemeente_id"] = school.gemeente_id
+            _leeg(gelezen, r, "gemeentecode", _("de bekende gemeente van de vestiging behouden."))
+        else:
+            zonder.append(r)
+    _weiger(
+        gelezen,
+        zonder,
+        "gemeentecode",
+        lambda r: _(
+            "de gemeente is niet af te leiden, en een nieuwe vestiging heeft er een nodig; "
+            "regel overgeslagen."
+        ),
+    )
+    rijen = [r for r in gelezen.rijen if "gemeente_id" not in r]
+    eerste = {}
+    for r in rijen:
+        eerste.setdefault(r["gemeentecode"], r)
+
+    # The region table names a municipality per postcode (2015 names): used only when
+    # the file names none and all its postcodes for that number agree.
+    regio: dict[str, tuple[str, str]] = {}
+    pc4s: dict[str, set] = defaultdict(set)
+    for r in rijen:
+        if r["gemeentecode"] not in namen and r.get("postcode"):
+            pc4s[r["gemeentecode"]].add(r["postcode"][:4])
+    if pc4s:
+        tabel = dict(
+            RegioPostcode.objects.filter(pc4__in=set().union(*pc4s.values())).values_list(
+                "pc4", "gemeente"
+            )
+        )
+        for code, postcodes in pc4s.items():
+            gevonden = {tabel[p]: p for p in sorted(postcodes) if tabel.get(p)}
+            if len(gevonden) == 1:
+                regio[code] = next(iter(gevonden.items()))
+
+    bezet = {duo.sleutel(n): i for i, (_c, n) in alle.items()}
+
+    def vrije_naam(naam: str, code: str, eigen) -> str:
+        houder = bezet.get(duo.sleutel(naam), eigen)
+        if houder != eigen:
+            _waarschuw(
+                gelezen,
+                eerste[code],
+                "gemeentenaam",
+                _(
+                    "de naam '%(n)s' is al van een andere gemeente; gemeente %(c)s heet '%(n)s (%(c)s)'."
+                )
+                % {"n": naam, "c": code},
+            )
+            naam = f"{naam} ({code})"
+        bezet[duo.sleutel(naam)] = eigen
+        return naam
+
+    ids, bron, nieuw, bijwerken = {}, {}, [], []
+    for code in sorted(eerste):
+        if code in namen:
+            doel, herkomst = _gemeentenaam(_meest(namen[code]), officieel), "bestand"
+        elif code in regio:
+            doel, herkomst = regio[code][0], "regio"
+        else:
+            doel, herkomst = None, "voorlopig"
+        voorlopig = _("Gemeente %(c)s") % {"c": code}
+        if (gid := per_code.get(code)) is not None:
+            ids[code] = gid
+            huidig = alle[gid][1]
+            if (
+                doel
+                and duo.sleutel(doel) != duo.sleutel(huidig)
+                and (herkomst == "bestand" or huidig == voorlopig)
+            ):
+                doel = vrije_naam(doel, code, gid)
+                bijwerken.append(Gemeente(id=gid, code=code, naam=doel))
+                if huidig != voorlopig:
+                    _waarschuw(
+                        gelezen,
+                        eerste[code],
+                        "gemeentenaam",
+                        _("gemeente %(c)s heette '%(oud)s'; de naam is nu '%(n)s'.")
+                        % {"c": code, "oud": huidig, "n": doel},
+                    )
+                bron[code] = (herkomst, doel)
+            else:
+                bron[code] = ("bestand" if herkomst == "bestand" else "bekend", huidig)
+            continue
+        naam = doel or voorlopig
+        houder = bezet.get(duo.sleutel(naam))
+        if houder is not None and alle[houder][0] is None:
+            # A gemeente entered by hand without a number: this is its number.
+            ids[code] = houder
+            bijwerken.append(Gemeente(id=houder, code=code, naam=alle[houder][1]))
+            bron[code] = (herkomst, alle[houder][1])
+            continue
+        naam = vrije_naam(naam, code, ("nieuw", code))
+        nieuw.append(Gemeente(code=code, naam=naam))
+        bron[code] = (herkomst, naam)
+    Gemeente.objects.bulk_update(bijwerken, ["code", "naam"], batch_size=BATCH)
+    Gemeente.objects.bulk_create(nieuw, batch_size=BATCH)
+    if nieuw:
+        ids.update(
+            Gemeente.objects.filter(code__in=[g.code for g in nieuw]).values_list("code", "id")
+        )
+
+    acties = {
+        "bestand": _("'%(n)s' afgeleid uit gemeentenummer %(c)s (andere regels van dit bestand)."),
+        "bekend": _("gemeentenummer %(c)s is de bekende gemeente '%(n)s'."),
+        "regio": _("'%(n)s' afgeleid uit de regio-indeling (postcodegebied %(p)s)."),
+        "voorlopig": _("niet af te leiden; de gemeente heet voorlopig '%(n)s'."),
+    }
+    for r in rijen:
+        code = r["gemeentecode"]
+        herkomst, naam = bron[code]
+        if r["gemeentenaam"] is None:
+            p = regio.get(code, ("", ""))[1]
+            _leeg(gelezen, r, "gemeentenaam", acties[herkomst] % {"n": naam, "c": code, "p": p})
+        elif code in namen and duo.sleutel(r["gemeentenaam"]) != duo.sleutel(_meest(namen[code])):
+            _waarschuw(
+                gelezen,
+                r,
+                "gemeentenaam",
+                _(
+                    "'%(w)s' wijkt af van de andere regels met gemeentenummer %(c)s; '%(n)s' gebruikt."
+                )
+                % {"w": r["gemeentenaam"], "c": code, "n": naam},
+            )
+        r["gemeente_id"] = ids[code]
+
+
+def _besturen(rijen) -> dict[str, int]:
     nummers = {r["bestuur"] for r in rijen}
     bekend = set(Schoolbestuur.objects.filter(nummer__in=nummers).values_list("nummer", flat=True))
     Schoolbestuur.objects.bulk_create(
         [Schoolbestuur(nummer=n, naam=f"Bestuur {n}") for n in sorted(nummers - bekend)],
         batch_size=BATCH,
     )
-    officieel = _officiele_gemeentenamen()
-    gemeenten = {}
-    for r in rijen:
-        gemeenten[r["gemeentecode"]] = officieel.get(
-            duo.sleutel(r["gemeentenaam"])
-        ) or duo.nette_naam(r["gemeentenaam"])
-    bestaand = dict(Gemeente.objects.filter(code__in=gemeenten).values_list("code", "naam"))
-    nieuw = [Gemeente(code=c, naam=n) for c, n in gemeenten.items() if c not in bestaand]
-    Gemeente.objects.bulk_create(nieuw, batch_size=BATCH)
-    return (
-        dict(Schoolbestuur.objects.filter(nummer__in=nummers).values_list("nummer", "id")),
-        dict(Gemeente.objects.filter(code__in=gemeenten).values_list("code", "id")),
-    )
+    return dict(Schoolbestuur.objects.filter(nummer__in=nummers).values_list("nummer", "id"))
 
 
 # Only unambiguous cluster designations in a school's name; everything else is set by staff.
@@ -164,28 +442,54 @@ def _cluster(naam: str, soort: str) -> int | None:
     return next((c for woord, c in _CLUSTER_IN_NAAM.items() if woord in laag), None)
 
 
+def _beschrijving(gelezen, r, veld, school, lengte) -> str:
+    """The value to store: the file's, else (unknown) the school's known one, else empty
+    (a provisional name for a new school); too long values are cut to the field."""
+    waarde = r[veld]
+    if waarde is None:
+        waarde = getattr(school, veld) if school is not None else ""
+        if waarde:
+            actie = _("bekende waarde '%(w)s' behouden.") % {"w": waarde}
+        elif veld == "naam":
+            waarde = _("Vestiging %(c)s") % {"c": r["vestigingscode"]}
+            actie = _("voorlopig '%(w)s' genoemd.") % {"w": waarde}
+        elif veld == "postcode":
+            actie = _("leeg gelaten (het samenwerkingsverband volgt dan uit de gemeente).")
+        else:
+            actie = _("leeg gelaten.")
+        _leeg(gelezen, r, veld, actie)
+    if len(waarde) > lengte:
+        _waarschuw(gelezen, r, veld, _("langer dan %(n)s tekens; ingekort.") % {"n": lengte})
+        waarde = waarde[:lengte]
+    return waarde
+
+
 def _scholen(gelezen, velden: list[str], naam_bijwerken: bool) -> tuple[int, int, dict[str, int]]:
-    besturen, gemeenten = _besturen_en_gemeenten(gelezen.rijen)
     codes = [r["vestigingscode"] for r in gelezen.rijen]
     bestaand = {s.vestigingscode: s for s in School.objects.filter(vestigingscode__in=codes)}
+    _besturen_afleiden(gelezen, bestaand)
+    _gemeenten_afleiden(gelezen, bestaand)
+    besturen = _besturen(gelezen.rijen)
+    lengtes = {v: School._meta.get_field(v).max_length for v in [*velden, "naam"]}
     nieuw, bij = [], []
     for r in gelezen.rijen:
-        waarden = {v: r[v] for v in velden}
-        waarden["bestuur_id"] = besturen[r["bestuur"]]
-        waarden["gemeente_id"] = gemeenten[r["gemeentecode"]]
         school = bestaand.get(r["vestigingscode"])
+        waarden = {v: _beschrijving(gelezen, r, v, school, lengtes[v]) for v in velden}
+        waarden["bestuur_id"] = besturen[r["bestuur"]]
+        waarden["gemeente_id"] = r["gemeente_id"]
+        naam = _beschrijving(gelezen, r, "naam", school, lengtes["naam"])
         if school is None:
             nieuw.append(
                 School(
                     vestigingscode=r["vestigingscode"],
-                    naam=r["naam"],
-                    cluster=_cluster(r["naam"], r["soort"]),
+                    naam=naam,
+                    cluster=_cluster(naam, r["soort"]),
                     **waarden,
                 )
             )
         else:
             if naam_bijwerken:
-                waarden["naam"] = r["naam"]
+                waarden["naam"] = naam
             if school.cluster is not None and r["soort"] not in ("SO", "SO_VSO", "VSO"):
                 waarden["cluster"] = None
             # Only rows that really change are written: a re-import is mostly a no-op.
@@ -198,6 +502,7 @@ def _scholen(gelezen, velden: list[str], naam_bijwerken: bool) -> tuple[int, int
         ["naam"] if naam_bijwerken else []
     )
     School.objects.bulk_update(bij, [f.removesuffix("_id") for f in bijwerken], batch_size=BATCH)
+    codes = [r["vestigingscode"] for r in gelezen.rijen]
     ids = dict(School.objects.filter(vestigingscode__in=codes).values_list("vestigingscode", "id"))
     return len(nieuw), len(bij), ids
 
@@ -311,9 +616,14 @@ def scholen_indelen() -> int:
         else:
             gekozen[school.id] = school.swv_id  # nothing known: keep what staff set
     gewijzigd = [s for s in scholen if gekozen[s.id] != s.swv_id]
+    # One UPDATE per SWV rather than bulk_update's CASE over every school: a first
+    # national import changes all 16,000 of them, into some 150 SWVs.
+    per_swv: dict[int, list[int]] = defaultdict(list)
     for school in gewijzigd:
-        school.swv_id = gekozen[school.id]
-    School.objects.bulk_update(gewijzigd, ["swv"], batch_size=BATCH)
+        per_swv[gekozen[school.id]].append(school.id)
+    for swv_id, ids in per_swv.items():
+        for i in range(0, len(ids), BATCH):
+            School.objects.filter(id__in=ids[i : i + BATCH]).update(swv_id=swv_id)
 
     koppel = Gemeente.samenwerkingsverbanden.through
     paren = set(School.objects.filter(swv__isnull=False).values_list("gemeente_id", "swv_id"))

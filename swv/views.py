@@ -1,8 +1,5 @@
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404
-from django.urls import reverse_lazy
-from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
@@ -152,31 +149,15 @@ class DuoImportView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
     permission_required = "swv.duo_importeren"
     template_name = "swv/duo_import.html"
     form_class = DuoImportForm
-    success_url = reverse_lazy("swv:duo-import")
 
     def form_valid(self, form):
         bestanden = [(f.name, f.read()) for f in form.cleaned_data["bestanden"]]
         uitkomsten = services.duo_bestanden_importeren(bestanden=bestanden)
-        fouten = [(naam, u) for naam, u in uitkomsten if isinstance(u, duo.DuoBestandFout)]
-        for naam, u in uitkomsten:
-            if not isinstance(u, duo.DuoBestandFout):
-                messages.success(
-                    self.request,
-                    _(
-                        "%(naam)s (%(soort)s): %(rijen)s regels, %(nieuw)s nieuw, %(bij)s bijgewerkt."
-                    )
-                    % {
-                        "naam": naam,
-                        "soort": u.omschrijving,
-                        "rijen": u.rijen,
-                        "nieuw": u.nieuw,
-                        "bij": u.bijgewerkt,
-                    },
-                )
-        if fouten:
-            form.add_error(
-                "bestanden",
-                _("Niet alle bestanden zijn ingelezen; zie de foutmeldingen hieronder."),
+        # The report (refused rows, warnings) is shown right away, with an empty form.
+        return self.render_to_response(
+            self.get_context_data(
+                form=self.form_class(),
+                ingelezen=[(n, u) for n, u in uitkomsten if not isinstance(u, duo.DuoBestandFout)],
+                fouten=[(n, u) for n, u in uitkomsten if isinstance(u, duo.DuoBestandFout)],
             )
-            return self.render_to_response(self.get_context_data(form=form, fouten=fouten))
-        return super().form_valid(form)
+        )
