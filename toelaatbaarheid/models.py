@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from swv.models import Samenwerkingsverband, School, Schoolbestuur
+from swv.workflow import StatusHistorie
 
 
 class PriveOpslag(FileSystemStorage):
@@ -349,6 +350,10 @@ class Aanvraag(ConcurrentTransitionMixin, models.Model):
         return f"TLV-{self.pk:06d}" if self.pk else "TLV-nieuw"
 
     @property
+    def audit_label(self) -> str:
+        return self.nummer
+
+    @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSSEN
 
@@ -399,21 +404,14 @@ class Aanvraag(ConcurrentTransitionMixin, models.Model):
         pass
 
 
-class StatusWijziging(models.Model):
+class StatusWijziging(StatusHistorie):
     """One row per transition (and per bezwaar step): the case timeline."""
 
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="historie")
     van = models.CharField(_("van"), max_length=20, choices=Status.choices, blank=True)
     naar = models.CharField(_("naar"), max_length=20, choices=Status.choices)
-    stap = models.CharField(_("stap"), max_length=120)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now)
-    toelichting = models.TextField(_("toelichting"), blank=True)
 
-    class Meta:
-        ordering = ["tijdstip", "id"]
+    class Meta(StatusHistorie.Meta):
         verbose_name = _("statuswijziging")
         verbose_name_plural = _("statuswijzigingen")
         indexes = [models.Index(fields=["aanvraag", "tijdstip"], name="tlv_historie_idx")]

@@ -14,12 +14,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
+from swv import workflow
 from swv.audit import AuditActie, vastleggen
+from swv.models import School
+from swv.rules import is_directeur
 from swv.selectors import scholen_voor
 
-from . import selectors
+from . import selectors, stappen
 from . import termijnen as t
 from .models import (
     OPEN_STATUSSEN,
@@ -34,7 +36,6 @@ from .models import (
     Mdo,
     Soort,
     Status,
-    StatusWijziging,
     Terugplaatsing,
     TlvInstellingen,
 )
@@ -42,16 +43,16 @@ from .models import (
 MAX_BIJLAGE = 10 * 1024 * 1024
 
 
-class VerouderdeVersie(ValidationError):
-    """Someone else changed the case after this user opened it."""
+class VerouderdeVersie(workflow.VerouderdeVersie):
+    """Someone else changed the case after this user opened it (the workflow's error,
+    worded for a case)."""
 
     def __init__(self):
         super().__init__(
             _(
                 "Iemand anders heeft deze aanvraag intussen gewijzigd. Uw wijziging is niet "
                 "opgeslagen; bekijk de actuele gegevens en probeer het opnieuw."
-            ),
-            code="verouderd",
+            )
         )
 
 
@@ -68,13 +69,9 @@ class DubbeleAanvraag(ValidationError):
 # Helpers ----------------------------------------------------------------------------------
 
 
-def _eis(gebruiker, perm: str, obj=None) -> None:
-    if not gebruiker.has_perm(perm, obj):
-        raise PermissionDenied(_("U mag deze stap niet zetten."))
-
-
-def _vergrendel(gebruiker, aanvraag: Aanvraag, versie: int | None) -> Aanvraag:
-    """Lock the case row in the user's scope; refuse a stale version."""
+def _vergrendel(gebruiker, aanvraag: Aanvraag, versie: int | None, stap) -> Aanvraag:
+    """Lock the case row in the user's scope, check the step's permission, then refuse a
+    stale version: in that order, so a role without the step learns nothing more."""
     zaak = (
         selectors.aanvragen_voor(gebruiker)
         .select_for_update(of=("self",))
@@ -84,58 +81,11 @@ def _vergrendel(gebruiker, aanvraag: Aanvraag, versie: int | None) -> Aanvraag:
     )
     if zaak is None:
         raise PermissionDenied(_("Deze aanvraag is niet (meer) beschikbaar voor u."))
+    if stap is not None:
+        workflow.eis(gebruiker, stap.permissie, zaak)
     if versie is not None and zaak.versie != versie:
         raise VerouderdeVersie()
     return zaak
-
-
-def _overgang(
-    zaak: Aanvraag, methode: str, *, gebruiker, stap: str, toelichting: str = "", request=None
-) -> None:
-    van = zaak.status
-    try:
-        getattr(zaak, methode)()
-    except TransitionNotAllowed as fout:
-        raise ValidationError(
-            _("Deze stap kan niet in de status '%(status)s'.")
-            % {"status": zaak.get_status_display()}
-        ) from fout
-    zaak.versie += 1
-    try:
-        zaak.save()
-    except ConcurrentTransition as fout:
-        raise VerouderdeVersie() from fout
-    StatusWijziging.objects.create(
-        aanvraag=zaak, van=van, naar=zaak.status, stap=stap, door=gebruiker, toelichting=toelichting
-    )
-    vastleggen(
-        actie=AuditActie.OVERGANG,
-        gebruiker=gebruiker,
-        obj=zaak,
-        request=request,
-        omschrijving=f"{zaak.nummer}: {van} -> {zaak.status} ({stap})",
-    )
-
-
-def _stap(zaak: Aanvraag, *, gebruiker, stap: str, toelichting: str = "", request=None) -> None:
-    """A recorded step that does not change the state (bezwaar steps, edits)."""
-    zaak.versie += 1
-    Aanvraag.objects.filter(pk=zaak.pk).update(versie=zaak.versie)
-    StatusWijziging.objects.create(
-        aanvraag=zaak,
-        van=zaak.status,
-        naar=zaak.status,
-        stap=stap,
-        door=gebruiker,
-        toelichting=toelichting,
-    )
-    vastleggen(
-        actie=AuditActie.GEWIJZIGD,
-        gebruiker=gebruiker,
-        obj=zaak,
-        request=request,
-        omschrijving=f"{zaak.nummer}: {stap}",
-    )
 
 
 def _controleer_gegevens(gegevens: dict) -> None:
@@ -210,12 +160,15 @@ VELDEN = (
 )
 
 
-def aanvraag_aanmaken(*, gebruiker, school, gegevens: dict, request=None, vorige=None) -> Aanvraag:
+def aanvraag_aanmaken(
+    *, gebruiker, school: School, gegevens: dict, request=None, vorige=None
+) -> Aanvraag:
     """A new aanvraag in state concept for a school in the user's scope. Refuses a second
     open aanvraag for the same pupil (`DubbeleAanvraag` carries the open one)."""
-    _eis(gebruiker, "toelaatbaarheid.aanvraag_maken")
+    workflow.eis(gebruiker, stappen.AANMAKEN.permissie)
     if not scholen_voor(gebruiker).binnen_swv().filter(pk=school.pk, swv__isnull=False).exists():
-        raise ValidationError({"school": _("Kies een school binnen uw samenwerkingsverband.")})
+        # Only a tampered request gets here: the form offers the user's own schools.
+        raise PermissionDenied(_("Kies een school binnen uw samenwerkingsverband."))
     gegevens = {k: v for k, v in gegevens.items() if k in VELDEN}
     _controleer_gegevens(gegevens)
     _controleer_dubbel(gegevens)
@@ -229,17 +182,10 @@ def aanvraag_aanmaken(*, gebruiker, school, gegevens: dict, request=None, vorige
                 vorige=vorige,
                 **gegevens,
             )
-            StatusWijziging.objects.create(
-                aanvraag=zaak,
-                van="",
-                naar=zaak.status,
-                stap=_("Herbeoordeling gestart") if vorige else _("Aanvraag aangemaakt"),
+            workflow.aangemaakt(
+                zaak,
+                stappen.HERBEOORDELING if vorige else stappen.AANMAKEN,
                 door=gebruiker,
-            )
-            vastleggen(
-                actie=AuditActie.AANGEMAAKT,
-                gebruiker=gebruiker,
-                obj=zaak,
                 request=request,
                 omschrijving=f"{zaak.nummer} aangemaakt",
             )
@@ -254,8 +200,7 @@ def aanvraag_wijzigen(
     *, gebruiker, aanvraag: Aanvraag, versie: int, gegevens: dict, request=None
 ) -> Aanvraag:
     with transaction.atomic():
-        zaak = _vergrendel(gebruiker, aanvraag, versie)
-        _eis(gebruiker, "toelaatbaarheid.aanvraag_wijzigen", zaak)
+        zaak = _vergrendel(gebruiker, aanvraag, versie, stappen.WIJZIGEN)
         gegevens = {k: v for k, v in gegevens.items() if k in VELDEN}
         _controleer_gegevens(gegevens)
         _controleer_dubbel(gegevens, behalve=zaak.pk)
@@ -301,10 +246,9 @@ def bestand_controleren(bestand) -> str:
 def bijlage_toevoegen(
     *, gebruiker, aanvraag: Aanvraag, bestand, soort: str, request=None
 ) -> Bijlage:
-    mime = bestand_controleren(bestand)
     with transaction.atomic():
-        zaak = _vergrendel(gebruiker, aanvraag, None)
-        _eis(gebruiker, "toelaatbaarheid.bijlage_toevoegen", zaak)
+        zaak = _vergrendel(gebruiker, aanvraag, None, stappen.BIJLAGE)
+        mime = bestand_controleren(bestand)
         naam = (getattr(bestand, "name", "") or "bijlage").rsplit("/", 1)[-1][:200]
         bijlage = Bijlage(
             aanvraag=zaak,
@@ -332,8 +276,7 @@ def aanvraag_indienen(
 ) -> Aanvraag:
     """Filing starts the beslistermijn (Awb 4:13) on the date of receipt."""
     with transaction.atomic():
-        zaak = _vergrendel(gebruiker, aanvraag, versie)
-        _eis(gebruiker, "toelaatbaarheid.indienen", zaak)
+        zaak = _vergrendel(gebruiker, aanvraag, versie, stappen.INDIENEN)
         mist = ontbrekend(zaak)
         if mist:
             raise ValidationError(
@@ -343,8 +286,8 @@ def aanvraag_indienen(
         zaak.ontvangen_op = ontvangen_op or timezone.localdate()
         if zaak.trajectbegeleider_id is None and gebruiker.rol == "trajectbegeleider":
             zaak.trajectbegeleider = gebruiker
-        _overgang(
-            zaak, "indienen", gebruiker=gebruiker, stap=_("Aanvraag ingediend"), request=request
+        workflow.overgang(
+            zaak, stappen.INDIENEN, door=gebruiker, label=_("Aanvraag ingediend"), request=request
         )
     return zaak
 
@@ -356,8 +299,7 @@ def beslistermijn_verdagen(
     Only a later date than the current term makes sense; the notice itself is sent
     outside the app (recorded here with its reason)."""
     with transaction.atomic():
-        zaak = _vergrendel(gebruiker, aanvraag, versie)
-        _eis(gebruiker, "toelaatbaarheid.beslistermijn_verdagen", zaak)
+        zaak = _vergrendel(gebruiker, aanvraag, versie, stappen.VERDAGEN)
         huidig = t.beslistermijn_aanvraag(
             zaak.ontvangen_op,
             verdaagd_tot=zaak.beslistermijn_verdaagd_tot,
@@ -376,10 +318,12 @@ def beslistermijn_verdagen(
             )
         zaak.beslistermijn_verdaagd_tot = tot
         zaak.save(update_fields=["beslistermijn_verdaagd_tot"])
-        _stap(
+        workflow.overgang(
             zaak,
-            gebruiker=gebruiker,
-            stap=_("Beslistermijn verdaagd tot %(d)s (Awb 4:14)") % {"d": tot.strftime("%d-%m-%Y")},
+            stappen.VERDAGEN,
+            door=gebruiker,
+            label=_("Beslistermijn verdaagd tot %(d)s (Awb 4:14)")
+            % {"d": tot.strftime("%d-%m-%Y")},
             toelichting=toelichting,
             request=request,
         )
@@ -390,8 +334,7 @@ def mdo_vastleggen(
     *, gebruiker, aanvraag: Aanvraag, versie: int, gegevens: dict, request=None
 ) -> Mdo:
     with transaction.atomic():
-        zaak = _vergrendel(gebruiker, aanvraag, versie)
-        _eis(gebruiker, "toelaatbaarheid.mdo_vastleggen", zaak)
+        zaak = _vergrendel(gebruiker, aanvraag, versie, stappen.MDO)
         if gegevens["datum"] > timezone.localdate():
             raise ValidationError(
                 {"datum": _("Leg het oordeel vast na het MDO (de datum ligt in de toekomst).")}
@@ -399,11 +342,11 @@ def mdo_vastleggen(
         if not gegevens.get("deelnemers"):
             raise ValidationError({"deelnemers": _("Vul minstens één deelnemer met rol in.")})
         mdo = Mdo.objects.create(aanvraag=zaak, vastgelegd_door=gebruiker, **gegevens)
-        _overgang(
+        workflow.overgang(
             zaak,
-            "mdo_afronden",
-            gebruiker=gebruiker,
-            stap=_("MDO-oordeel vastgelegd"),
+            stappen.MDO,
+            door=gebruiker,
+            label=_("MDO-oordeel vastgelegd"),
             toelichting=_("Overeenstemming: %(o)s")
             % {"o": _("ja") if mdo.overeenstemming else _("nee")},
             request=request,
@@ -432,8 +375,7 @@ def deskundige_toewijzen(
     """Ask a deskundige for a written advice. The first must be an orthopedagoog or
     psycholoog; two different people; not tied to the school of origin or receiving school."""
     with transaction.atomic():
-        zaak = _vergrendel(gebruiker, aanvraag, versie)
-        _eis(gebruiker, "toelaatbaarheid.deskundige_toewijzen", zaak)
+        zaak = _vergrendel(gebruiker, aanvraag, versie, stappen.TOEWIJZEN)
         bestaande = list(zaak.adviezen.all())
         if len(bestaande) >= 2:
             raise ValidationError(_("Er zijn al twee deskundigen gevraagd."))
@@ -483,10 +425,11 @@ def deskundige_toewijzen(
             gevraagd_op=vandaag,
             uiterlijk_op=t.advies_uiterlijk(vandaag, weken),
         )
-        _stap(
+        workflow.overgang(
             zaak,
-            gebruiker=gebruiker,
-            stap=_("Deskundige gevraagd voor advies %(n)s") % {"n": volgorde},
+            stappen.TOEWIJZEN,
+            door=gebruiker,
+            label=_("Deskundige gevraagd voor advies %(n)s") % {"n": volgorde},
             toelichting=deskundige.get_discipline_display(),
             request=request,
         )
@@ -504,38 +447,42 @@ def advies_geven(
 ) -> Deskundigenadvies:
     """The assigned deskundige records the written advice; the second advice moves the
     case on to the directeur."""
-    if not motivering.strip():
-        raise ValidationError({"motivering": _("Motiveer het advies.")})
-    if datum > timezone.localdate():
-        raise ValidationError({"datum": _("De datum van het advies ligt in de toekomst.")})
     with transaction.atomic():
-        zaak = _vergrendel(gebruiker, advies.aanvraag, None)
+        # The permission is on the advies (the assigned deskundige), the scope on its case.
+        zaak = _vergrendel(gebruiker, advies.aanvraag, None, None)
         advies = (
             Deskundigenadvies.objects.select_for_update()
             .select_related("deskundige", "aanvraag")
             .get(pk=advies.pk)
         )
         advies.aanvraag = zaak
+        workflow.eis(gebruiker, stappen.ADVIES.permissie, advies)
         if advies.gegeven:
             raise ValidationError(_("U heeft dit advies al gegeven."))
-        _eis(gebruiker, "toelaatbaarheid.advies_geven", advies)
+        if not (motivering or "").strip():
+            raise ValidationError({"motivering": _("Motiveer het advies.")})
+        if datum > timezone.localdate():
+            raise ValidationError({"datum": _("De datum van het advies ligt in de toekomst.")})
         advies.toelaatbaar = toelaatbaar
         advies.motivering = motivering
         advies.datum = datum
         advies.save()
         alle = list(zaak.adviezen.all())
-        _stap(
+        workflow.overgang(  # checked on the advies above
             zaak,
-            gebruiker=gebruiker,
-            stap=_("Advies %(n)s gegeven") % {"n": advies.volgorde},
+            stappen.ADVIES,
+            controleer=False,
+            door=gebruiker,
+            label=_("Advies %(n)s gegeven") % {"n": advies.volgorde},
             request=request,
         )
         if len(alle) >= 2 and all(a.gegeven for a in alle):
-            _overgang(
+            workflow.overgang(  # checked on the advies above
                 zaak,
-                "adviezen_compleet",
-                gebruiker=gebruiker,
-                stap=_("Adviezen compleet"),
+                stappen.ADVIEZEN_COMPLEET,
+                controleer=False,
+                door=gebruiker,
+                label=_("Adviezen compleet"),
                 request=request,
             )
     return advies
@@ -624,12 +571,17 @@ def beschikking_afgeven(
     follows them, one confirmation suffices; otherwise a motivering is required. The PDF
     (beschikking and letter to the parents) is rendered and stored in this transaction."""
     with transaction.atomic():
-        zaak = _vergrendel(gebruiker, aanvraag, None)
-        if zaak.status != Status.BESLUITVORMING and zaak.beschikkingen.exists():
-            raise ValidationError(_("Deze beschikking is al afgegeven."), code="al_afgegeven")
+        zaak = _vergrendel(gebruiker, aanvraag, None, None)
+        # A second click on "afgeven" after the first went through: say so, not 403.
+        if (
+            zaak.status != Status.BESLUITVORMING
+            and zaak.beschikkingen.exists()
+            and is_directeur(gebruiker)
+        ):
+            raise workflow.AlGezet(_("Deze beschikking is al afgegeven."), code="al_afgegeven")
+        workflow.eis(gebruiker, stappen.TOEKENNEN.permissie, zaak)
         if zaak.versie != versie:
             raise VerouderdeVersie()
-        _eis(gebruiker, "toelaatbaarheid.beschikking_afgeven", zaak)
         gegeven = [a for a in zaak.adviezen.all() if a.gegeven]
         if len(gegeven) < 2 or len({a.deskundige_id for a in gegeven}) < 2:
             raise ValidationError(
@@ -669,11 +621,11 @@ def beschikking_afgeven(
             verzonden_op=verzonden_op,
             verzendwijze=verzendwijze,
         )
-        _overgang(
+        workflow.overgang(
             zaak,
-            "toekennen" if besluit == Besluit.TOEGEKEND else "afwijzen",
-            gebruiker=gebruiker,
-            stap=_("Beschikking %(n)s afgegeven") % {"n": besch.nummer},
+            stappen.TOEKENNEN if besluit == Besluit.TOEGEKEND else stappen.AFWIJZEN,
+            door=gebruiker,
+            label=_("Beschikking %(n)s afgegeven") % {"n": besch.nummer},
             request=request,
         )
     return besch
@@ -693,11 +645,10 @@ def bezwaar_registreren(
     adviescommissie_gemeld: bool = True,
     request=None,
 ) -> Bezwaar:
-    if ontvangen_op > timezone.localdate():
-        raise ValidationError({"ontvangen_op": _("De ontvangstdatum ligt in de toekomst.")})
     with transaction.atomic():
-        zaak = _vergrendel(gebruiker, aanvraag, versie)
-        _eis(gebruiker, "toelaatbaarheid.bezwaar_registreren", zaak)
+        zaak = _vergrendel(gebruiker, aanvraag, versie, stappen.BEZWAAR)
+        if ontvangen_op > timezone.localdate():
+            raise ValidationError({"ontvangen_op": _("De ontvangstdatum ligt in de toekomst.")})
         besch = zaak.beschikkingen.filter(actueel=True).order_by("-ronde").first()
         if besch is None:
             raise ValidationError(_("Er is geen beschikking om bezwaar tegen te maken."))
@@ -717,11 +668,11 @@ def bezwaar_registreren(
             tijdig=tijdig,
             partijen_geinformeerd_adviescommissie=adviescommissie_gemeld,
         )
-        _overgang(
+        workflow.overgang(
             zaak,
-            "bezwaar_registreren",
-            gebruiker=gebruiker,
-            stap=_("Bezwaar geregistreerd"),
+            stappen.BEZWAAR,
+            door=gebruiker,
+            label=_("Bezwaar geregistreerd"),
             toelichting=_("Tijdig") if tijdig else _("Buiten de bezwaartermijn ontvangen"),
             request=request,
         )
@@ -742,8 +693,7 @@ def bezwaar_stap(
 ) -> Bezwaar:
     """One step of the bezwaar procedure (recorded on the timeline)."""
     with transaction.atomic():
-        zaak = _vergrendel(gebruiker, bezwaar.aanvraag, versie)
-        _eis(gebruiker, "toelaatbaarheid.bezwaar_behandelen", zaak)
+        zaak = _vergrendel(gebruiker, bezwaar.aanvraag, versie, stappen.BEZWAAR_STAP)
         bezwaar = Bezwaar.objects.select_for_update().get(pk=bezwaar.pk, aanvraag=zaak)
         if not bezwaar.open:
             raise ValidationError(_("Op dit bezwaar is al beslist."))
@@ -783,7 +733,13 @@ def bezwaar_stap(
         else:
             raise ValidationError(_("Onbekende stap."))
         bezwaar.save()
-        _stap(zaak, gebruiker=gebruiker, stap=str(BEZWAAR_STAPPEN[stap]), request=request)
+        workflow.overgang(
+            zaak,
+            stappen.BEZWAAR_STAP,
+            door=gebruiker,
+            label=str(BEZWAAR_STAPPEN[stap]),
+            request=request,
+        )
     return bezwaar
 
 
@@ -799,11 +755,10 @@ def bezwaar_beslissen(
 ) -> Bezwaar:
     """Beslissing op bezwaar by the directeur. Gegrond: a new beschikking (next round)
     replaces the contested one; otherwise the contested one stands."""
-    if not motivering.strip():
-        raise ValidationError({"motivering": _("Motiveer de beslissing op bezwaar.")})
     with transaction.atomic():
-        zaak = _vergrendel(gebruiker, bezwaar.aanvraag, versie)
-        _eis(gebruiker, "toelaatbaarheid.bezwaar_beslissen", zaak)
+        zaak = _vergrendel(gebruiker, bezwaar.aanvraag, versie, stappen.BEZWAAR_TOEGEKEND)
+        if not (motivering or "").strip():
+            raise ValidationError({"motivering": _("Motiveer de beslissing op bezwaar.")})
         bezwaar = (
             Bezwaar.objects.select_for_update()
             .select_related("beschikking")
@@ -836,13 +791,13 @@ def bezwaar_beslissen(
         bezwaar.beslist_op = timezone.localdate()
         bezwaar.motivering = motivering
         bezwaar.save()
-        _overgang(
+        workflow.overgang(
             zaak,
-            "bezwaar_afronden_toegekend"
+            stappen.BEZWAAR_TOEGEKEND
             if besluit == Besluit.TOEGEKEND
-            else "bezwaar_afronden_afgewezen",
-            gebruiker=gebruiker,
-            stap=_("Beslissing op bezwaar: %(b)s") % {"b": bezwaar.get_beslissing_display()},
+            else stappen.BEZWAAR_AFGEWEZEN,
+            door=gebruiker,
+            label=_("Beslissing op bezwaar: %(b)s") % {"b": bezwaar.get_beslissing_display()},
             request=request,
         )
     return bezwaar
@@ -862,15 +817,14 @@ def terugplaatsing_vastleggen(
     warme_overdracht: str,
     request=None,
 ) -> Terugplaatsing:
-    if knooppunt_op > datum:
-        raise ValidationError(
-            {"knooppunt_op": _("Het knooppunt vindt plaats vóór de terugplaatsing.")}
-        )
-    if ontvangende_school.soort != "BAO":
-        raise ValidationError({"ontvangende_school": _("Kies een reguliere basisschool.")})
     with transaction.atomic():
-        zaak = _vergrendel(gebruiker, aanvraag, versie)
-        _eis(gebruiker, "toelaatbaarheid.terugplaatsen", zaak)
+        zaak = _vergrendel(gebruiker, aanvraag, versie, stappen.TERUGPLAATSEN)
+        if knooppunt_op > datum:
+            raise ValidationError(
+                {"knooppunt_op": _("Het knooppunt vindt plaats vóór de terugplaatsing.")}
+            )
+        if ontvangende_school.soort != "BAO":
+            raise ValidationError({"ontvangende_school": _("Kies een reguliere basisschool.")})
         terug = Terugplaatsing.objects.create(
             aanvraag=zaak,
             datum=datum,
@@ -879,11 +833,11 @@ def terugplaatsing_vastleggen(
             warme_overdracht=warme_overdracht,
             vastgelegd_door=gebruiker,
         )
-        _overgang(
+        workflow.overgang(
             zaak,
-            "beeindigen",
-            gebruiker=gebruiker,
-            stap=_("Terugplaatsing vastgelegd"),
+            stappen.TERUGPLAATSEN,
+            door=gebruiker,
+            label=_("Terugplaatsing vastgelegd"),
             request=request,
         )
     return terug
@@ -892,8 +846,7 @@ def terugplaatsing_vastleggen(
 def herbeoordeling_starten(*, gebruiker, aanvraag: Aanvraag, request=None) -> Aanvraag:
     """A new aanvraag (concept) linked to the previous TLV, with the pupil data copied."""
     with transaction.atomic():
-        zaak = _vergrendel(gebruiker, aanvraag, None)
-        _eis(gebruiker, "toelaatbaarheid.herbeoordeling_starten", zaak)
+        zaak = _vergrendel(gebruiker, aanvraag, None, stappen.HERBEOORDELING)
         lopend = zaak.herbeoordelingen.filter(status__in=OPEN_STATUSSEN).first()
         if lopend is not None:
             raise DubbeleAanvraag(lopend)
@@ -918,10 +871,11 @@ def herbeoordeling_starten(*, gebruiker, aanvraag: Aanvraag, request=None) -> Aa
         )
         if nieuw.trajectbegeleider_id is None and zaak.trajectbegeleider_id:
             Aanvraag.objects.filter(pk=nieuw.pk).update(trajectbegeleider=zaak.trajectbegeleider_id)
-        _stap(
+        workflow.overgang(
             zaak,
-            gebruiker=gebruiker,
-            stap=_("Herbeoordeling gestart (%(n)s)") % {"n": nieuw.nummer},
+            stappen.HERBEOORDELING,
+            door=gebruiker,
+            label=_("Herbeoordeling gestart (%(n)s)") % {"n": nieuw.nummer},
             request=request,
         )
     return nieuw
@@ -930,16 +884,17 @@ def herbeoordeling_starten(*, gebruiker, aanvraag: Aanvraag, request=None) -> Aa
 def aanvraag_intrekken(
     *, gebruiker, aanvraag: Aanvraag, versie: int, toelichting: str, request=None
 ) -> Aanvraag:
-    if not toelichting.strip():
-        raise ValidationError({"toelichting": _("Geef aan waarom de aanvraag wordt ingetrokken.")})
     with transaction.atomic():
-        zaak = _vergrendel(gebruiker, aanvraag, versie)
-        _eis(gebruiker, "toelaatbaarheid.intrekken", zaak)
-        _overgang(
+        zaak = _vergrendel(gebruiker, aanvraag, versie, stappen.INTREKKEN)
+        if not (toelichting or "").strip():
+            raise ValidationError(
+                {"toelichting": _("Geef aan waarom de aanvraag wordt ingetrokken.")}
+            )
+        workflow.overgang(
             zaak,
-            "intrekken",
-            gebruiker=gebruiker,
-            stap=_("Aanvraag ingetrokken"),
+            stappen.INTREKKEN,
+            door=gebruiker,
+            label=_("Aanvraag ingetrokken"),
             toelichting=toelichting,
             request=request,
         )

@@ -18,7 +18,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from swv import audit
+from swv import audit, workflow
 from swv.exports import FORMATEN, export_response
 from swv.pdf import pdf_response
 from swv.selectors import samenwerkingsverbanden_voor
@@ -43,15 +43,6 @@ PERMS = [
     "herbeoordeling_starten",
     "intrekken",
 ]
-
-
-def _fout_naar_form(form, fout: ValidationError) -> None:
-    """Put a service's ValidationError next to the fields it names (or on top)."""
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, fout)
 
 
 class TlvMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -119,7 +110,7 @@ class NieuwView(TlvMixin, View):
             zichtbaar = selectors.aanvragen_voor(request.user).filter(pk=fout.bestaande.pk).exists()
             return self._toon(form, dubbel={"zaak": fout.bestaande, "zichtbaar": zichtbaar})
         except ValidationError as fout:
-            _fout_naar_form(form, fout)
+            workflow.fout_op_formulier(form, fout)
             return self._toon(form)
         if opp:
             services.bijlage_toevoegen(
@@ -169,7 +160,7 @@ class WijzigenView(TlvMixin, View):
             except services.DubbeleAanvraag as fout:
                 form.add_error(None, fout)
             except ValidationError as fout:
-                _fout_naar_form(form, fout)
+                workflow.fout_op_formulier(form, fout)
             else:
                 messages.success(request, _("De wijzigingen zijn opgeslagen."))
                 return HttpResponseRedirect(zaak.get_absolute_url())
@@ -321,14 +312,14 @@ class ActieView(TlvMixin, View):
             return {naam: form}
         try:
             functie(form.cleaned_data)
-        except services.VerouderdeVersie as fout:
+        except workflow.VerouderdeVersie as fout:
             messages.error(self.request, fout.messages[0])
             return HttpResponseRedirect(zaak.get_absolute_url())
         except ValidationError as fout:
-            if getattr(fout, "code", None) == "al_afgegeven":
+            if isinstance(fout, workflow.AlGezet):
                 messages.info(self.request, fout.messages[0])
                 return HttpResponseRedirect(zaak.get_absolute_url())
-            _fout_naar_form(form, fout)
+            workflow.fout_op_formulier(form, fout)
             return {naam: form}
         return self._klaar(zaak, tekst)
 

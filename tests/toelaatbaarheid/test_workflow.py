@@ -171,7 +171,7 @@ def test_so_zonder_categorie_geweigerd_en_hele_schoolloopbaan_zonder_einddatum()
 def test_school_buiten_scope_geweigerd():
     from swv.demo import innovo_school
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         nieuwe_zaak(
             door="ib-innovo",
             school=innovo_school()

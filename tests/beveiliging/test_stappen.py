@@ -1,0 +1,169 @@
+"""Every service of every step table, called as every role on objects inside and outside
+the role's scope: PermissionDenied exactly where the rules and the scope say so.
+
+Generated from the apps' `stappen.py`: a new step with a service is covered without a new
+test. The service gets the user, the object and None for every other required argument,
+so the permission must be checked before anything else (a role without the right learns
+nothing from validation messages or version checks). Where the user may take the step the
+call may still fail on those missing arguments, but never with PermissionDenied. Users are
+the demo accounts plus, for the SWV roles, users of one SWV only.
+"""
+
+import inspect
+import typing
+from dataclasses import dataclass
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils.module_loading import import_string
+
+from swv import workflow
+from swv.models import Gebruiker, Samenwerkingsverband, School
+from swv.roles import Rol
+from swv.selectors import scholen_voor
+from tests.conftest import DEMO_ACCOUNTS
+from tests.factories import GebruikerFactory
+from toelaatbaarheid import selectors as tlv_sel
+from toelaatbaarheid import stappen as tlv_stappen
+from toelaatbaarheid.models import Aanvraag, Bezwaar, Deskundigenadvies
+
+
+@dataclass(frozen=True)
+class Onderwerp:
+    """What a service acts on: how to tell whether a user may see it, on which object the
+    permission is asked, and which objects to try (all states, inside and outside)."""
+
+    zichtbaar: typing.Callable  # (user, obj) -> bool
+    permissie_op: typing.Callable = lambda obj: obj
+    objecten: typing.Callable = lambda model: model.objects.order_by("pk")
+
+
+def _zaak_zichtbaar(user, zaak_id):
+    return tlv_sel.aanvragen_voor(user).filter(pk=zaak_id).exists()
+
+
+ONDERWERPEN = {
+    Aanvraag: Onderwerp(
+        zichtbaar=lambda user, obj: _zaak_zichtbaar(user, obj.pk),
+        # One case per state and SWV (other SWVs and besturen among them).
+        objecten=lambda model: model.objects.filter(pk__in=_een_per_status()),
+    ),
+    Deskundigenadvies: Onderwerp(
+        zichtbaar=lambda user, obj: _zaak_zichtbaar(user, obj.aanvraag_id),
+    ),
+    Bezwaar: Onderwerp(
+        zichtbaar=lambda user, obj: _zaak_zichtbaar(user, obj.aanvraag_id),
+        permissie_op=lambda obj: obj.aanvraag,
+    ),
+    School: Onderwerp(
+        zichtbaar=lambda user, obj: (
+            scholen_voor(user).binnen_swv().filter(pk=obj.pk, swv__isnull=False).exists()
+        ),
+        permissie_op=lambda obj: None,
+        objecten=lambda model: model.objects.filter(
+            pk__in=[s.pk for s in (_school_van("ib-innovo"), _school_elders())]
+        ),
+    ),
+}
+
+STAPPEN = [*tlv_stappen.STAPPEN]
+
+
+def _een_per_status():
+    gezien = {}
+    for pk, status, swv_id in Aanvraag.objects.order_by("pk").values_list("pk", "status", "swv"):
+        gezien.setdefault((status, swv_id), pk)
+    return list(gezien.values())
+
+
+def _school_van(username):
+    return Gebruiker.objects.get(username=username).school
+
+
+def _school_elders():
+    eigen = _school_van("ib-innovo")
+    return School.objects.binnen_swv().exclude(swv=eigen.swv).order_by("pk").first()
+
+
+def _gebruikers():
+    """The demo accounts, and SWV roles limited to one SWV."""
+    gebruikers = list(Gebruiker.objects.filter(username__in=DEMO_ACCOUNTS).order_by("username"))
+    een_swv = Samenwerkingsverband.objects.get(code="PO3105")
+    for rol in (Rol.MEDEWERKER, Rol.DIRECTEUR, Rol.TRAJECTBEGELEIDER):
+        gebruikers.append(
+            GebruikerFactory(username=f"alleen-po3105-{rol}", rol=rol, swvs=[een_swv])
+        )
+    return gebruikers
+
+
+def _services():
+    per_service = {}
+    for stap in STAPPEN:
+        if stap.service:
+            per_service.setdefault(stap.service, []).append(stap)
+    return per_service
+
+
+def _onderwerp_parameter(functie):
+    """The one keyword argument whose type is a model with an Onderwerp."""
+    hints = typing.get_type_hints(functie)
+    kandidaten = [
+        (naam, hints.get(naam))
+        for naam in inspect.signature(functie).parameters
+        if isinstance(hints.get(naam), type) and issubclass(hints[naam], models.Model)
+    ]
+    kandidaten = [(n, m) for n, m in kandidaten if m in ONDERWERPEN]
+    assert kandidaten, f"{functie.__name__}: geen parameter met een modeltype uit ONDERWERPEN"
+    return kandidaten[0]
+
+
+class _Terugdraaien(Exception):
+    pass
+
+
+def _geweigerd(functie, kwargs) -> bool:
+    try:
+        with transaction.atomic():
+            functie(**kwargs)
+            raise _Terugdraaien
+    except (PermissionDenied, workflow.AlGezet):
+        # AlGezet: the one role that could take the step is told it was just taken.
+        return True
+    except Exception:  # noqa: BLE001 - anything else means the permission gate let it pass
+        return False
+
+
+def test_every_step_with_a_service_shares_one_permission_per_service():
+    for service, stappen in _services().items():
+        assert len({s.permissie for s in stappen}) == 1, service
+        import_string(service)
+
+
+@pytest.mark.parametrize("service", sorted(_services()))
+def test_service_refuses_exactly_where_rules_and_scope_say(service):
+    stap = _services()[service][0]
+    functie = import_string(service)
+    naam, model = _onderwerp_parameter(functie)
+    onderwerp = ONDERWERPEN[model]
+    verplicht = [
+        p.name
+        for p in inspect.signature(functie).parameters.values()
+        if p.default is inspect.Parameter.empty and p.name not in ("gebruiker", naam)
+    ]
+    objecten = list(onderwerp.objecten(model))
+    assert objecten, f"geen {model.__name__} in de demo om {service} op te proberen"
+    fouten = []
+    for gebruiker in _gebruikers():
+        for obj in objecten:
+            mag = onderwerp.zichtbaar(gebruiker, obj) and gebruiker.has_perm(
+                stap.permissie, onderwerp.permissie_op(obj)
+            )
+            kwargs = {"gebruiker": gebruiker, naam: obj, **dict.fromkeys(verplicht)}
+            if _geweigerd(functie, kwargs) == mag:
+                fouten.append(
+                    f"{gebruiker.username} op {model.__name__} {obj.pk} "
+                    f"({getattr(obj, 'status', '')}): verwacht "
+                    f"{'toegestaan' if mag else 'PermissionDenied'}"
+                )
+    assert not fouten, "\n".join(fouten)
