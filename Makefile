@@ -59,6 +59,7 @@ e2e-belast: install system-deps
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 check-migrations: install
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run

@@ -40,8 +40,8 @@ def _soort(i: int) -> str:
 def _bouw():
     from decimal import Decimal
 
-    from kpi.models import Kpi, Meting, Streefwaarde, Thuiszitter
-    from ondersteuningsplan.models import Ondersteuningsplan, Speerpunt
+    from kpi.models import Meting, Thuiszitter
+    from ondersteuningsplan.models import Kpi, Ondersteuningsplan, Speerpunt, Streefwaarde
     from swv.models import (
         Gebruiker,
         Gemeente,

@@ -49,12 +49,14 @@ ALINEA = (
 def _plan():
     from decimal import Decimal
 
-    from kpi.models import Kpi, KpiType, Streefwaarde
     from ondersteuningsplan.models import (
         Hoofdstuk,
+        Kpi,
+        KpiType,
         Ondersteuningsplan,
         Ontwikkelactie,
         Speerpunt,
+        Streefwaarde,
         VademecumDocument,
     )
     from swv.models import Samenwerkingsverband

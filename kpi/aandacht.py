@@ -6,9 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from swv.aandacht import Aandachtspunt
+from swv.schooljaar import schooljaar_van
 
 from .berekeningen import _maanden_terug
-from .models import Meting, ThuiszitterStatus, ThuiszitterType, schooljaar_van
+from .models import Meting, ThuiszitterStatus, ThuiszitterType
 from .selectors import kpis_voor, thuiszitters_voor
 
 

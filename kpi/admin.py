@@ -1,6 +1,8 @@
 from django.contrib import admin
 
-from .models import Kpi, Meting, Streefwaarde
+from ondersteuningsplan.models import Kpi, Streefwaarde
+
+from .models import Meting
 
 
 class StreefwaardeInline(admin.TabularInline):

@@ -13,11 +13,13 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ondersteuningsplan.models import Berekening
 from swv.models import Leerlingtelling, School, Schoolsoort
+from swv.schooljaar import huidig_schooljaar
 from toelaatbaarheid import kengetallen
 from toelaatbaarheid.models import Aanvraag, Beschikking, Besluit, Soort
 
-from .models import Berekening, Thuiszitter, ThuiszitterType, Vrijstelling, peildatum
+from .models import Thuiszitter, ThuiszitterType, Vrijstelling, peildatum
 
 # SO/VSO vestigingen count as SO: DUO counts their pupils per vestiging without splitting
 # SO from VSO, and in PO their SO department is what the SWV pays for. Pure VSO is VO.
@@ -439,7 +441,7 @@ def berekende_waarden(
         Berekening.TLV_BEZWAREN: "bezwaren",
         Berekening.TLV_TERUGPLAATSINGEN: "terugplaatsingen",
     }[berekening]
-    verstreken = [j for j in alle_jaren if j <= schooljaar_nu()]
+    verstreken = [j for j in alle_jaren if j <= huidig_schooljaar()]
     tellingen, duur = _tlv_per_jaar(verstreken, scope, alle_ids, cache)
     if berekening == Berekening.TLV_DOORLOOPTIJD:
         # The median over all cases of the scope's SWVs together.
@@ -526,11 +528,6 @@ def _tlv_per_jaar(jaren, scope: Scope, alle_ids, cache: dict) -> tuple[dict, dic
         )
         cache[sleutel] = bekend = (set(jaren), set(alle_ids), ruw)
     return bekend[2]
-
-
-def schooljaar_nu() -> int:
-    vandaag = timezone.localdate()
-    return vandaag.year if vandaag.month >= 8 else vandaag.year - 1
 
 
 def uitleg_voor(berekening: str) -> str:

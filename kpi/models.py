@@ -1,10 +1,9 @@
-"""KPI definitions and their streefwaarden. Core models; the KPI app builds on them."""
+"""Metingen and the thuiszitters register. The KPIs and their streefwaarden are plan
+content and live in the plan app (ondersteuningsplan.models); this app measures them."""
 
 from datetime import date
-from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
@@ -12,157 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ondersteuningsplan.models import Speerpunt
+from ondersteuningsplan.models import Kpi
 from swv.models import Samenwerkingsverband, School, Schoolbestuur
-
-
-class KpiType(models.TextChoices):
-    AANTAL = "aantal", _("aantal")
-    PERCENTAGE = "percentage", _("percentage")
-    SCORE = "score", _("mate / score op een schaal")
-    JA_NEE = "ja_nee", _("ja/nee")
-
-
-class Richting(models.TextChoices):
-    HOGER = "hoger", _("hoger is beter")
-    LAGER = "lager", _("lager is beter")
-
-
-class Comparator(models.TextChoices):
-    KLEINER = "<", _("kleiner dan")
-    HOOGSTENS = "<=", _("hoogstens")
-    GELIJK = "=", _("gelijk aan")
-    MINSTENS = ">=", _("minstens")
-    GROTER = ">", _("groter dan")
-
-
-class Berekening(models.TextChoices):
-    """KPIs the app computes from its own data (documented in kpi/berekeningen.py and on
-    the page where the number appears). A computed KPI takes no hand-entered metingen."""
-
-    DEELNAME_SBO = "deelname_sbo", _("Deelnamepercentage SBO (leerlingtellingen)")
-    DEELNAME_SO = "deelname_so", _("Deelnamepercentage SO (leerlingtellingen)")
-    THUISZITTERS = "thuiszitters", _("Aantal thuiszitters (register)")
-    TLV_TOEGEKEND = "tlv_toegekend", _("Aantal toegekende TLV's")
-    TLV_DOORLOOPTIJD = "tlv_doorlooptijd", _("Doorlooptijd TLV-aanvraag (mediaan, dagen)")
-    TLV_BEZWAREN = "tlv_bezwaren", _("Aantal bezwaren tegen TLV-besluiten")
-    TLV_TERUGPLAATSINGEN = "tlv_terugplaatsingen", _("Aantal terugplaatsingen")
-
-
-class Kpi(models.Model):
-    speerpunt = models.ForeignKey(
-        Speerpunt, on_delete=models.CASCADE, related_name="kpis", verbose_name=_("speerpunt")
-    )
-    naam = models.CharField(_("KPI"), max_length=400)
-    type = models.CharField(
-        _("type"), max_length=12, choices=KpiType.choices, default=KpiType.AANTAL
-    )
-    eenheid = models.CharField(_("eenheid"), max_length=50, blank=True)
-    richting = models.CharField(
-        _("richting"), max_length=6, choices=Richting.choices, default=Richting.HOGER
-    )
-    schaal_min = models.DecimalField(
-        _("schaal van"), max_digits=10, decimal_places=2, null=True, blank=True
-    )
-    schaal_max = models.DecimalField(
-        _("schaal tot"), max_digits=10, decimal_places=2, null=True, blank=True
-    )
-    meetmethode = models.TextField(_("meetmethode"), blank=True)
-    frequentie = models.CharField(_("frequentie en meetmoment"), max_length=200, blank=True)
-    bron = models.CharField(_("bron"), max_length=200, blank=True)
-    nulmeting = models.CharField(_("nulmeting"), max_length=100, blank=True)
-    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-    berekening = models.CharField(
-        _("berekend uit"),
-        max_length=24,
-        choices=Berekening.choices,
-        blank=True,
-        help_text=_("Leeg: metingen worden ingevoerd. Gekozen: het portaal berekent de waarde."),
-    )
-
-    class Meta:
-        ordering = ["speerpunt", "volgorde", "id"]
-        verbose_name = _("KPI")
-        verbose_name_plural = _("KPI's")
-
-    def __str__(self):
-        return self.naam
-
-    def get_absolute_url(self):
-        return reverse("kpi:kpi-detail", args=[self.pk])
-
-    @property
-    def is_berekend(self) -> bool:
-        return bool(self.berekening)
-
-    def waarde_controleren(self, waarde: Decimal) -> None:
-        """Refuse a number that does not fit this KPI's type (streefwaarde or meting)."""
-        if self.type == KpiType.PERCENTAGE and not (0 <= waarde <= 100):
-            raise ValidationError(_("Een percentage ligt tussen 0 en 100."), code="percentage")
-        if self.type == KpiType.AANTAL and (waarde < 0 or waarde != waarde.to_integral_value()):
-            raise ValidationError(_("Een aantal is een heel getal van 0 of meer."), code="aantal")
-        if self.type == KpiType.JA_NEE and waarde not in (0, 1):
-            raise ValidationError(_("Een ja/nee-KPI kent alleen ja (1) of nee (0)."), code="ja_nee")
-        if self.type == KpiType.SCORE:
-            if self.schaal_min is not None and waarde < self.schaal_min:
-                raise ValidationError(_("De score ligt onder de schaal."), code="schaal")
-            if self.schaal_max is not None and waarde > self.schaal_max:
-                raise ValidationError(_("De score ligt boven de schaal."), code="schaal")
-
-
-class Streefwaarde(models.Model):
-    """The target for one school year, as the seeds write it ('< 10', '25%', '0')."""
-
-    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="streefwaarden")
-    schooljaar = models.PositiveSmallIntegerField(
-        _("schooljaar"), help_text=_("Beginjaar: 2022 voor 2022-2023.")
-    )
-    comparator = models.CharField(_("vergelijking"), max_length=2, choices=Comparator.choices)
-    waarde = models.DecimalField(_("waarde"), max_digits=12, decimal_places=2)
-
-    class Meta:
-        ordering = ["kpi", "schooljaar"]
-        verbose_name = _("streefwaarde")
-        verbose_name_plural = _("streefwaarden")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["kpi", "schooljaar"], name="streefwaarde_uniek_per_jaar"
-            )
-        ]
-
-    def __str__(self):
-        return self.weergave
-
-    @property
-    def weergave(self) -> str:
-        """As the seeds write it: '< 10', '0', '25%' (a bare target: see gehaald)."""
-        getal = f"{self.waarde.normalize():f}".replace(".", ",")
-        if self.kpi.type == KpiType.PERCENTAGE:
-            getal += "%"
-        if self.comparator == Comparator.GELIJK:
-            return getal
-        teken = {"<": "<", "<=": "≤", ">=": "≥", ">": ">"}[self.comparator]
-        return f"{teken} {getal}"
-
-    def gehaald(self, waarde: Decimal) -> bool:
-        """Whether a measured value meets this target. An explicit comparator is read
-        literally; a bare number ('0', '25%') means 'at least' when higher is better and
-        'at most' when lower is better (0 thuiszitters: 0 is on track, 3 is not; 5%
-        verwijzingen: 3% is on track, 20% is not)."""
-        doel = self.waarde
-        match self.comparator:
-            case Comparator.KLEINER:
-                return waarde < doel
-            case Comparator.HOOGSTENS:
-                return waarde <= doel
-            case Comparator.MINSTENS:
-                return waarde >= doel
-            case Comparator.GROTER:
-                return waarde > doel
-        if self.kpi.richting == Richting.LAGER:
-            return waarde <= doel
-        return waarde >= doel
-
 
 # Metingen ------------------------------------------------------------------------------
 
@@ -176,10 +26,6 @@ def peildatum(schooljaar: int, kwartaal: int) -> date:
         return date(schooljaar + 1, 7, 31)
     extra, maand, dag = KWARTAAL_PEILDATUM[kwartaal]
     return date(schooljaar + extra, maand, dag)
-
-
-def schooljaar_van(datum: date) -> int:
-    return datum.year if datum.month >= 8 else datum.year - 1
 
 
 class Kwartaal(models.IntegerChoices):

@@ -9,11 +9,13 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from ondersteuningsplan.models import Berekening, Kpi, KpiType, Streefwaarde
 from swv.charts import Reeks, lijngrafiek
+from swv.getallen import getal as nl_getal
 from swv.selectors import swv_ids_voor
 
 from . import berekeningen
-from .models import Berekening, Kpi, KpiType, Meting, Streefwaarde
+from .models import Meting
 from .selectors import plannen_met_kpis
 
 OP_KOERS = "op_koers"
@@ -38,7 +40,7 @@ def getal(waarde: Decimal | None, kpi: Kpi) -> str:
         return "–"
     if kpi.type == KpiType.JA_NEE:
         return _("ja") if waarde >= 1 else _("nee")
-    tekst = f"{Decimal(waarde).normalize():f}".replace(".", ",")
+    tekst = nl_getal(waarde)
     if kpi.type == KpiType.PERCENTAGE:
         return f"{tekst}%"
     return tekst

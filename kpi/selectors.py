@@ -2,12 +2,12 @@
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from ondersteuningsplan.models import Ondersteuningsplan, Speerpunt
+from ondersteuningsplan.models import Kpi, Ondersteuningsplan, Speerpunt, Streefwaarde
 from swv.models import Samenwerkingsverband, School, Schoolbestuur
 from swv.roles import Rol
 from swv.selectors import besturen_voor, samenwerkingsverbanden_voor, scholen_voor, swv_ids_voor
 
-from .models import Kpi, Meting, Streefwaarde, Thuiszitter
+from .models import Meting, Thuiszitter
 
 
 def plannen_voor(user) -> QuerySet[Ondersteuningsplan]:

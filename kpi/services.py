@@ -9,13 +9,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ondersteuningsplan.models import Kpi
 from swv.audit import AuditActie, vastleggen
+from swv.getallen import getal
 from swv.models import Samenwerkingsverband, School, Schoolbestuur
 from swv.roles import Rol
 
 from .models import (
     ACTIE_IN_DE_TOEKOMST,
-    Kpi,
     Meting,
     Thuiszitter,
     ThuiszitterActie,
@@ -34,7 +35,7 @@ class MetingBestaatAl(ValidationError):
                 "Er is al een meting voor deze KPI, periode en reikwijdte (waarde %(waarde)s). "
                 "Bevestig dat u die wilt vervangen."
             )
-            % {"waarde": f"{bestaande.waarde.normalize():f}".replace(".", ",")},
+            % {"waarde": getal(bestaande.waarde)},
             code="bestaat",
         )
 

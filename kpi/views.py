@@ -18,14 +18,16 @@ from rules.contrib.views import PermissionRequiredMixin
 from swv.audit import AuditActie, bekeken, vastleggen
 from swv.charts import Reeks, lijngrafiek, staafgrafiek
 from swv.exports import FORMATEN, export_response
+from swv.getallen import getal
 from swv.pdf import pdf_response, render_pdf
 from swv.roles import Rol
+from swv.schooljaar import huidig_schooljaar, schooljaar_van
 from swv.selectors import besturen_voor, scholen_voor
 
 from . import berekeningen, reports, services
 from .filters import ThuiszitterFilter
 from .forms import MetingForm, ThuiszitterActieForm, ThuiszitterForm
-from .models import Meting, ThuiszitterType, Vrijstelling, peildatum, schooljaar_van
+from .models import Meting, ThuiszitterType, Vrijstelling, peildatum
 from .selectors import bestuur_keuzes, kpis_voor, swv_keuzes, thuiszitters_voor
 
 
@@ -35,7 +37,7 @@ def _formaat(request) -> str | None:
 
 
 def _getal(w) -> str:
-    return "–" if w is None else f"{w}".replace(".", ",")
+    return getal(w)
 
 
 class KpiMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -332,7 +334,7 @@ class VerwijzingenView(KpiMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         user = request.user
-        nu = berekeningen.schooljaar_nu()
+        nu = huidig_schooljaar()
         jaar = request.GET.get("schooljaar", "")
         jaar = int(jaar) if jaar.isdigit() and 2000 <= int(jaar) <= nu else nu
         swvs = list(swv_keuzes(user))
@@ -487,7 +489,7 @@ class ThuiszitterListView(ThuiszitterMixin, FilterView):
         return {**super().get_filterset_kwargs(filterset_class), "request": self.request}
 
     def _schooljaar(self) -> int:
-        nu = berekeningen.schooljaar_nu()
+        nu = huidig_schooljaar()
         jaar = self.request.GET.get("schooljaar", "")
         return int(jaar) if jaar.isdigit() and 2000 <= int(jaar) <= nu else nu
 
@@ -542,7 +544,7 @@ class ThuiszitterListView(ThuiszitterMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        nu = berekeningen.schooljaar_nu()
+        nu = huidig_schooljaar()
         jaar = self._schooljaar()
         ctx["overzicht"] = kwartaaloverzicht(self.get_queryset(), jaar)
         ctx["jaren"] = list(range(nu, nu - 5, -1))

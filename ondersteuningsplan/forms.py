@@ -4,11 +4,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from kpi.models import Kpi, KpiType
-from kpi.streefwaarden import lees
 from swv.selectors import samenwerkingsverbanden_voor
 
 from .models import (
+    Kpi,
+    KpiType,
     Ondersteuningsplan,
     Ontwikkelactie,
     OogoUitkomst,
@@ -16,6 +16,7 @@ from .models import (
     Speerpunt,
     VademecumDocument,
 )
+from .streefwaarden import lees
 from .vereisten import keuzes
 
 MAX_BESTAND = 20 * 1024 * 1024

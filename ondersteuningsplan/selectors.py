@@ -6,7 +6,6 @@ after; other roles adopted plans only; the public the published ones. Out of sco
 
 from django.db.models import Prefetch, QuerySet
 
-from kpi.models import Kpi, Streefwaarde
 from swv.roles import SWV_STAF, Rol
 from swv.selectors import swv_ids_voor
 
@@ -14,12 +13,14 @@ from .models import (
     STATUS_VASTGESTELD,
     STATUS_VOOR_OPR,
     Hoofdstuk,
+    Kpi,
     Ondersteuningsplan,
     OogoOverleg,
     OprOpmerking,
     PlanStatus,
     Speerpunt,
     Statusovergang,
+    Streefwaarde,
 )
 
 

@@ -16,13 +16,13 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kpi.models import Kpi, Streefwaarde
 from swv.audit import AuditActie, vastleggen
 
 from .models import (
     STATUS_BEWERKBAAR,
     STATUS_VASTGESTELD,
     Hoofdstuk,
+    Kpi,
     Ondersteuningsplan,
     OogoOverleg,
     OogoUitkomst,
@@ -33,6 +33,7 @@ from .models import (
     PlanVersie,
     Speerpunt,
     Statusovergang,
+    Streefwaarde,
 )
 from .rijketekst import platte_tekst
 
@@ -209,7 +210,7 @@ def kpi_opslaan(
     *, plan, door, kpi: Kpi, streefwaarden: dict[int, tuple[str, Decimal] | None]
 ) -> Kpi:
     """Save a KPI and its streefwaarden per school year (None removes that year's value).
-    Values were parsed with kpi.streefwaarden.lees and checked with waarde_controleren."""
+    Values were parsed with streefwaarden.lees and checked with waarde_controleren."""
     _bewerkbaar(plan)
     nieuw = kpi.pk is None
     for jaar, paar in streefwaarden.items():

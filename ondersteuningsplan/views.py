@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_fsm import ConcurrentTransition
 
-from kpi.models import Kpi
 from swv.audit import AuditActie, vastleggen
 from swv.exports import export_response
 from swv.pdf import pdf_response
@@ -19,6 +18,7 @@ from swv.pdf import pdf_response
 from . import forms, services
 from .models import (
     Hoofdstuk,
+    Kpi,
     Ontwikkelactie,
     OprOpmerking,
     PlanStatus,

@@ -15,6 +15,8 @@ from itertools import count
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .getallen import getal
+
 # Colour-blind-safe palette (Okabe-Ito, darkened for contrast on white).
 KLEUREN = ["#14506e", "#c2410c", "#047857", "#7c3aed", "#a16207", "#be185d"]
 STREEP = ["", "6 4", "2 3", "8 3 2 3"]
@@ -36,9 +38,7 @@ def _getal(w) -> float | None:
 
 
 def _fmt(w: float) -> str:
-    if abs(w - round(w)) < 1e-9:
-        return f"{round(w):d}"
-    return f"{w:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return getal(w, max_decimalen=2)
 
 
 def _schaal(waarden: list[float], y_min, y_max) -> tuple[float, float, list[float]]:

@@ -16,6 +16,8 @@ from datetime import date
 
 from django.db.models import Count, Q
 
+from swv.schooljaar import schooljaar_periode, schooljaar_van
+
 from .models import Aanvraag, Beschikking, Besluit, Bezwaar, Soort, Terugplaatsing
 
 SLEUTELS = (
@@ -26,14 +28,6 @@ SLEUTELS = (
     "terugplaatsingen",
     "bezwaren",
 )
-
-
-def schooljaar_periode(schooljaar: int) -> tuple[date, date]:
-    return date(schooljaar, 8, 1), date(schooljaar + 1, 7, 31)
-
-
-def schooljaar_van(datum: date) -> int:
-    return datum.year if datum.month >= 8 else datum.year - 1
 
 
 def _periode_van(schooljaren) -> tuple[date, date]:

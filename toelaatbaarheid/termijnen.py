@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from swv.schooljaar import schooljaar_periode, schooljaar_van
+
 DAG = timedelta(days=1)
 
 
@@ -204,8 +206,7 @@ def herbeoordeling_aanvraag_uiterlijk(einddatum: date, *, maand: int = 4, dag: i
 
 def standaard_einddatum(ingangsdatum: date, schooljaren: int = 2) -> date:
     """31 July of the school year `schooljaren` after the start (1 Aug - 31 Jul years)."""
-    eerste = ingangsdatum.year if ingangsdatum.month >= 8 else ingangsdatum.year - 1
-    return date(eerste + schooljaren, 7, 31)
+    return schooljaar_periode(schooljaar_van(ingangsdatum) + schooljaren - 1)[1]
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from swv.getallen import procent
+
 from .models import BEDRAG_MAX
 
 _SPATIES = re.compile(r"[\s\u00a0\u202f]+")
@@ -83,8 +85,4 @@ def percentage_parsen(invoer: str | None) -> Decimal | None:
 
 
 def percentage_weergeven(waarde: Decimal | None) -> str:
-    if waarde is None:
-        return ""
-    if waarde == waarde.to_integral_value():
-        return f"{int(waarde)}%"
-    return f"{waarde:.1f}%".replace(".", ",")
+    return procent(waarde)

@@ -17,10 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from swv.models import Samenwerkingsverband, Schoolbestuur
-
-
-def schooljaar_label(jaar: int) -> str:
-    return f"{jaar}-{jaar + 1}"
+from swv.schooljaar import schooljaar_label
 
 
 class RondeStatus(models.TextChoices):

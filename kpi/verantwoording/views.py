@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -15,6 +14,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from swv.audit import AuditActie, vastleggen
 from swv.exports import FORMATEN, export_response
 from swv.pdf import pdf_response
+from swv.schooljaar import huidig_schooljaar
 
 from . import bronnen, reports, selectors, services
 from .bedragen import bedrag_weergeven, percentage_weergeven
@@ -79,10 +79,8 @@ class RondeNieuwView(BeheerMixin, FormView):
         return kwargs
 
     def get_initial(self):
-        vandaag = timezone.localdate()
         # The report is about the school year that ended last summer.
-        jaar = vandaag.year - 1 if vandaag.month >= 8 else vandaag.year - 2
-        return {"schooljaar": jaar}
+        return {"schooljaar": huidig_schooljaar() - 1}
 
     def form_valid(self, form):
         try:

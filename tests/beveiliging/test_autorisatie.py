@@ -17,11 +17,12 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kpi import selectors as kpi_sel
-from kpi.models import Kpi, Thuiszitter
+from kpi.models import Thuiszitter
 from kpi.verantwoording import selectors as v_sel
 from kpi.verantwoording.models import Ronde, Verslag, Vraag
 from ondersteuningsplan import models as plan
 from ondersteuningsplan import selectors as plan_sel
+from ondersteuningsplan.models import Kpi
 from swv import selectors as org
 from swv.models import Gemeente, Samenwerkingsverband, School, Schoolbestuur
 from tests.conftest import DEMO_ACCOUNTS

@@ -6,8 +6,8 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
-from kpi.models import Kpi, Meting, Streefwaarde, Thuiszitter
-from ondersteuningsplan.models import Ondersteuningsplan, Speerpunt
+from kpi.models import Meting, Thuiszitter
+from ondersteuningsplan.models import Kpi, Ondersteuningsplan, Speerpunt, Streefwaarde
 from tests.factories import SchoolFactory
 
 

@@ -6,12 +6,14 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
-from kpi.models import Kpi, KpiType, Streefwaarde
 from ondersteuningsplan.models import (
     Hoofdstuk,
+    Kpi,
+    KpiType,
     Ondersteuningsplan,
     Ontwikkelactie,
     Speerpunt,
+    Streefwaarde,
     VademecumDocument,
 )
 from swv.models import Samenwerkingsverband

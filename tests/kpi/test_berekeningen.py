@@ -218,7 +218,7 @@ def test_verwijzingen_per_school(tlvs):
 
 def test_tlv_kpi_waarden(tlvs, monkeypatch):
     swv, *_ = tlvs
-    monkeypatch.setattr(berekeningen, "schooljaar_nu", lambda: 2025)
+    monkeypatch.setattr(berekeningen, "huidig_schooljaar", lambda: 2025)
     scope = Scope([swv.id])
     assert berekende_waarden("tlv_toegekend", [2024, 2025], scope) == {2024: D(4), 2025: D(1)}
     # A year that has not started yet gives no value, not a zero.
@@ -233,7 +233,7 @@ def test_tlv_kpis_van_een_pagina_delen_een_vast_aantal_queries(tlvs, monkeypatch
     from django.test.utils import CaptureQueriesContext
 
     swv, bestuur, *_ = tlvs
-    monkeypatch.setattr(berekeningen, "schooljaar_nu", lambda: 2025)
+    monkeypatch.setattr(berekeningen, "huidig_schooljaar", lambda: 2025)
     jaren = [2022, 2023, 2024, 2025]
     cache = {"swv_ids": [swv.id], "jaren": jaren}
     scope = Scope([swv.id])
@@ -261,7 +261,7 @@ def test_doorlooptijd_over_meerdere_swvs_en_voor_een_bestuur(tlvs, gebruiker, mo
     """The median of a plan with several SWVs is taken over all their cases together (not
     left empty, not a median of medians); a bestuur gets the median of its own cases."""
     swv, bestuur, a, b = tlvs
-    monkeypatch.setattr(berekeningen, "schooljaar_nu", lambda: 2025)
+    monkeypatch.setattr(berekeningen, "huidig_schooljaar", lambda: 2025)
     tweede = SamenwerkingsverbandFactory(code="PO9904")
     c = SchoolFactory(swv=tweede, naam="School C")
     mw = gebruiker("medewerker")
@@ -347,7 +347,7 @@ def test_bestuurscijfer_naast_het_totaal_telt_dezelfde_swvs(tlvs, gebruiker, mon
     """The bestuur's figure beside an SWV total is its part of that total: a case of the
     same bestuur in another SWV does not count there."""
     swv, bestuur, a, b = tlvs
-    monkeypatch.setattr(berekeningen, "schooljaar_nu", lambda: 2025)
+    monkeypatch.setattr(berekeningen, "huidig_schooljaar", lambda: 2025)
     elders = SchoolFactory(swv=SamenwerkingsverbandFactory(code="PO9908"), bestuur=bestuur)
     _tlv(elders, "SBO", date(2024, 9, 20), gebruiker=gebruiker("medewerker"))
     assert berekende_waarden("tlv_toegekend", [2024], Scope([swv.id], bestuur.id)) == {2024: D(4)}

@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from kpi.models import Kpi, Streefwaarde
 from kpi.reports import GEEN_METING, GEEN_STREEFWAARDE, NIET_OP_KOERS, OP_KOERS, status_van
-from kpi.streefwaarden import lees
+from ondersteuningsplan.models import Kpi, Streefwaarde
+from ondersteuningsplan.streefwaarden import lees
 
 D = Decimal
 
@@ -121,9 +121,15 @@ def test_migratie_kale_percentages_volgen_de_richting(plan):
     lower-is-better one now reads as 'at most'."""
     import importlib
 
-    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
 
     from tests.factories.kpi import KpiFactory, StreefwaardeFactory
+
+    # The models as they were when the migration ran (they have moved app since).
+    apps = MigrationLoader(connection).project_state(
+        ("kpi", "0007_kale_streefwaarde_volgt_richting")
+    ).apps
 
     migratie = importlib.import_module("kpi.migrations.0007_kale_streefwaarde_volgt_richting")
     sp = plan.kpi["afgestemd"].speerpunt

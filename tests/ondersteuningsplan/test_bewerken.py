@@ -2,8 +2,7 @@
 
 import pytest
 
-from kpi.models import Kpi, Streefwaarde
-from ondersteuningsplan.models import Hoofdstuk, Ondersteuningsplan
+from ondersteuningsplan.models import Hoofdstuk, Kpi, Ondersteuningsplan, Streefwaarde
 from ondersteuningsplan.reports import plan_html
 from ondersteuningsplan.rijketekst import naar_html
 from tests.factories.ondersteuningsplan import volledig_plan

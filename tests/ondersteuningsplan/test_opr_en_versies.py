@@ -7,16 +7,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from kpi.models import Kpi, Streefwaarde
 from ondersteuningsplan import services
 from ondersteuningsplan.demo import TITEL_CONCEPT, laad
 from ondersteuningsplan.models import (
     Hoofdstuk,
+    Kpi,
     Ondersteuningsplan,
     OprOpmerking,
     PlanStatus,
     PlanVersie,
     Speerpunt,
+    Streefwaarde,
 )
 from ondersteuningsplan.verschil import vergelijken
 from tests.factories.ondersteuningsplan import volledig_plan

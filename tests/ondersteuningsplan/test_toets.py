@@ -1,8 +1,7 @@
 """The completeness check (WPO art. 18a + quality checks)."""
 
-from kpi.models import Kpi
 from ondersteuningsplan.demo import TITEL_CONCEPT, TITEL_ZL
-from ondersteuningsplan.models import Ondersteuningsplan
+from ondersteuningsplan.models import Kpi, Ondersteuningsplan
 from ondersteuningsplan.reports import plan_inhoud
 from ondersteuningsplan.vereisten import EISEN
 from tests.factories.ondersteuningsplan import volledig_plan

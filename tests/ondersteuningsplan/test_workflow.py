@@ -278,7 +278,7 @@ def test_gepubliceerd_plan_wijzigt_alleen_via_nieuwe_versie(als, gebruiker):
     assert nieuw.status == PlanStatus.CONCEPT
     assert nieuw.hoofdstukken.count() == plan.hoofdstukken.count()
     assert nieuw.speerpunten.count() == plan.speerpunten.count()
-    from kpi.models import Streefwaarde
+    from ondersteuningsplan.models import Streefwaarde
 
     assert Streefwaarde.objects.filter(kpi__speerpunt__plan=nieuw).count() == Streefwaarde.objects.filter(
         kpi__speerpunt__plan=plan).count()  # fmt: skip

@@ -8,10 +8,10 @@ from itertools import count
 import pytest
 from django.urls import reverse
 
-from kpi.berekeningen import schooljaar_nu
 from kpi.verantwoording import bronnen, services
 from kpi.verantwoording.models import Verslag
 from swv.models import School
+from swv.schooljaar import huidig_schooljaar
 from tests.factories.verantwoording import open_ronde, vul_compleet
 from toelaatbaarheid.kengetallen import bestuur_kengetallen
 from toelaatbaarheid.models import Aanvraag, Beschikking, Besluit, Soort, Status, Terugplaatsing
@@ -195,7 +195,7 @@ def test_ingediend_verslag_bewaart_de_cijfers_van_het_moment(als, gebruiker, tlv
 def test_voor_de_eerste_peildatum_zijn_er_nog_geen_thuiszitters(als, gebruiker):
     """A round for a school year whose first peildatum (30 September) has not passed shows
     no thuiszitters count yet; the TLV figures are there (zeros, no cases yet)."""
-    ronde = open_ronde(gebruiker("medewerker"), schooljaar=schooljaar_nu() + 1)
+    ronde = open_ronde(gebruiker("medewerker"), schooljaar=huidig_schooljaar() + 1)
     verslag = ronde.verslagen.get(bestuur__nummer="41516")
     assert (
         bronnen.thuiszitters(schooljaar=ronde.schooljaar, bestuur_ids=[verslag.bestuur_id]) is None
