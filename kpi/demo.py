@@ -1,8 +1,10 @@
-"""Demo KPI data: metingen on the plan demo's 17 KPIs (seed 000), close to each year's
-target and some missing it; for five of them also per SWV and for the bestuur INNOVO (so
-its bestuur account sees its own figures beside the total); and a set of thuiszitters at
-INNOVO and Movare schools, each with a few dated actions. Idempotent and deterministic
-(fixed dates and values).
+"""Demo KPI data: metingen on the 17 KPIs (seed 000) of the plan demo's current plan, for
+each of its school years that is over, close to each year's target and some missing it;
+for five of them also per SWV and for the bestuur INNOVO (so its bestuur account sees its
+own figures beside the total); and a set of thuiszitters at INNOVO and Movare schools,
+each with a few dated actions. Dates and ages are counted back from the day the demo is
+loaded; values depend on a year's place in the plan, not on the calendar. Idempotent and
+deterministic on a given day: the demo owns these metingen and registrations.
 
 Runs after the plan demo; if the plan is not there (yet), that part is skipped.
 """
@@ -14,38 +16,35 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from ondersteuningsplan.models import Ondersteuningsplan
+from ondersteuningsplan.demo import TITEL_CONCEPT, TITEL_HUIDIG
+from ondersteuningsplan.models import Berekening, Kpi, KpiType, Ondersteuningsplan
 from swv.demo import innovo_school
 from swv.models import Gebruiker, School, Schoolbestuur, Schoolsoort
+from swv.schooljaar import schooljaar_van
 
-from .models import (
-    Berekening,
-    Kpi,
-    KpiType,
-    Meting,
-    Thuiszitter,
-    ThuiszitterActie,
-    ThuiszitterStatus,
-)
+from .models import Meting, Thuiszitter, ThuiszitterActie, ThuiszitterStatus
 
-PLAN_TITEL = "Ondersteuningsplan 2022-2026 (concept)"
-METINGJAREN = (2022, 2023, 2024)
+PLAN_TITEL = TITEL_HUIDIG  # the measured plan
+# Demo plans whose KPIs carry the settings below; only demo metingen are removed from them.
+DEMO_PLANNEN = (TITEL_HUIDIG, TITEL_CONCEPT)
 
 # KPIs of seed 000 that the portal computes itself (matched on a word in the name).
 BEREKEND = {
     "thuiszittende": Berekening.THUISZITTERS,
 }
 
-# (pseudoniem, bestuur, geboortejaar, type, vrijstelling, start, einde, status, acties);
-# an actie is (days after the start, what was done or agreed, who was involved).
+# (pseudoniem, bestuur, leeftijd, type, vrijstelling, start, duur, status, acties): the
+# age in the current school year; the start in weeks before the Monday of this week and
+# the duration in weeks (None: still running); an actie is (days after the start, what
+# was done or agreed, who was involved).
 THUISZITTERS = [
     (
         "A.B.",
         "41506",
-        2014,
+        11,
         "relatief",
         "",
-        date(2025, 9, 8),
+        63,
         None,
         "lopend",
         (
@@ -61,10 +60,10 @@ THUISZITTERS = [
     (
         "C.D.",
         "41506",
-        2012,
+        12,
         "relatief",
         "",
-        date(2025, 11, 3),
+        55,
         None,
         "lopend",
         (
@@ -79,10 +78,10 @@ THUISZITTERS = [
     (
         "E.F.",
         "41506",
-        2015,
+        10,
         "absoluut",
         "",
-        date(2026, 2, 2),
+        42,
         None,
         "lopend",
         (
@@ -93,11 +92,11 @@ THUISZITTERS = [
     (
         "G.H.",
         "41506",
-        2013,
+        12,
         "relatief",
         "",
-        date(2025, 1, 13),
-        date(2025, 6, 2),
+        97,
+        20,
         "terug",
         (
             (0, "Verzuimmelding en gesprek met ouders.", "school, ouders, leerplicht"),
@@ -112,10 +111,10 @@ THUISZITTERS = [
     (
         "I.J.",
         "41506",
-        2016,
+        9,
         "vrijstelling",
         "5a",
-        date(2024, 9, 1),
+        116,
         None,
         "lopend",
         (
@@ -130,10 +129,10 @@ THUISZITTERS = [
     (
         "K.L.",
         "41516",
-        2014,
+        11,
         "relatief",
         "",
-        date(2026, 9, 14),
+        10,
         None,
         "lopend",
         ((0, "Overleg school, ouders en jeugdhulp.", "school, ouders, jeugdhulp"),),
@@ -141,10 +140,10 @@ THUISZITTERS = [
     (
         "M.N.",
         "41516",
-        2011,
+        12,
         "absoluut",
         "",
-        date(2026, 6, 1),
+        25,
         None,
         "lopend",
         (
@@ -155,11 +154,11 @@ THUISZITTERS = [
     (
         "O.P.",
         "41516",
-        2013,
+        12,
         "relatief",
         "",
-        date(2025, 3, 3),
-        date(2025, 10, 6),
+        90,
+        31,
         "terug",
         (
             (0, "Verzuimmelding; OT aangevraagd.", "school, leerplicht"),
@@ -170,10 +169,10 @@ THUISZITTERS = [
     (
         "Q.R.",
         "41516",
-        2012,
+        12,
         "vrijstelling",
         "15",
-        date(2025, 8, 25),
+        65,
         None,
         "lopend",
         ((0, "Vrijstelling art. 15 (onderwijs buitenland).", "leerplicht"),),
@@ -181,10 +180,10 @@ THUISZITTERS = [
     (
         "S.T.",
         "41516",
-        2015,
+        10,
         "relatief",
         "",
-        date(2026, 10, 5),
+        7,
         None,
         "lopend",
         ((0, "Verzuimmelding; eerste gesprek gepland.", "school, ouders"),),
@@ -192,11 +191,11 @@ THUISZITTERS = [
     (
         "U.V.",
         "41506",
-        2014,
+        11,
         "relatief",
         "",
-        date(2024, 10, 7),
-        date(2025, 2, 3),
+        111,
+        17,
         "beeindigd",
         (
             (0, "Verzuimmelding en huisbezoek.", "school, leerplicht"),
@@ -246,11 +245,17 @@ def _lager_is_beter(kpi: Kpi, streef) -> bool:
     return kpi.richting == "lager" or (streef is not None and streef.comparator in ("<", "<="))
 
 
-def _demo_waarde(kpi: Kpi, jaar: int, index: int) -> Decimal:
+def metingjaren(plan: Ondersteuningsplan, vandaag: date) -> list[int]:
+    """The plan's school years that are over on `vandaag`: those the demo has metingen for."""
+    return [j for j in plan.schooljaren if j < schooljaar_van(vandaag)]
+
+
+def _demo_waarde(kpi: Kpi, jaar: int, positie: int, index: int) -> Decimal:
     """A deterministic value close to the year's target: on the right side of it, except
-    every third KPI-year, which misses it (a percentage of 4 is 3.8 or 4.2, not 0 or 9)."""
+    every third KPI-year, which misses it (a percentage of 4 is 3.8 or 4.2, not 0 or 9).
+    `positie` is the year's place in the plan (0 for its first school year)."""
     streef = _streef(kpi, jaar)
-    mis = (index + jaar) % 3 == 0
+    mis = (index + positie) % 3 == 0
     if kpi.type == KpiType.JA_NEE:
         return Decimal(0 if mis else 1)
     if kpi.type == KpiType.SCORE:
@@ -259,7 +264,7 @@ def _demo_waarde(kpi: Kpi, jaar: int, index: int) -> Decimal:
         basis = streef.waarde if streef else (laag + hoog) / 2
         return _binnen_type(kpi, basis - 1 if mis else basis + Decimal("0.5"))
     if streef is None:
-        return Decimal(40 + 5 * (jaar - 2022) if kpi.type == KpiType.PERCENTAGE else 8 - jaar % 3)
+        return Decimal(40 + 5 * positie if kpi.type == KpiType.PERCENTAGE else 8 - positie % 3)
     doel = streef.waarde
     lager = _lager_is_beter(kpi, streef)
     if kpi.type == KpiType.PERCENTAGE:
@@ -283,10 +288,10 @@ PER_SCOPE = (
     "Mate van tevredenheid van scholen en ouders",
 )
 DEMO_BESTUUR = "41506"  # INNOVO: its bestuur account sees these beside the total
-# Per school year, the SWVs' distance from the plan total in steps (in code order; they
-# average out to the total) and the bestuur's.
+# Per school year of the plan (its place, modulo 3), the SWVs' distance from the plan
+# total in steps (in code order; they average out to the total) and the bestuur's.
 SWV_VERSCHUIVING = {0: (-1, 1, 0), 1: (0, -1, 1), 2: (1, 0, -1)}
-BESTUUR_VERSCHUIVING = {2022: 1, 2023: -1, 2024: 2}
+BESTUUR_VERSCHUIVING = {0: 1, 1: -1, 2: 2}
 
 
 def _scope_waarde(kpi: Kpi, jaar: int, totaal: Decimal, stappen: int) -> Decimal:
@@ -296,12 +301,13 @@ def _scope_waarde(kpi: Kpi, jaar: int, totaal: Decimal, stappen: int) -> Decimal
     return _binnen_type(kpi, totaal + stappen * _stap(kpi, doel))
 
 
-def _meting(kpi, jaar, waarde, *, swv=None, bestuur=None, toelichting="Demo-meting.") -> bool:
+def _meting(kpi, jaar, waarde, *, swv=None, bestuur=None, toelichting="Demo-meting.") -> int:
+    """The id of the demo meting, or 0 when the value does not fit the type (skipped)."""
     try:
         kpi.waarde_controleren(waarde)
-    except ValidationError:  # a demo value that does not fit the type is skipped
-        return False
-    Meting.objects.update_or_create(
+    except ValidationError:
+        return 0
+    meting, _ = Meting.objects.update_or_create(
         kpi=kpi,
         schooljaar=jaar,
         kwartaal=0,
@@ -309,47 +315,52 @@ def _meting(kpi, jaar, waarde, *, swv=None, bestuur=None, toelichting="Demo-meti
         bestuur=bestuur,
         defaults={"waarde": waarde, "bron": kpi.bron or "Demo", "toelichting": toelichting},
     )
-    return True
+    return meting.pk
 
 
 def _metingen() -> int | None:
     plan = Ondersteuningsplan.objects.filter(titel=PLAN_TITEL).first()
     if plan is None:
         return None
+    for kpi in Kpi.objects.filter(speerpunt__plan__titel__in=DEMO_PLANNEN):
+        for woord, berekening in BEREKEND.items():
+            if woord in kpi.naam.lower() and kpi.berekening != berekening:
+                kpi.berekening = berekening
+                kpi.save(update_fields=["berekening"])
     kpis = list(
         Kpi.objects.filter(speerpunt__plan=plan)
         .prefetch_related("streefwaarden")
         .order_by("speerpunt__volgorde", "volgorde", "id")
     )
-    for kpi in kpis:
-        for woord, berekening in BEREKEND.items():
-            if woord in kpi.naam.lower() and kpi.berekening != berekening:
-                kpi.berekening = berekening
-                kpi.save(update_fields=["berekening"])
     swvs = list(plan.samenwerkingsverbanden.order_by("code"))
     bestuur = Schoolbestuur.objects.filter(nummer=DEMO_BESTUUR, scholen__swv__in=swvs).first()
-    aantal = 0
+    gemaakt = []
     for index, kpi in enumerate(kpis):
         if kpi.is_berekend:
             continue
         per_scope = kpi.naam.startswith(PER_SCOPE)
-        for jaar in METINGJAREN:
-            waarde = _demo_waarde(kpi, jaar, index)
-            if not _meting(kpi, jaar, waarde):
+        for jaar in metingjaren(plan, timezone.localdate()):
+            positie = jaar - plan.startjaar
+            waarde = _demo_waarde(kpi, jaar, positie, index)
+            gemaakt.append(_meting(kpi, jaar, waarde))
+            if not gemaakt[-1] or not per_scope:
                 continue
-            aantal += 1
-            if not per_scope:
-                continue
-            verschuiving = SWV_VERSCHUIVING[jaar % 3]
+            verschuiving = SWV_VERSCHUIVING[positie % 3]
             for i, swv in enumerate(swvs):
                 w = _scope_waarde(kpi, jaar, waarde, verschuiving[i % 3])
-                aantal += _meting(kpi, jaar, w, swv=swv, toelichting="Demo-meting per SWV.")
+                gemaakt.append(_meting(kpi, jaar, w, swv=swv, toelichting="Demo-meting per SWV."))
             if bestuur is not None:
-                w = _scope_waarde(kpi, jaar, waarde, BESTUUR_VERSCHUIVING[jaar])
-                aantal += _meting(
-                    kpi, jaar, w, bestuur=bestuur, toelichting="Demo-meting van het bestuur."
+                w = _scope_waarde(kpi, jaar, waarde, BESTUUR_VERSCHUIVING[positie % 3])
+                gemaakt.append(
+                    _meting(
+                        kpi, jaar, w, bestuur=bestuur, toelichting="Demo-meting van het bestuur."
+                    )
                 )
-    return aantal
+    # Demo metingen of other years (an earlier day's load) go; hand-entered ones stay.
+    Meting.objects.filter(
+        kpi__speerpunt__plan__titel__in=DEMO_PLANNEN, toelichting__startswith="Demo-meting"
+    ).exclude(pk__in=gemaakt).delete()
+    return sum(1 for pk in gemaakt if pk)
 
 
 def _scholen(nummer: str) -> list[School]:
@@ -366,24 +377,27 @@ def _thuiszitters() -> int:
     # Recorded by the demo trajectbegeleider (if the accounts are there).
     door = Gebruiker.objects.filter(username="trajectbegeleider").first()
     vandaag = timezone.localdate()
+    jaar = schooljaar_van(vandaag)
+    maandag = vandaag - timedelta(days=vandaag.weekday())
     aantal = 0
-    for i, (pseudo, bestuur, geboren, soort, artikel, start, einde, status, acties) in enumerate(
+    for i, (pseudo, bestuur, leeftijd, soort, artikel, weken, duur, status, acties) in enumerate(
         THUISZITTERS
     ):
         keuze = scholen.get(bestuur) or []
         if not keuze:
             continue
         school = keuze[i % len(keuze)]
+        start = maandag - timedelta(weeks=weken)
         t, _ = Thuiszitter.objects.update_or_create(
             pseudoniem=f"{pseudo} (demo)",
             defaults={
                 "school": school,
                 "swv_id": school.swv_id,
-                "geboortejaar": geboren,
+                "geboortejaar": jaar - leeftijd,
                 "type": soort,
                 "vrijstelling": artikel,
                 "startdatum": start,
-                "einddatum": einde,
+                "einddatum": None if duur is None else start + timedelta(weeks=duur),
                 "status": status or ThuiszitterStatus.LOPEND,
                 # Every other case assigned to the demo trajectbegeleider; the others are
                 # open to all trajectbegeleiders of the SWV.

@@ -1,24 +1,39 @@
-"""Demo plans (idempotent, deterministic): matched on natural keys, never deleted.
+"""Demo plans: three consecutive plan periods of PO3104-PO3106, placed around the day
+the demo is loaded (`planperiodes`). Idempotent and deterministic on a given day: each plan
+is matched on its title (which carries no years, so a load on a later day moves the same
+plans on), and the demo owns their content, which it resets on every run.
 
-1. "Ondersteuningsplan Zuid-Limburg 2019-2023" (seed 001): five doelstellingen, its
-   chapters and vademecum; vastgesteld and gepubliceerd, with OPR and OOGO records.
-2. "Ondersteuningsplan 2022-2026 (concept)" (seed 000: Plein 013-style speerpunten A-F
-   and 17 KPIs with streefwaarden per year), under OPR review with comments and answers.
-   The KPI app's demo finds this plan by its title and adds metingen to its KPIs.
+1. TITEL_ZL (seed 001, "Ondersteuningsplan Zuid-Limburg"): the previous period; five
+   doelstellingen, chapters and vademecum; vastgesteld and gepubliceerd on time, with OPR
+   and OOGO records.
+2. TITEL_HUIDIG (seed 000: Plein 013-style speerpunten A-F and 17 KPIs with streefwaarden
+   per year): the current period, which contains today; adopted and published before it
+   began. The KPI app's demo measures its KPIs for the school years already over.
+3. TITEL_CONCEPT (seed 000 again: the next plan continues the current one): the next
+   period, under OPR review with comments and answers, due at the inspectie by 30 April
+   before it starts, which is still ahead.
+
+Seed 000 predates the requirement on groei na de teldatum (plans from 2023-2024 on); its
+chapter on finances gets a paragraph on it, as both seed 000 plans now start later.
 """
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from kpi.models import Kpi, KpiType, Richting, Streefwaarde
-from kpi.streefwaarden import lees
+from django.db import transaction
+from django.utils import timezone
+
 from swv.models import Gebruiker, Samenwerkingsverband
+from swv.schooljaar import schooljaar_label, schooljaar_van
 
 from .models import (
     ActieStatus,
     DocumentSoort,
     Hoofdstuk,
+    Kpi,
+    KpiType,
     Ondersteuningsplan,
     Ontwikkelactie,
     OogoOverleg,
@@ -28,35 +43,110 @@ from .models import (
     OprUitkomst,
     PlanStatus,
     PlanVersie,
+    Richting,
     Speerpunt,
     Statusovergang,
+    Streefwaarde,
     VademecumDocument,
 )
 from .rijketekst import platte_tekst
+from .selectors import gemeenten_van
+from .streefwaarden import lees
 
 ZL = ["PO3104", "PO3105", "PO3106"]
-TITEL_ZL = "Ondersteuningsplan Zuid-Limburg 2019-2023"
-TITEL_CONCEPT = "Ondersteuningsplan 2022-2026 (concept)"
+TITEL_ZL = "Ondersteuningsplan Zuid-Limburg"
+TITEL_HUIDIG = "Ondersteuningsplan Samen voor inclusiever onderwijs"
+TITEL_CONCEPT = "Ondersteuningsplan Samen naar inclusief onderwijs (concept)"
+# Titles of earlier demo versions (with fixed years): renamed to the plan in that role.
+OUDE_TITELS = {
+    "Ondersteuningsplan Zuid-Limburg 2019-2023": TITEL_ZL,
+    "Ondersteuningsplan 2022-2026 (concept)": TITEL_CONCEPT,
+}
+PLANJAREN = 4
 AMS = ZoneInfo("Europe/Amsterdam")
+DAG = datetime.timedelta(days=1)
 
 
-def _tijd(j, m, d, u=10):
-    return datetime.datetime(j, m, d, u, 0, tzinfo=AMS)
+@dataclass(frozen=True)
+class Planperiodes:
+    """The demo's plan periods around `vandaag`, four school years each. The next plan
+    starts in the first school year whose inspectie deadline (30 April before it) has not
+    passed; the current plan covers the four school years before that, so today (its last
+    school year, or from May its last but one); the previous plan the four before."""
+
+    vandaag: datetime.date
+    volgend: int  # first school year of the next plan
+
+    @property
+    def schooljaar(self) -> int:
+        return schooljaar_van(self.vandaag)
+
+    @property
+    def huidig(self) -> int:
+        return self.volgend - PLANJAREN
+
+    @property
+    def vorig(self) -> int:
+        return self.volgend - 2 * PLANJAREN
+
+
+def planperiodes(vandaag: datetime.date | None = None) -> Planperiodes:
+    vandaag = vandaag or timezone.localdate()
+    nog_op_tijd = Ondersteuningsplan(startjaar=vandaag.year).inspectie_uiterlijk >= vandaag
+    return Planperiodes(vandaag=vandaag, volgend=vandaag.year if nog_op_tijd else vandaag.year + 1)
+
+
+def _werkdag(dag: datetime.date) -> datetime.date:
+    """The day itself, or the Monday after a Saturday or Sunday."""
+    return dag + (7 - dag.weekday()) % 7 * DAG if dag.weekday() >= 5 else dag
+
+
+def _dag(j, m, d) -> datetime.date:
+    return _werkdag(datetime.date(j, m, d))
+
+
+def _tijd(dag: datetime.date, u=10) -> datetime.datetime:
+    return datetime.datetime.combine(dag, datetime.time(u), tzinfo=AMS)
+
+
+def _jaren(tekst: str, start: int) -> str:
+    """Fill in the years of a text of the plan whose first school year is `start`."""
+    return tekst.format(
+        startjaar=start,
+        eindjaar=start + PLANJAREN - 1,
+        peiljaar=start - 1,
+        sj_voor=schooljaar_label(start - 1),
+        sj_voorvoor=schooljaar_label(start - 2),
+    )
 
 
 def laad(stdout=None) -> None:
     swvs = list(Samenwerkingsverband.objects.filter(code__in=ZL))
     if not swvs:
         return
-    zl = _zuid_limburg(swvs)
-    concept = _concept(swvs)
+    p = planperiodes()
+    with transaction.atomic():
+        _oude_titels()
+        plannen = [_zuid_limburg(swvs, p.vorig), _huidig(swvs, p), _concept(swvs, p)]
     if stdout:
-        stdout.write(f"Ondersteuningsplannen: {zl.titel}, {concept.titel}\n")
+        for plan in plannen:
+            stdout.write(f"  ondersteuningsplan: {plan} {plan.get_status_display()}")
 
 
-def _plan(titel, startjaar, eindjaar, swvs, **velden):
+def _oude_titels():
+    for oud, nieuw in OUDE_TITELS.items():
+        if not Ondersteuningsplan.objects.filter(titel=nieuw).exists():
+            Ondersteuningsplan.objects.filter(titel=oud).update(titel=nieuw)
+
+
+def _gebruiker(naam):
+    return Gebruiker.objects.filter(username=naam).first()
+
+
+def _plan(titel, startjaar, swvs, **velden):
     plan, _ = Ondersteuningsplan.objects.update_or_create(
-        titel=titel, defaults={"startjaar": startjaar, "eindjaar": eindjaar, **velden}
+        titel=titel,
+        defaults={"startjaar": startjaar, "eindjaar": startjaar + PLANJAREN - 1, **velden},
     )
     plan.samenwerkingsverbanden.set(swvs)
     return plan
@@ -64,38 +154,106 @@ def _plan(titel, startjaar, eindjaar, swvs, **velden):
 
 def _status(plan, status, **datums):
     # Demo data is a record of a past procedure, not a run through the workflow.
+    datums = {"vastgesteld_op": None, "naar_inspectie_op": None, "gepubliceerd_op": None, **datums}
     Ondersteuningsplan.objects.filter(pk=plan.pk).update(status=status, **datums)
     return Ondersteuningsplan.objects.get(pk=plan.pk)
 
 
-def _hoofdstukken(plan, rijen):
+def _hoofdstukken(plan, rijen, start):
     for volgorde, (titel, eisen, tekst) in enumerate(rijen, 1):
         Hoofdstuk.objects.update_or_create(
             plan=plan, volgorde=volgorde,
-            defaults={"titel": titel, "eisen": list(eisen), "tekst": tekst.strip()},
+            defaults={"titel": titel, "eisen": list(eisen), "tekst": _jaren(tekst.strip(), start)},
         )  # fmt: skip
     plan.hoofdstukken.filter(volgorde__gt=len(rijen)).delete()
 
 
-def _documenten(plan, soort, rijen):
+def _documenten(plan, soort, rijen, start):
+    titels = []
     for volgorde, (titel, status) in enumerate(rijen, 1):
+        titels.append(_jaren(titel, start))
         VademecumDocument.objects.update_or_create(
-            plan=plan, soort=soort, titel=titel, defaults={"status": status, "volgorde": volgorde}
-        )
+            plan=plan, soort=soort, titel=titels[-1],
+            defaults={"status": _jaren(status, start), "volgorde": volgorde},
+        )  # fmt: skip
+    plan.documenten.filter(soort=soort).exclude(titel__in=titels).delete()
 
 
 def _overgangen(plan, stappen, door):
+    """The plan's status history is exactly `stappen` (van, naar, tijdstip, notitie)."""
+    bestaand = list(
+        plan.overgangen.order_by("tijdstip", "id").values_list("van", "naar", "tijdstip", "notitie")
+    )
+    if bestaand == [tuple(s) for s in stappen]:
+        return
+    plan.overgangen.all().delete()
     for van, naar, tijd, notitie in stappen:
-        Statusovergang.objects.get_or_create(
-            plan=plan,
-            van=van,
-            naar=naar,
-            tijdstip=tijd,
-            defaults={"door": door, "notitie": notitie},
+        Statusovergang.objects.create(
+            plan=plan, van=van, naar=naar, tijdstip=tijd, door=door, notitie=notitie
         )
 
 
-# 1. Zuid-Limburg 2019-2023 ------------------------------------------------------------
+def _versie(plan, nummer, tijd, door, aanleiding, secties):
+    versie, _ = PlanVersie.objects.update_or_create(
+        plan=plan, nummer=nummer,
+        defaults={"aangemaakt_op": tijd, "aangemaakt_door": door, "aanleiding": aanleiding,
+                  "secties": secties},
+    )  # fmt: skip
+    return versie
+
+
+def _oogo(plan, rijen, door):
+    """OOGO with the plan's gemeenten in name order: rijen is (datum, uitkomst, toelichting)
+    per gemeente; gemeenten beyond the list have had no overleg yet."""
+    gemeenten = list(gemeenten_van(plan))
+    for g, (datum, uitkomst, toelichting) in zip(gemeenten, rijen, strict=False):
+        OogoOverleg.objects.update_or_create(
+            plan=plan, gemeente=g,
+            defaults={"datum": datum, "uitkomst": uitkomst, "toelichting": toelichting,
+                      "vastgelegd_door": door},
+        )  # fmt: skip
+    plan.oogo.exclude(gemeente__in=gemeenten[: len(rijen)]).delete()
+
+
+def _opr_besluit(plan, versie, datum, door, stemmen):
+    voor, tegen, onthouding = stemmen
+    plan.opr_besluiten.exclude(versie=versie).delete()
+    OprBesluit.objects.update_or_create(
+        plan=plan, versie=versie,
+        defaults={"datum": datum, "stemmen_voor": voor, "stemmen_tegen": tegen,
+                  "onthoudingen": onthouding, "uitkomst": OprUitkomst.INSTEMMING,
+                  "vastgelegd_door": door, "vastgelegd_op": _tijd(datum, 21)},
+    )  # fmt: skip
+
+
+def _vastgesteld(plan, *, versie_op, opr_op, oogo_op, vastgesteld_op, inspectie_op,
+                 gepubliceerd_op, stemmen, door, opr):  # fmt: skip
+    """An adopted and published plan: one version sent to the OPR, its consent, agreement
+    with every gemeente, and the status history from concept to gepubliceerd."""
+    from .services import secties
+
+    plan.opmerkingen.all().delete()
+    plan.opr_besluiten.exclude(versie__nummer=1).delete()
+    plan.versies.filter(nummer__gt=1).delete()
+    versie = _versie(plan, 1, _tijd(versie_op), door, "Voorgelegd aan de OPR", secties(plan))
+    _opr_besluit(plan, versie, opr_op, opr, stemmen)
+    aantal = gemeenten_van(plan).count()
+    _oogo(plan, [(_werkdag(oogo_op + n % 10 * DAG), OogoUitkomst.OVEREENSTEMMING, "")
+                 for n in range(aantal)], door)  # fmt: skip
+    plan = _status(
+        plan, PlanStatus.GEPUBLICEERD, vastgesteld_op=vastgesteld_op,
+        naar_inspectie_op=inspectie_op, gepubliceerd_op=gepubliceerd_op,
+    )  # fmt: skip
+    _overgangen(plan, [
+        (PlanStatus.CONCEPT, PlanStatus.TER_INSTEMMING, _tijd(versie_op), "Voorgelegd aan OPR en gemeenten"),
+        (PlanStatus.TER_INSTEMMING, PlanStatus.VASTGESTELD, _tijd(vastgesteld_op), "Vastgesteld door het bestuur"),
+        (PlanStatus.VASTGESTELD, PlanStatus.BIJ_INSPECTIE, _tijd(inspectie_op), ""),
+        (PlanStatus.BIJ_INSPECTIE, PlanStatus.GEPUBLICEERD, _tijd(gepubliceerd_op), ""),
+    ], door)  # fmt: skip
+    return plan
+
+
+# 1. Zuid-Limburg (seed 001), the previous period -----------------------------------------
 
 ZL_MISSIE = (
     "Schoolbesturen voor primair onderwijs en speciaal onderwijs hebben de opdracht om voor alle "
@@ -152,7 +310,7 @@ De verantwoording verloopt langs de vier R'en: Richting, Ruimte, Resultaat en Re
 De **regiovisie onderwijskaart** beschrijft het regionaal gespreide aanbod van ondersteuningsvoorzieningen in Zuid-Limburg, in samenhang met gemeenten en voortgezet onderwijs.
 
 ### Thuiszitters
-Beginsituatie: op de peildatum 1 oktober 2018 waren in de regio 14 leerlingen langer dan vier weken thuiszitter. Beoogd resultaat: geen enkele leerling langer dan drie maanden thuis zonder passend aanbod. Plan van aanpak: dreigt thuiszitten, dan komt binnen tien werkdagen het knooppunt bijeen met ouders, school, leerplicht en de gemeentelijke toegang; het samenwerkingsverband houdt een registratie bij en bespreekt die elk kwartaal met leerplicht.""",
+Beginsituatie: op de peildatum 1 oktober {peiljaar} waren in de regio 14 leerlingen langer dan vier weken thuiszitter. Beoogd resultaat: geen enkele leerling langer dan drie maanden thuis zonder passend aanbod. Plan van aanpak: dreigt thuiszitten, dan komt binnen tien werkdagen het knooppunt bijeen met ouders, school, leerplicht en de gemeentelijke toegang; het samenwerkingsverband houdt een registratie bij en bespreekt die elk kwartaal met leerplicht.""",
     ),
     (
         "Het onderwijsondersteuningscontinuüm",
@@ -197,7 +355,7 @@ Onderwijs en gemeenten voeren op overeenstemming gericht overleg (OOGO) over het
         """
 Het bestuur definieert de doelen en beoogde resultaten (hoofdstuk 2). De monitor meet per thema het resultaat van beleid.
 
-- Kwalitatieve resultaten: de ankerpunten van de basisondersteuning, gemeten in de tweejaarlijkse SOP-meting; beoogd is dat elke school op alle ankerpunten voldoet; bereikt in 2018: 87% van de scholen.
+- Kwalitatieve resultaten: de ankerpunten van de basisondersteuning, gemeten in de tweejaarlijkse SOP-meting; beoogd is dat elke school op alle ankerpunten voldoet; bereikt in {peiljaar}: 87% van de scholen.
 - Kwantitatieve resultaten: het deelnamepercentage SBO en SO, thuiszitters en terugplaatsingen. Beoogd: daling van het deelnamepercentage naar het landelijk gemiddelde; de bereikte resultaten staan jaarlijks in het bestuursverslag.""",
     ),
     (
@@ -216,32 +374,32 @@ Het samenwerkingsverband hanteert voor de allocatie van middelen het **scholenmo
 
 ZL_VADEMECUM = [
     ("Overzicht doelstellingen en beoogde resultaten (A3)", "wordt geactualiseerd"),
-    ("Schoolondersteuningsprofiel basisondersteuning", "vastgesteld in schooljaar 2018-2019"),
-    ("Schoolondersteuningsprofiel extra ondersteuning", "vastgesteld in schooljaar 2018-2019"),
+    ("Schoolondersteuningsprofiel basisondersteuning", "vastgesteld in schooljaar {sj_voor}"),
+    ("Schoolondersteuningsprofiel extra ondersteuning", "vastgesteld in schooljaar {sj_voor}"),
     ("Notitie ondersteuningstoewijzing en toelaatbaarheidsverklaring", "wordt geactualiseerd"),
-    ("Beleidsplan IBP", "vastgesteld in schooljaar 2018-2019"),
-    ("Privacyreglement", "vastgesteld in schooljaar 2017-2018"),
-    ("Klachtenregeling", "vastgesteld in schooljaar 2017-2018"),
+    ("Beleidsplan IBP", "vastgesteld in schooljaar {sj_voor}"),
+    ("Privacyreglement", "vastgesteld in schooljaar {sj_voorvoor}"),
+    ("Klachtenregeling", "vastgesteld in schooljaar {sj_voorvoor}"),
     ("Meerjarenbegroting", "wordt elk jaar vastgesteld"),
     (
         "Vormgeving collectieve verantwoording (format verantwoording)",
-        "vastgesteld in schooljaar 2018-2019",
+        "vastgesteld in schooljaar {sj_voor}",
     ),
-    ("Notitie it takes a village to raise a child", "vastgesteld in schooljaar 2018-2019"),
+    ("Notitie it takes a village to raise a child", "vastgesteld in schooljaar {sj_voor}"),
 ]
 ZL_BIJLAGEN = [
     ("Overzicht besturen, basisscholen, scholen voor speciaal basisonderwijs, scholen voor speciaal onderwijs", "wordt jaarlijks geactualiseerd"),
-    ("Regiovisie onderwijskaart", "vastgesteld in schooljaar 2017-2018"),
+    ("Regiovisie onderwijskaart", "vastgesteld in schooljaar {sj_voorvoor}"),
     ("Overzicht schoolondersteuningsprofielen", "wordt elke 2 jaar geactualiseerd"),
     ("Bestuursverslag", "wordt elk jaar vastgesteld"),
-    ("Knooppunt - werkproces integrale aanpak", "versie 2019"),
-    ("Zo inclusief mogelijk - vindplaats als werkplaats", "versie 2019"),
+    ("Knooppunt - werkproces integrale aanpak", "versie {startjaar}"),
+    ("Zo inclusief mogelijk - vindplaats als werkplaats", "versie {startjaar}"),
 ]  # fmt: skip
 
 
-def _zuid_limburg(swvs):
+def _zuid_limburg(swvs, start):
     plan = _plan(
-        TITEL_ZL, 2019, 2022, swvs, motto="zo inclusief mogelijk: vindplaats als werkplaats",
+        TITEL_ZL, start, swvs, motto="zo inclusief mogelijk: vindplaats als werkplaats",
         missie=ZL_MISSIE, visie=ZL_VISIE, strategie=ZL_STRATEGIE,
     )  # fmt: skip
     for volgorde, (code, titel) in enumerate(ZL_DOELSTELLINGEN, 1):
@@ -250,49 +408,18 @@ def _zuid_limburg(swvs):
             defaults={"titel": titel, "volgorde": volgorde, "resultaatgebied": "Leerlingen, ouders en netwerkpartners",
                       "beoogde_resultaten": "Uitgewerkt in het overzicht doelstellingen en beoogde resultaten (A3, vademecum)."},
         )  # fmt: skip
-    _hoofdstukken(plan, ZL_HOOFDSTUKKEN)
-    _documenten(plan, DocumentSoort.VADEMECUM, ZL_VADEMECUM)
-    _documenten(plan, DocumentSoort.BIJLAGE, ZL_BIJLAGEN)
-    directeur = Gebruiker.objects.filter(username="directeur").first()
-    opr = Gebruiker.objects.filter(username="opr").first()
-    versie, _ = PlanVersie.objects.get_or_create(
-        plan=plan, nummer=1,
-        defaults={"aangemaakt_op": _tijd(2019, 2, 1), "aanleiding": "Voorgelegd aan de OPR",
-                  "aangemaakt_door": directeur},
+    _hoofdstukken(plan, ZL_HOOFDSTUKKEN, start)
+    _documenten(plan, DocumentSoort.VADEMECUM, ZL_VADEMECUM, start)
+    _documenten(plan, DocumentSoort.BIJLAGE, ZL_BIJLAGEN, start)
+    return _vastgesteld(
+        plan, versie_op=_dag(start, 2, 1), opr_op=_dag(start, 3, 12), oogo_op=_dag(start, 3, 4),
+        vastgesteld_op=_dag(start, 3, 28), inspectie_op=_dag(start, 4, 15),
+        gepubliceerd_op=_dag(start, 5, 1), stemmen=(9, 1, 0),
+        door=_gebruiker("directeur"), opr=_gebruiker("opr"),
     )  # fmt: skip
-    if not versie.secties:
-        from .services import secties
-
-        versie.secties = secties(plan)
-        versie.save(update_fields=["secties"])
-    OprBesluit.objects.get_or_create(
-        plan=plan, versie=versie, datum=datetime.date(2019, 3, 12),
-        defaults={"stemmen_voor": 9, "stemmen_tegen": 1, "onthoudingen": 0,
-                  "uitkomst": OprUitkomst.INSTEMMING, "vastgelegd_door": opr,
-                  "vastgelegd_op": _tijd(2019, 3, 12, 21)},
-    )  # fmt: skip
-    from .selectors import gemeenten_van
-
-    for n, g in enumerate(gemeenten_van(plan)):
-        OogoOverleg.objects.get_or_create(
-            plan=plan, gemeente=g,
-            defaults={"datum": datetime.date(2019, 3, 4 + n % 10), "uitkomst": OogoUitkomst.OVEREENSTEMMING,
-                      "vastgelegd_door": directeur},
-        )  # fmt: skip
-    plan = _status(
-        plan, PlanStatus.GEPUBLICEERD, vastgesteld_op=datetime.date(2019, 3, 28),
-        naar_inspectie_op=datetime.date(2019, 4, 15), gepubliceerd_op=datetime.date(2019, 5, 1),
-    )  # fmt: skip
-    _overgangen(plan, [
-        (PlanStatus.CONCEPT, PlanStatus.TER_INSTEMMING, _tijd(2019, 2, 1), "Voorgelegd aan OPR en gemeenten"),
-        (PlanStatus.TER_INSTEMMING, PlanStatus.VASTGESTELD, _tijd(2019, 3, 28), "Vastgesteld door het bestuur"),
-        (PlanStatus.VASTGESTELD, PlanStatus.BIJ_INSPECTIE, _tijd(2019, 4, 15), ""),
-        (PlanStatus.BIJ_INSPECTIE, PlanStatus.GEPUBLICEERD, _tijd(2019, 5, 1), ""),
-    ], directeur)  # fmt: skip
-    return plan
 
 
-# 2. Concept 2022-2026 (seed 000) -------------------------------------------------------
+# 2 and 3. Seed 000: the current period (adopted) and the next one (under OPR review) ---
 
 RG_EXTERN = "Leerlingen, ouders en netwerkpartners (extern perspectief)"
 RG_BESTUUR = "Planning, verantwoording en verbetering (bestuurlijk perspectief)"
@@ -323,7 +450,7 @@ FIN = ("Analyse jaarrekening", "1 x per jaar (juni)", "Jaarrekening en begroting
 AUD = ("Audit", "1 x per jaar (mei)", "Auditrapport")
 INS = ("Toets inspectie", "1 x per 4 jaar", "Rapport inspectie")
 
-# (speerpunt, naam, type, eenheid, richting, (min,max), meta, nulmeting, streefwaarden 2022..2025)
+# (speerpunt, naam, type, eenheid, richting, (min,max), meta, nulmeting, streefwaarden per jaar)
 S, P, A, J = KpiType.SCORE, KpiType.PERCENTAGE, KpiType.AANTAL, KpiType.JA_NEE
 KPIS = [
     ("A", "Mate van tevredenheid van ouders over de informatievoorziening en communicatie", S, "rapportcijfer", "hoger", (1, 10), ENQ, "6,8", ["≥ 7", "≥ 7", "≥ 7,5", "≥ 7,5"]),
@@ -346,17 +473,17 @@ KPIS = [
 ]  # fmt: skip
 
 ACTIES = [
-    ("A", "Inrichten ouder- en jeugdinformatiepunt", 2022, 2023, "Beleidsmedewerker communicatie", ActieStatus.LOPEND),
-    ("A", "Escalatieladder voor ouders publiceren", 2022, 2022, "Directeur", ActieStatus.GEPLAND),
-    ("B", "Afstemming jeugdplan en ondersteuningsplan in het OOGO", 2022, 2025, "Directeur", ActieStatus.GEPLAND),
-    ("C", "Ontwikkelen gespecialiseerde arrangementen SO", 2023, 2024, "Regiegroep PO", ActieStatus.GEPLAND),
-    ("D", "Verbetering van de basisondersteuning in het BaO (pijler 1, programma IDBGH)", 2022, 2024, "Programmamanager IDBGH", ActieStatus.LOPEND),
-    ("D", "Uitbreiding van extra ondersteuning in het BaO (pijler 2, programma IDBGH)", 2023, 2025, "Programmamanager IDBGH", ActieStatus.GEPLAND),
-    ("E", "Uitwerken ondersteuningsniveaus", 2022, 2022, "Teamleider advies en toeleiding", ActieStatus.LOPEND),
-    ("E", "Herinrichten OnderwijsTransparant", 2023, 2023, "Teamleider advies en toeleiding", ActieStatus.GEPLAND),
-    ("F", "Ontwikkelen verantwoordingssystematiek", 2022, 2023, "Adviesgroep Kwaliteit", ActieStatus.LOPEND),
-    ("F", "Vaststellen meetmethode en streefwaarden KPI's", 2022, 2022, "Adviesgroep Kwaliteit", ActieStatus.AFGEROND),
-    ("F", "Uitvoering audits (basis- en extra ondersteuning en buurtgerichte samenwerking)", 2024, 2025, "Adviesgroep Kwaliteit", ActieStatus.GEPLAND),
+    ("A", "Inrichten ouder- en jeugdinformatiepunt", 0, 1, "Beleidsmedewerker communicatie"),
+    ("A", "Escalatieladder voor ouders publiceren", 0, 0, "Directeur"),
+    ("B", "Afstemming jeugdplan en ondersteuningsplan in het OOGO", 0, 3, "Directeur"),
+    ("C", "Ontwikkelen gespecialiseerde arrangementen SO", 1, 2, "Regiegroep PO"),
+    ("D", "Verbetering van de basisondersteuning in het BaO (pijler 1, programma IDBGH)", 0, 2, "Programmamanager IDBGH"),
+    ("D", "Uitbreiding van extra ondersteuning in het BaO (pijler 2, programma IDBGH)", 1, 3, "Programmamanager IDBGH"),
+    ("E", "Uitwerken ondersteuningsniveaus", 0, 0, "Teamleider advies en toeleiding"),
+    ("E", "Herinrichten OnderwijsTransparant", 1, 1, "Teamleider advies en toeleiding"),
+    ("F", "Ontwikkelen verantwoordingssystematiek", 0, 1, "Adviesgroep Kwaliteit"),
+    ("F", "Vaststellen meetmethode en streefwaarden KPI's", 0, 0, "Adviesgroep Kwaliteit"),
+    ("F", "Uitvoering audits (basis- en extra ondersteuning en buurtgerichte samenwerking)", 2, 3, "Adviesgroep Kwaliteit"),
 ]  # fmt: skip
 
 CONCEPT_HOOFDSTUKKEN = [
@@ -379,7 +506,7 @@ Elke school biedt **basisondersteuning** volgens de afspraken in dit plan, met e
 SBO en SO vormen samen met de arrangementen in de buurt het dekkend netwerk van voorzieningen. De bekostiging van SBO en SO verloopt via de verrekening door DUO.
 
 ### Thuiszitters
-Beginsituatie op peildatum 1 oktober 2021: 23 thuiszitters. Beoogd resultaat: 0 thuiszitters in 2025. Plan van aanpak: casusoverleg met leerplicht binnen twee weken, en een kwartaalrapportage aan de inspectie.""",
+Beginsituatie op peildatum 1 oktober {peiljaar}: 23 thuiszitters. Beoogd resultaat: 0 thuiszitters in {eindjaar}. Plan van aanpak: casusoverleg met leerplicht binnen twee weken, en een kwartaalrapportage aan de inspectie.""",
     ),
     (
         "Ondersteuningstoeleiding (advies- en toeleidingsfunctie)",
@@ -410,9 +537,12 @@ De beoogde resultaten zijn uitgedrukt in 17 KPI's met streefwaarden per jaar (zi
     ),
     (
         "Financiën",
-        ["c"],
+        ["c", "i"],
         """
-Het allocatiemodel is een schoolmodel: middelen gaan naar de schoolbesturen naar rato van leerlingen, de kosten van SBO en SO worden solidair gedragen. De meerjarenbegroting 2022-2025 staat in het vademecum.""",
+Het allocatiemodel is een schoolmodel: middelen gaan naar de schoolbesturen naar rato van leerlingen, de kosten van SBO en SO worden solidair gedragen. De meerjarenbegroting {startjaar}-{eindjaar} staat in het vademecum.
+
+### Groei na de teldatum
+De groei van het SBO en het SO na de teldatum van 1 oktober stelt het samenwerkingsverband vast op 1 februari, met de scholen voor SBO en SO; het verrekent die groei met de schoolbesturen via de overdrachtsverplichting.""",
     ),
     (
         "Organisatie",
@@ -437,25 +567,34 @@ OPMERKINGEN = [
     # (versie, sectie: "sp-X" or chapter number, tekst, antwoord, verwerkt)
     (1, "sp-A", "Kunnen ouders ook meedenken over de inrichting van het informatiepunt?",
      "Ja: twee OPR-ouderleden nemen deel aan de werkgroep. Toegevoegd aan de actie.", True),
-    (1, 3, "Het streefgetal van 0 thuiszitters in 2025 is ambitieus. Hoe wordt de voortgang gevolgd?",
+    (1, 3, "Het streefgetal van 0 thuiszitters in {eindjaar} is ambitieus. Hoe wordt de voortgang gevolgd?",
      "Via de kwartaalregistratie met leerplicht; opgenomen in het plan van aanpak.", True),
     (2, 6, "Noem ook het landelijk Steunpunt passend onderwijs voor ouders.", "", False),
     (2, "missie", "Wat betekent 'scenario C' concreet voor een ouder van een kind in het SBO?", "", False),
 ]  # fmt: skip
 
 
-def _concept(swvs):
+def _actiestatus(van: int, tot: int, schooljaar: int) -> str:
+    if tot < schooljaar:
+        return ActieStatus.AFGEROND
+    return ActieStatus.LOPEND if van <= schooljaar else ActieStatus.GEPLAND
+
+
+def _plan_000(titel, start, swvs, *, schooljaar, begroting):
+    """Seed 000's plan for the period starting in `start`: speerpunten, KPIs with their
+    streefwaarden per year, ontwikkelagenda (its status as of `schooljaar`), chapters and
+    vademecum."""
     plan = _plan(
-        TITEL_CONCEPT, 2022, 2025, swvs, motto="Samen voor inclusiever onderwijs",
+        titel, start, swvs, motto="Samen voor inclusiever onderwijs",
         missie="Elk kind krijgt onderwijs op een passende plek, zo dicht mogelijk bij huis.",
         visie="De ondersteuningsbehoefte is leidend.\nDe leerling wordt gehoord.\nDe ouder is gelijkwaardig partner.\nEr is een dekkend netwerk van voorzieningen.\nEr is transparantie en verantwoording over ondersteuningsmiddelen.",
         strategie="Focus op zes speerpunten in twee resultaatgebieden, uitgedrukt in KPI's met streefwaarden per jaar, en een ontwikkelagenda per speerpunt.",
     )  # fmt: skip
     speerpunten = {}
-    for volgorde, (code, titel, rg, beoogd) in enumerate(SPEERPUNTEN, 1):
+    for volgorde, (code, titel_sp, rg, beoogd) in enumerate(SPEERPUNTEN, 1):
         speerpunten[code], _ = Speerpunt.objects.update_or_create(
             plan=plan, code=code,
-            defaults={"titel": titel, "resultaatgebied": rg, "legitimatie": LEGITIMATIE,
+            defaults={"titel": titel_sp, "resultaatgebied": rg, "legitimatie": LEGITIMATIE,
                       "beoogde_resultaten": beoogd, "volgorde": volgorde},
         )  # fmt: skip
     for volgorde, (code, naam, soort, eenheid, richting, schaal, meta, nul, waarden) in enumerate(
@@ -478,74 +617,88 @@ def _concept(swvs):
             Streefwaarde.objects.update_or_create(
                 kpi=kpi, schooljaar=jaar, defaults={"comparator": comparator, "waarde": waarde}
             )
-    for volgorde, (code, tekst, van, tot, eigenaar, status) in enumerate(ACTIES, 1):
+        kpi.streefwaarden.exclude(schooljaar__in=plan.schooljaren).delete()
+    for volgorde, (code, tekst, van, tot, eigenaar) in enumerate(ACTIES, 1):
         Ontwikkelactie.objects.update_or_create(
             speerpunt=speerpunten[code], omschrijving=tekst,
-            defaults={"van_schooljaar": van, "tot_schooljaar": tot, "proceseigenaar": eigenaar,
-                      "status": status, "volgorde": volgorde},
+            defaults={"van_schooljaar": start + van, "tot_schooljaar": start + tot,
+                      "proceseigenaar": eigenaar, "volgorde": volgorde,
+                      "status": _actiestatus(start + van, start + tot, schooljaar)},
         )  # fmt: skip
-    _hoofdstukken(plan, CONCEPT_HOOFDSTUKKEN)
+    _hoofdstukken(plan, CONCEPT_HOOFDSTUKKEN, start)
     _documenten(plan, DocumentSoort.VADEMECUM, [
         ("Notitie toeleiding en toelaatbaarheid", "wordt geactualiseerd"),
-        ("Meerjarenbegroting 2022-2025", "concept"),
-        ("Programma IDBGH", "vastgesteld in schooljaar 2020-2021"),
-    ])  # fmt: skip
-    medewerker = Gebruiker.objects.filter(username="medewerker").first()
-    opr = Gebruiker.objects.filter(username="opr").first()
+        ("Meerjarenbegroting {startjaar}-{eindjaar}", begroting),
+        ("Programma IDBGH", "vastgesteld in schooljaar {sj_voorvoor}"),
+    ], start)  # fmt: skip
+    return plan
+
+
+def _huidig(swvs, p: Planperiodes):
+    """The current period's plan, adopted before it began (inspectie on time)."""
+    start = p.huidig
+    plan = _plan_000(TITEL_HUIDIG, start, swvs, schooljaar=p.schooljaar, begroting="vastgesteld")
+    return _vastgesteld(
+        plan, versie_op=_dag(start - 1, 11, 15), opr_op=_dag(start, 1, 20),
+        oogo_op=_dag(start, 1, 10), vastgesteld_op=_dag(start, 2, 14),
+        inspectie_op=_dag(start, 3, 1), gepubliceerd_op=_dag(start, 3, 15), stemmen=(8, 1, 1),
+        door=_gebruiker("medewerker"), opr=_gebruiker("opr"),
+    )  # fmt: skip
+
+
+def _concept(swvs, p: Planperiodes):
+    """The next period's plan under OPR review: version 1 went to the OPR ten weeks ago;
+    after comments the text changed, and version 2 went five weeks ago, so the diff shows
+    what changed since the OPR last saw it. OOGO is under way."""
     from .services import secties
 
-    # Version 1 went to the OPR in November; after comments the text changed, and version 2
-    # went again in January: the diff shows what changed since the OPR last saw it.
+    start = p.volgend
+    plan = _plan_000(TITEL_CONCEPT, start, swvs, schooljaar=p.schooljaar, begroting="concept")
+    medewerker, opr = _gebruiker("medewerker"), _gebruiker("opr")
+    eerste = _werkdag(p.vandaag - 70 * DAG)
+    beantwoord = _werkdag(eerste + 21 * DAG)
+    tweede = _werkdag(p.vandaag - 35 * DAG)
     hoofdstuk3 = plan.hoofdstukken.get(volgorde=3)
-    huidige_tekst = hoofdstuk3.tekst
-    if not PlanVersie.objects.filter(plan=plan, nummer=1).exists():
-        eerste = secties(plan)
-        oud = huidige_tekst.replace(AANPAK_NU, AANPAK_TOEN)
-        for s in eerste:
-            if s["sleutel"] == hoofdstuk3.sleutel:
-                s["tekst"] = platte_tekst(oud)
-        PlanVersie.objects.create(
-            plan=plan, nummer=1, aangemaakt_op=_tijd(2021, 11, 15), aangemaakt_door=medewerker,
-            aanleiding="Voorgelegd aan de OPR", secties=eerste,
-        )  # fmt: skip
-    if not PlanVersie.objects.filter(plan=plan, nummer=2).exists():
-        PlanVersie.objects.create(
-            plan=plan, nummer=2, aangemaakt_op=_tijd(2022, 1, 17), aangemaakt_door=medewerker,
-            aanleiding="Opnieuw voorgelegd aan de OPR", secties=secties(plan),
-        )  # fmt: skip
-    versies = {v.nummer: v for v in plan.versies.all()}
+    v1 = secties(plan)
+    for s in v1:
+        if s["sleutel"] == hoofdstuk3.sleutel:
+            s["tekst"] = platte_tekst(hoofdstuk3.tekst.replace(AANPAK_NU, AANPAK_TOEN))
+    versies = {
+        1: _versie(plan, 1, _tijd(eerste), medewerker, "Voorgelegd aan de OPR", v1),
+        2: _versie(plan, 2, _tijd(tweede), medewerker, "Opnieuw voorgelegd aan de OPR", secties(plan)),
+    }  # fmt: skip
+    plan.opr_besluiten.all().delete()
+    plan.versies.filter(nummer__gt=2).delete()
     titels = {s["sleutel"]: s["titel"] for s in secties(plan)}
+    gewenst = []
     for n, (versie, sectie, tekst, antwoord, verwerkt) in enumerate(OPMERKINGEN):
         sleutel = (
             sectie if isinstance(sectie, str) else plan.hoofdstukken.get(volgorde=sectie).sleutel
         )
-        OprOpmerking.objects.update_or_create(
-            plan=plan, sectie=sleutel, tekst=tekst,
+        geplaatst = _werkdag(eerste + 10 * DAG) if versie == 1 else _werkdag(tweede + 10 * DAG)
+        opmerking, _ = OprOpmerking.objects.update_or_create(
+            plan=plan, sectie=sleutel, tekst=_jaren(tekst, start),
             defaults={
                 "versie": versies[versie], "sectie_titel": titels[sleutel], "auteur": opr,
-                "geplaatst_op": _tijd(2021, 11, 25) if versie == 1 else _tijd(2022, 1, 27, 11 + n),
+                "geplaatst_op": _tijd(geplaatst, 10 if versie == 1 else 11 + n),
                 "antwoord": antwoord, "verwerkt": verwerkt,
                 "beantwoord_door": medewerker if antwoord else None,
-                "beantwoord_op": _tijd(2021, 12, 6) if antwoord else None,
+                "beantwoord_op": _tijd(beantwoord) if antwoord else None,
             },
         )  # fmt: skip
-    # OOGO is under way: agreement with the first six gemeenten, one asked for changes.
-    from .selectors import gemeenten_van
-
-    for n, g in enumerate(gemeenten_van(plan)[:7]):
-        OogoOverleg.objects.get_or_create(
-            plan=plan, gemeente=g,
-            defaults={
-                "datum": datetime.date(2022, 2, 7 + n),
-                "uitkomst": OogoUitkomst.GEEN_OVEREENSTEMMING if n == 6 else OogoUitkomst.OVEREENSTEMMING,
-                "toelichting": "Gemeente vraagt aanvulling over leerlingenvervoer." if n == 6 else "",
-                "vastgelegd_door": medewerker,
-            },
-        )  # fmt: skip
+        gewenst.append(opmerking.pk)
+    plan.opmerkingen.exclude(pk__in=gewenst).delete()
+    # Agreement with the first six gemeenten; the seventh asked for changes.
+    _oogo(plan, [
+        (_werkdag(tweede + (14 + n) * DAG),
+         OogoUitkomst.GEEN_OVEREENSTEMMING if n == 6 else OogoUitkomst.OVEREENSTEMMING,
+         "Gemeente vraagt aanvulling over leerlingenvervoer." if n == 6 else "")
+        for n in range(7)
+    ], medewerker)  # fmt: skip
     plan = _status(plan, PlanStatus.TER_INSTEMMING)
     _overgangen(plan, [
-        (PlanStatus.CONCEPT, PlanStatus.TER_INSTEMMING, _tijd(2021, 11, 15), "Eerste voorlegging"),
-        (PlanStatus.TER_INSTEMMING, PlanStatus.CONCEPT, _tijd(2021, 12, 6), "Verwerken reactienota"),
-        (PlanStatus.CONCEPT, PlanStatus.TER_INSTEMMING, _tijd(2022, 1, 17), "Tweede voorlegging"),
+        (PlanStatus.CONCEPT, PlanStatus.TER_INSTEMMING, _tijd(eerste), "Eerste voorlegging"),
+        (PlanStatus.TER_INSTEMMING, PlanStatus.CONCEPT, _tijd(beantwoord), "Verwerken reactienota"),
+        (PlanStatus.CONCEPT, PlanStatus.TER_INSTEMMING, _tijd(tweede), "Tweede voorlegging"),
     ], medewerker)  # fmt: skip
     return plan

@@ -1,21 +1,26 @@
-"""Demo: the 2023-2024 round of PO3104-PO3106 with all their besturen; INNOVO's report
-accepted with seed 004's content, Movare's a concept. Idempotent and deterministic: fixed
-dates, content reset to the same values on every run.
+"""Demo: the round of PO3104-PO3106 with all their besturen over the previous school year
+(the last one that is over), open with its deadline ahead; INNOVO's report accepted with
+seed 004's content, Movare's a concept. Rounds of earlier years (from a load on an earlier
+day) are closed. Dates are counted from the day the demo is loaded; idempotent and
+deterministic on a given day: content reset to the same values on every run.
 
 Seed 004 has no per-indicator stand van ontwikkeling (it describes the stand per
 hoofdonderdeel in prose); the stands below are illustrative, derived from that prose.
 """
 
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
 from swv.models import Gebruiker, Samenwerkingsverband
+from swv.schooljaar import schooljaar_van
 
 from . import selectors
 from .bedragen import bedrag_parsen, percentage_parsen
-from .demo_inhoud import PROCES, SCORES, TEKSTEN
+from .demo_inhoud import SCORES, proces, teksten
 from .models import (
     Aanwending,
     Antwoord,
@@ -33,14 +38,7 @@ from .models import (
 from .services import _sjabloon_kopieren
 
 TZ = ZoneInfo("Europe/Amsterdam")
-SCHOOLJAAR = 2023
 SWVS = ["PO3104", "PO3105", "PO3106"]
-DEADLINE = date(2024, 11, 1)
-AANGEMAAKT = datetime(2024, 9, 2, 9, 0, tzinfo=TZ)
-GEOPEND = datetime(2024, 9, 2, 9, 30, tzinfo=TZ)
-INNOVO_INGEDIEND = datetime(2024, 10, 28, 16, 12, tzinfo=TZ)
-INNOVO_GEACCEPTEERD = datetime(2024, 11, 12, 10, 5, tzinfo=TZ)
-MOVARE_OPGESLAGEN = datetime(2024, 10, 21, 14, 40, tzinfo=TZ)
 
 INNOVO_ONTVANGEN = {"PO3104": "€ 132.380,00", "PO3105": "€ 511.599,00", "PO3106": "€ 399.596,00"}
 INNOVO_AANWENDINGEN = [
@@ -61,13 +59,50 @@ def _stand(nummer: int) -> str:
     return Stand.GEREALISEERD
 
 
+@dataclass(frozen=True)
+class Rondedata:
+    """The demo round's dates on `vandaag`: over the school year that ended last, opened
+    at the start of the new one (at least six weeks ago), with the usual deadline of
+    1 November or, when that is near or past, the next of 1 February, 1 May, 1 August or
+    1 November at least two weeks ahead; the reports written in between."""
+
+    vandaag: date
+
+    @property
+    def schooljaar(self) -> int:
+        return schooljaar_van(self.vandaag) - 1
+
+    @property
+    def geopend(self) -> datetime:
+        nu = self.schooljaar + 1
+        return _tijd(min(date(nu, 9, 2), self.vandaag - timedelta(weeks=6)), time(9, 30))
+
+    @property
+    def deadline(self) -> date:
+        nu = self.schooljaar + 1
+        kandidaten = [date(nu, 11, 1), date(nu + 1, 2, 1), date(nu + 1, 5, 1),
+                      date(nu + 1, 8, 1), date(nu + 1, 11, 1)]  # fmt: skip
+        return next(d for d in kandidaten if d >= self.vandaag + timedelta(weeks=2))
+
+    def moment(self, deel: float, uur: time) -> datetime:
+        """A moment `deel` of the way from the opening to today."""
+        geopend = self.geopend.date()
+        return _tijd(geopend + (self.vandaag - geopend) * deel, uur)
+
+
+def _tijd(dag: date, uur: time) -> datetime:
+    return datetime.combine(dag, uur, tzinfo=TZ)
+
+
 def laad(stdout=None) -> None:
+    data = Rondedata(timezone.localdate())
     with transaction.atomic():
-        ronde = _ronde()
+        ronde = _ronde(data)
         innovo = Verslag.objects.get(ronde=ronde, bestuur__nummer="41506")
         movare = Verslag.objects.get(ronde=ronde, bestuur__nummer="41516")
-        _innovo(innovo)
-        _movare(movare)
+        _innovo(innovo, data)
+        _movare(movare, data)
+        _eerdere_sluiten(ronde)
     if stdout:
         stdout.write(
             f"  verantwoording {ronde.schooljaar_label}: {ronde.verslagen.count()} verslagen "
@@ -75,20 +110,17 @@ def laad(stdout=None) -> None:
         )
 
 
-def _ronde() -> Ronde:
+def _ronde(data: Rondedata) -> Ronde:
     swvs = list(Samenwerkingsverband.objects.filter(code__in=SWVS).order_by("code"))
     medewerker = Gebruiker.objects.filter(username="medewerker").first()
     ronde = (
-        Ronde.objects.filter(schooljaar=SCHOOLJAAR, samenwerkingsverbanden__code="PO3104")
+        Ronde.objects.filter(schooljaar=data.schooljaar, samenwerkingsverbanden__code="PO3104")
         .order_by("id")
         .first()
     )
     if ronde is None:
         ronde = Ronde.objects.create(
-            schooljaar=SCHOOLJAAR,
-            deadline=DEADLINE,
-            aangemaakt_op=AANGEMAAKT,
-            aangemaakt_door=medewerker,
+            schooljaar=data.schooljaar, deadline=data.deadline, aangemaakt_door=medewerker
         )
         ronde.samenwerkingsverbanden.set(swvs)
         _sjabloon_kopieren(bron=None, doel=ronde)
@@ -96,7 +128,11 @@ def _ronde() -> Ronde:
     ronde.besturen.set(besturen)
     # The demo round is open (Movare can still write); protected state set directly.
     Ronde.objects.filter(pk=ronde.pk).update(
-        status=RondeStatus.OPEN, deadline=DEADLINE, geopend_op=GEOPEND, gesloten_op=None
+        status=RondeStatus.OPEN,
+        deadline=data.deadline,
+        aangemaakt_op=data.geopend - timedelta(minutes=30),
+        geopend_op=data.geopend,
+        gesloten_op=None,
     )
     swv_ids = [s.id for s in swvs]
     for bestuur in besturen:
@@ -136,10 +172,13 @@ def _inhoud_zetten(verslag: Verslag, *, teksten: dict, scores: dict, proces: dic
         )
 
 
-def _innovo(verslag: Verslag) -> None:
+def _innovo(verslag: Verslag, data: Rondedata) -> None:
     bestuur_gebruiker = Gebruiker.objects.filter(username="bestuur-innovo").first()
     medewerker = Gebruiker.objects.filter(username="medewerker").first()
-    _inhoud_zetten(verslag, teksten=TEKSTEN, scores=SCORES, proces=PROCES, standen=True)
+    ingediend = data.moment(0.6, time(16, 12))
+    geaccepteerd = data.moment(0.8, time(10, 5))
+    jaar = data.schooljaar
+    _inhoud_zetten(verslag, teksten=teksten(jaar), scores=SCORES, proces=proces(jaar), standen=True)
     OntvangenBedrag.objects.filter(verslag=verslag).delete()
     swvs = {s.code: s for s in verslag.ronde.samenwerkingsverbanden.all()}
     for code, bedrag in INNOVO_ONTVANGEN.items():
@@ -157,24 +196,24 @@ def _innovo(verslag: Verslag) -> None:
     Verslag.objects.filter(pk=verslag.pk).update(
         status=VerslagStatus.GEACCEPTEERD,
         versie=3,
-        bijgewerkt_op=INNOVO_INGEDIEND,
+        bijgewerkt_op=ingediend,
         bijgewerkt_door=bestuur_gebruiker,
-        ingediend_op=INNOVO_INGEDIEND,
-        beoordeeld_op=INNOVO_GEACCEPTEERD,
+        ingediend_op=ingediend,
+        beoordeeld_op=geaccepteerd,
         opmerking_swv="",
         kengetallen_bij_indienen=None,
     )
     VerslagGebeurtenis.objects.filter(verslag=verslag).delete()
     VerslagGebeurtenis.objects.create(
         verslag=verslag,
-        tijdstip=INNOVO_INGEDIEND,
+        tijdstip=ingediend,
         gebruiker=bestuur_gebruiker,
         van_status=VerslagStatus.CONCEPT,
         naar_status=VerslagStatus.INGEDIEND,
     )
     VerslagGebeurtenis.objects.create(
         verslag=verslag,
-        tijdstip=INNOVO_GEACCEPTEERD,
+        tijdstip=geaccepteerd,
         gebruiker=medewerker,
         van_status=VerslagStatus.INGEDIEND,
         naar_status=VerslagStatus.GEACCEPTEERD,
@@ -182,7 +221,7 @@ def _innovo(verslag: Verslag) -> None:
     )
 
 
-def _movare(verslag: Verslag) -> None:
+def _movare(verslag: Verslag, data: Rondedata) -> None:
     gebruiker = Gebruiker.objects.filter(username="bestuur-movare").first()
     _inhoud_zetten(
         verslag,
@@ -203,10 +242,23 @@ def _movare(verslag: Verslag) -> None:
     Verslag.objects.filter(pk=verslag.pk).update(
         status=VerslagStatus.CONCEPT,
         versie=2,
-        bijgewerkt_op=MOVARE_OPGESLAGEN,
+        bijgewerkt_op=data.moment(0.5, time(14, 40)),
         bijgewerkt_door=gebruiker,
         ingediend_op=None,
         beoordeeld_op=None,
         opmerking_swv="",
         kengetallen_bij_indienen=None,
     )
+
+
+def _eerdere_sluiten(ronde: Ronde) -> None:
+    """Rounds of the demo SWVs over earlier school years (left by a load on an earlier
+    day) are closed: on their deadline if it has passed, else now."""
+    nu = timezone.now()
+    eerder = Ronde.objects.filter(
+        samenwerkingsverbanden__code__in=SWVS, schooljaar__lt=ronde.schooljaar
+    ).exclude(status=RondeStatus.GESLOTEN)
+    for oud in eerder.distinct():
+        Ronde.objects.filter(pk=oud.pk).update(
+            status=RondeStatus.GESLOTEN, gesloten_op=min(_tijd(oud.deadline, time(17)), nu)
+        )

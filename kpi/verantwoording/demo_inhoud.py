@@ -1,10 +1,18 @@
-"""INNOVO's verantwoording 2023-2024, quoted from seed 004 (demo content)."""
+"""INNOVO's verantwoording, quoted from seed 004 (its 2023-2024 report; demo content).
+
+The years in the texts are written relative to the round's school year ({jaar} is its
+first calendar year, {label} its label, {kort} the short form), so the report fits the
+round the demo opens, whichever year that is: `teksten(2023)` and `proces(2023)` give the
+seed's own wording.
+"""
+
+from swv.schooljaar import schooljaar_label
 
 # Reflections per question code ("Rekenschap - collectief resultaat", "Extra informatie").
-TEKSTEN = {
+_TEKSTEN = {
     "ankerpunt-1": "Alle scholen van Innovo hebben een basisarrangement. Uit de vigerende "
     "schoolondersteuningsprofielen (SOP) van de INNOVO- scholen blijkt dat de "
-    "gemiddelde, minimale norm met 99% ruim wordt gehaald. In schooljaar ’23-’24 "
+    "gemiddelde, minimale norm met 99% ruim wordt gehaald. In schooljaar {kort} "
     "heeft INNOVO zich als doel gesteld om een nieuwe beleidskader "
     "‘onderwijskwaliteit’ te implementeren. De strategie is gericht op het "
     "cyclisch werken van onderwijskwaliteit, het versterken van de samenwerking "
@@ -73,7 +81,7 @@ TEKSTEN = {
     "\n"
     "Dit is een thema waar ook INNOVO verder mee aan de slag zal gaan, om "
     "bovengenoemde ontwikkelingen het hoofd te kunnen bieden. In het nieuwe "
-    "INNOVO-koersplan (2025-2029) wordt dit dan ook een strategisch thema. "
+    "INNOVO-koersplan ({koersplan}) wordt dit dan ook een strategisch thema. "
     "INNOVO wil de beweging maken van het ‘medische model’ (problemen van "
     "kinderen ‘labelen’) naar het ‘sociale model’. Normaliseren zou de norm "
     "moeten worden: niet ‘het probleem van het kind’ staat centraal, maar het "
@@ -111,11 +119,11 @@ TEKSTEN = {
     "blijft dus een terugkerend gespreksthema tijdens "
     "specialistenbijeenkomsten. M.b.t. de gestandhouding van de "
     "schooladviezen na 3 jaar scoort INNOVO al jaren rond het "
-    "landelijk gemiddelde (o.b.v. NCO- rapportages 2023/2024). "
+    "landelijk gemiddelde (o.b.v. NCO- rapportages {nco}). "
     "Scholen monitoren en evalueren m.b.v. de NCO-rapporten de mate "
     "van gestandhouding van hun adviezen en werken cyclisch aan "
     "verbetering c.q. borging hiervan.",
-    "schakelfunctie": "Terugplaatsing vanuit SO/SBO naar reguliere basisscholen was in 2023-2024 "
+    "schakelfunctie": "Terugplaatsing vanuit SO/SBO naar reguliere basisscholen was in {label} "
     "al meer aan de orde dan in het voorafgaande schooljaar. Er tekent zich een "
     "stijgende trend af. Voor veel kinderen blijft echter nog veel "
     "specialistische onderwijs- én zorgondersteuning nodig. Door het "
@@ -169,7 +177,7 @@ TEKSTEN = {
 SCORES = {"ankerpunt-1": "99", "ankerpunt-2": "96", "ankerpunt-3": "83"}
 
 # Hoofdonderdelen: (how sturing is belegd, example indicator number(s), example text).
-PROCES = {
+_PROCES = {
     "algemeen": (
         "INNOVO kent een platte organisatie, waarin de directeuren van de scholen "
         "rechtstreeks rapporteren aan het CvB. De directeuren van de scholen van INNOVO "
@@ -253,7 +261,7 @@ PROCES = {
         "organisatietijd van bepaalde medewerkers, waardoor druk ontstaat. Daarnaast "
         "blijken in de praktijk geregeld vervangers van zieke medewerkers in "
         "knooppunten afgevaardigd te worden, die geen mandaat hebben, waardoor er geen "
-        "concrete knopen doorgehakt kunnen worden. In 2023 heeft INNOVO het voortouw "
+        "concrete knopen doorgehakt kunnen worden. In {jaar} heeft INNOVO het voortouw "
         "genomen in de oprichting van een zgn. bovenschools (bovenbestuurlijk) loket. "
         "Hiermee kunnen deelnemende SO-scholen/besturen steeds meer eigen regie voeren "
         "op de (terug)plaatsing van leerlingen op de eigen scholen, door de intake "
@@ -266,3 +274,24 @@ PROCES = {
         "de kwaliteit van het knooppunt ten goede.",
     ),
 }
+
+
+def _jaren(tekst: str, schooljaar: int) -> str:
+    return tekst.format(
+        jaar=schooljaar,
+        label=schooljaar_label(schooljaar),
+        kort=f"’{schooljaar % 100:02d}-’{(schooljaar + 1) % 100:02d}",
+        nco=f"{schooljaar}/{schooljaar + 1}",
+        koersplan=f"{schooljaar + 2}-{schooljaar + 6}",
+    )
+
+
+def teksten(schooljaar: int) -> dict[str, str]:
+    return {code: _jaren(tekst, schooljaar) for code, tekst in _TEKSTEN.items()}
+
+
+def proces(schooljaar: int) -> dict[str, tuple[str, str, str]]:
+    return {
+        code: (_jaren(sturing, schooljaar), nummers, _jaren(voorbeeld, schooljaar))
+        for code, (sturing, nummers, voorbeeld) in _PROCES.items()
+    }

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from kpi.demo import PLAN_TITEL
-from kpi.models import Kpi, Meting
-from ondersteuningsplan.models import Ondersteuningsplan
+from kpi.models import Meting
+from ondersteuningsplan.models import Kpi, Ondersteuningsplan
 
 
 @pytest.fixture

@@ -7,14 +7,17 @@ from django.core.management.base import BaseCommand, CommandError
 
 class Command(BaseCommand):
     help = (
-        "Laad de demogegevens (Zuid-Limburg, demo-accounts met wachtwoord 'passend-demo'). "
-        "Alleen in demomodus (SWV_DEMO_MODE). Twee keer draaien geeft dezelfde gegevens."
+        "Laad de demogegevens (Zuid-Limburg, demo-accounts met wachtwoord 'passend-demo'), "
+        "met alle data rond de dag van laden: planperiodes, schooljaren, rondes en termijnen. "
+        "Alleen in demomodus (SWV_DEMO_MODE). Twee keer draaien op één dag geeft dezelfde "
+        "gegevens; op een latere dag schuift de demo mee naar die dag."
     )
 
     def handle(self, *args, **options):
         if not settings.DEMO_MODE:
             raise CommandError("Demogegevens worden alleen geladen met SWV_DEMO_MODE=true.")
-        # Each app may ship a demo module with laad(); they run in INSTALLED_APPS order.
+        # Each app may ship a demo module with laad(); they run in INSTALLED_APPS order
+        # (the KPI demo measures the plans the plan demo placed). Each reads the date itself.
         for config in apps.get_app_configs():
             try:
                 module = import_module(f"{config.name}.demo")
