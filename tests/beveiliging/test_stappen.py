@@ -11,7 +11,6 @@ the demo accounts plus, for the SWV roles, users of one SWV only.
 
 import inspect
 import typing
-from dataclasses import dataclass
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -19,71 +18,11 @@ from django.db import models, transaction
 from django.utils.module_loading import import_string
 
 from swv import workflow
-from swv.models import Gebruiker, Samenwerkingsverband, School
+from swv.models import Gebruiker, Samenwerkingsverband
 from swv.roles import Rol
-from swv.selectors import scholen_voor
+from tests.beveiliging.onderwerpen import ONDERWERPEN, STAPPEN
 from tests.conftest import DEMO_ACCOUNTS
 from tests.factories import GebruikerFactory
-from toelaatbaarheid import selectors as tlv_sel
-from toelaatbaarheid import stappen as tlv_stappen
-from toelaatbaarheid.models import Aanvraag, Bezwaar, Deskundigenadvies
-
-
-@dataclass(frozen=True)
-class Onderwerp:
-    """What a service acts on: how to tell whether a user may see it, on which object the
-    permission is asked, and which objects to try (all states, inside and outside)."""
-
-    zichtbaar: typing.Callable  # (user, obj) -> bool
-    permissie_op: typing.Callable = lambda obj: obj
-    objecten: typing.Callable = lambda model: model.objects.order_by("pk")
-
-
-def _zaak_zichtbaar(user, zaak_id):
-    return tlv_sel.aanvragen_voor(user).filter(pk=zaak_id).exists()
-
-
-ONDERWERPEN = {
-    Aanvraag: Onderwerp(
-        zichtbaar=lambda user, obj: _zaak_zichtbaar(user, obj.pk),
-        # One case per state and SWV (other SWVs and besturen among them).
-        objecten=lambda model: model.objects.filter(pk__in=_een_per_status()),
-    ),
-    Deskundigenadvies: Onderwerp(
-        zichtbaar=lambda user, obj: _zaak_zichtbaar(user, obj.aanvraag_id),
-    ),
-    Bezwaar: Onderwerp(
-        zichtbaar=lambda user, obj: _zaak_zichtbaar(user, obj.aanvraag_id),
-        permissie_op=lambda obj: obj.aanvraag,
-    ),
-    School: Onderwerp(
-        zichtbaar=lambda user, obj: (
-            scholen_voor(user).binnen_swv().filter(pk=obj.pk, swv__isnull=False).exists()
-        ),
-        permissie_op=lambda obj: None,
-        objecten=lambda model: model.objects.filter(
-            pk__in=[s.pk for s in (_school_van("ib-innovo"), _school_elders())]
-        ),
-    ),
-}
-
-STAPPEN = [*tlv_stappen.STAPPEN]
-
-
-def _een_per_status():
-    gezien = {}
-    for pk, status, swv_id in Aanvraag.objects.order_by("pk").values_list("pk", "status", "swv"):
-        gezien.setdefault((status, swv_id), pk)
-    return list(gezien.values())
-
-
-def _school_van(username):
-    return Gebruiker.objects.get(username=username).school
-
-
-def _school_elders():
-    eigen = _school_van("ib-innovo")
-    return School.objects.binnen_swv().exclude(swv=eigen.swv).order_by("pk").first()
 
 
 def _gebruikers():

@@ -1,0 +1,52 @@
+"""The TLV's objects for the generated step test."""
+
+from swv.models import Gebruiker, School
+from swv.selectors import scholen_voor
+from tests.beveiliging.onderwerpen import Onderwerp
+from toelaatbaarheid import selectors as tlv_sel
+from toelaatbaarheid.models import Aanvraag, Bezwaar, Deskundigenadvies
+
+
+def _zaak_zichtbaar(user, zaak_id):
+    return tlv_sel.aanvragen_voor(user).filter(pk=zaak_id).exists()
+
+
+ONDERWERPEN = {
+    Aanvraag: Onderwerp(
+        zichtbaar=lambda user, obj: _zaak_zichtbaar(user, obj.pk),
+        # One case per state and SWV (other SWVs and besturen among them).
+        objecten=lambda model: model.objects.filter(pk__in=_een_per_status()),
+    ),
+    Deskundigenadvies: Onderwerp(
+        zichtbaar=lambda user, obj: _zaak_zichtbaar(user, obj.aanvraag_id),
+    ),
+    Bezwaar: Onderwerp(
+        zichtbaar=lambda user, obj: _zaak_zichtbaar(user, obj.aanvraag_id),
+        permissie_op=lambda obj: obj.aanvraag,
+    ),
+    School: Onderwerp(
+        zichtbaar=lambda user, obj: (
+            scholen_voor(user).binnen_swv().filter(pk=obj.pk, swv__isnull=False).exists()
+        ),
+        permissie_op=lambda obj: None,
+        objecten=lambda model: model.objects.filter(
+            pk__in=[s.pk for s in (_school_van("ib-innovo"), _school_elders())]
+        ),
+    ),
+}
+
+
+def _een_per_status():
+    gezien = {}
+    for pk, status, swv_id in Aanvraag.objects.order_by("pk").values_list("pk", "status", "swv"):
+        gezien.setdefault((status, swv_id), pk)
+    return list(gezien.values())
+
+
+def _school_van(username):
+    return Gebruiker.objects.get(username=username).school
+
+
+def _school_elders():
+    eigen = _school_van("ib-innovo")
+    return School.objects.binnen_swv().exclude(swv=eigen.swv).order_by("pk").first()
