@@ -57,7 +57,9 @@ TOEWIJZEN = Stap(
     "toelaatbaarheid.deskundige_toewijzen",
     service=S + "deskundige_toewijzen",
 )
-ADVIES = Stap("advies", _("Advies gegeven"), "toelaatbaarheid.advies_geven")
+ADVIES = Stap(
+    "advies", _("Advies gegeven"), "toelaatbaarheid.advies_geven", service=S + "advies_geven"
+)
 # Follows from the second advies (checked on the advies by `advies_geven`, service=S + "advies_geven")
 ADVIEZEN_COMPLEET = Stap(
     "adviezen_compleet",

@@ -4,6 +4,8 @@ Every case is fetched through `selectors.aanvragen_voor(user)`, so "not yours" i
 every read of a case page, attachment or PDF is logged with `swv.audit.bekeken`.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib import messages
@@ -13,7 +15,9 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
@@ -22,27 +26,22 @@ from swv import audit, workflow
 from swv.exports import FORMATEN, export_response
 from swv.pdf import pdf_response
 from swv.selectors import samenwerkingsverbanden_voor
+from swv.workflow import Stap
 
-from . import forms, kengetallen, reports, selectors, services
+from . import forms, kengetallen, reports, selectors, services, stappen
 from . import termijnen as t
 from .filters import AanvraagFilter
 from .models import Besluit, Bezwaar, BezwaarBeslissing, Bijlage, Categorie, Soort, Status
 
-PERMS = [
-    "aanvraag_wijzigen",
-    "beslistermijn_verdagen",
-    "bijlage_toevoegen",
-    "indienen",
-    "mdo_vastleggen",
-    "deskundige_toewijzen",
-    "beschikking_afgeven",
-    "bezwaar_registreren",
-    "bezwaar_behandelen",
-    "bezwaar_beslissen",
-    "terugplaatsen",
-    "herbeoordeling_starten",
-    "intrekken",
-]
+# What the case page asks per step of the step table: the permissions on the case itself
+# (creating one has no case yet; an advies is asked on the advies, below).
+PERMS = sorted(
+    {
+        stap.permissie.split(".", 1)[1]
+        for stap in stappen.STAPPEN
+        if stap not in (stappen.AANMAKEN, stappen.ADVIES, stappen.ADVIEZEN_COMPLEET)
+    }
+)
 
 
 class TlvMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -181,7 +180,7 @@ def detail_context(request, zaak, **formulieren) -> dict:
     user = request.user
     mag = {p: user.has_perm(f"toelaatbaarheid.{p}", zaak) for p in PERMS}
     adviezen = list(zaak.adviezen.all())
-    eigen_adviezen = [a for a in adviezen if user.has_perm("toelaatbaarheid.advies_geven", a)]
+    eigen_adviezen = [a for a in adviezen if user.has_perm(stappen.ADVIES.permissie, a)]
     v = {"versie": zaak.versie}
     gelijk = t.gelijkgestelde_dagen()
     inst = selectors.instellingen_voor(zaak.swv_id)
@@ -260,299 +259,180 @@ def detail_context(request, zaak, **formulieren) -> dict:
     return ctx
 
 
+@dataclass(frozen=True)
+class Actie:
+    """One action on the case page, from the step table: the step (permission, service),
+    the form, what the service acts on and what it gets from the form's data."""
+
+    stap: Stap
+    formulier: Callable  # (request, zaak) -> bound form
+    argumenten: Callable  # (form, cleaned_data) -> the service's other arguments
+    melding: str
+    # (request, zaak) -> the service's object argument; raises PermissionDenied when the
+    # user has none (an advies or bezwaar of this case). Default: the case itself.
+    onderwerp: Callable | None = None
+
+
+def _open_bezwaar(request, zaak) -> dict:
+    bezwaar = next((b for b in zaak.bezwaren.all() if b.open), None)
+    if bezwaar is None:
+        raise PermissionDenied
+    bezwaar.aanvraag = zaak
+    return {"bezwaar": bezwaar}
+
+
+def _eigen_advies(request, zaak) -> dict:
+    advies = next(
+        (
+            a
+            for a in zaak.adviezen.all()
+            if str(a.pk) == request.POST.get("advies")
+            and request.user.has_perm(stappen.ADVIES.permissie, a)
+        ),
+        None,
+    )
+    if advies is None:
+        raise PermissionDenied
+    return {"advies": advies}
+
+
+def _velden(*namen, **vast):
+    """The service's arguments: these fields of the cleaned data (absent ones as None)."""
+    return lambda form, d: {**{n: d.get(n) for n in namen}, **vast}
+
+
+ACTIES = {
+    "indienen": Actie(
+        stappen.INDIENEN,
+        lambda r, z: forms.IndienenForm(r.POST),
+        _velden("versie", "ontvangen_op"),
+        gettext_lazy("De aanvraag is ingediend; de beslistermijn loopt."),
+    ),
+    "verdagen": Actie(
+        stappen.VERDAGEN,
+        lambda r, z: forms.VerdagenForm(r.POST),
+        _velden("versie", "tot", "toelichting"),
+        gettext_lazy("De verdaging van de beslistermijn is vastgelegd."),
+    ),
+    "mdo": Actie(
+        stappen.MDO,
+        lambda r, z: forms.MdoForm(r.POST),
+        lambda form, d: {"versie": d["versie"], "gegevens": form.gegevens()},
+        gettext_lazy("Het MDO-oordeel is vastgelegd. Vraag nu twee deskundigen om advies."),
+    ),
+    "toewijzen": Actie(
+        stappen.TOEWIJZEN,
+        lambda r, z: forms.ToewijzenForm(r.POST, deskundigen=selectors.deskundigen_voor(r.user, z)),
+        _velden("versie", "deskundige"),
+        gettext_lazy("De deskundige is gevraagd om advies."),
+    ),
+    "advies": Actie(
+        stappen.ADVIES,
+        lambda r, z: forms.AdviesForm(r.POST),
+        _velden("toelaatbaar", "motivering", "datum"),
+        gettext_lazy("Uw advies is vastgelegd. Dank u wel."),
+        onderwerp=_eigen_advies,
+    ),
+    "beschikking": Actie(
+        stappen.TOEKENNEN,
+        lambda r, z: forms.BeschikkingForm(r.POST),
+        lambda form, d: {
+            **_velden("versie", "besluit", "ingangsdatum", "einddatum", "verzonden_op")(form, d),
+            "motivering": d.get("motivering") or "",
+            "verzendwijze": d["verzendwijze"],
+        },
+        gettext_lazy("De beschikking is afgegeven en opgeslagen."),
+    ),
+    "bezwaar": Actie(
+        stappen.BEZWAAR,
+        lambda r, z: forms.BezwaarForm(r.POST),
+        _velden("versie", "indiener", "ontvangen_op", "gronden", "adviescommissie_gemeld"),
+        gettext_lazy("Het bezwaar is geregistreerd."),
+    ),
+    "bezwaar_stap": Actie(
+        stappen.BEZWAAR_STAP,
+        lambda r, z: forms.BezwaarStapForm(r.POST),
+        lambda form, d: {"versie": d["versie"], "stap": d["stap"], "gegevens": d},
+        gettext_lazy("De stap in de bezwaarprocedure is vastgelegd."),
+        onderwerp=_open_bezwaar,
+    ),
+    "bezwaar_beslissen": Actie(
+        stappen.BEZWAAR_TOEGEKEND,
+        lambda r, z: forms.BezwaarBeslissingForm(r.POST),
+        _velden("versie", "beslissing", "motivering"),
+        gettext_lazy("De beslissing op bezwaar is vastgelegd."),
+        onderwerp=_open_bezwaar,
+    ),
+    "terugplaatsen": Actie(
+        stappen.TERUGPLAATSEN,
+        lambda r, z: forms.TerugplaatsingForm(r.POST, user=r.user),
+        _velden("versie", "datum", "knooppunt_op", "ontvangende_school", "warme_overdracht"),
+        gettext_lazy("De terugplaatsing is vastgelegd."),
+    ),
+    "intrekken": Actie(
+        stappen.INTREKKEN,
+        lambda r, z: forms.IntrekkenForm(r.POST),
+        _velden("versie", "toelichting"),
+        gettext_lazy("De aanvraag is ingetrokken."),
+    ),
+    "bijlage": Actie(
+        stappen.BIJLAGE,
+        lambda r, z: forms.BijlageForm(r.POST, r.FILES),
+        _velden("bestand", "soort"),
+        gettext_lazy("De bijlage is toegevoegd."),
+    ),
+}
+
+
 class ActieView(TlvMixin, View):
-    """POST endpoints for the steps on the case page. On a refused step the case page is
-    shown again with the message next to the field (status 400), nothing saved."""
+    """POST endpoints for the steps on the case page, one per entry of ACTIES. On a
+    refused step the case page is shown again with the message next to the field
+    (status 400), nothing saved."""
 
     def post(self, request, pk, actie):
-        zaak = selectors.aanvraag_detail(request.user, pk)
-        handler = getattr(self, f"actie_{actie}", None)
-        if handler is None:
+        if actie == "herbeoordeling":
+            return self._herbeoordeling(request, pk)
+        if actie not in ACTIES:
             raise Http404
-        try:
-            resultaat = handler(request, zaak)
-        except PermissionDenied:
-            raise
-        if isinstance(resultaat, dict):
-            zaak = selectors.aanvraag_detail(request.user, pk)
-            return render(
-                request,
-                "toelaatbaarheid/detail.html",
-                detail_context(request, zaak, **resultaat),
-                status=400,
-            )
-        return resultaat
-
-    def _klaar(self, zaak, tekst):
-        messages.success(self.request, tekst)
-        return HttpResponseRedirect(zaak.get_absolute_url())
-
-    # The permission behind each step. The service checks it again when it runs; here it
-    # decides before the form is judged, so a role without the step gets 403, not the
-    # form's field errors.
-    PERMISSIES = {
-        "indienen": "toelaatbaarheid.indienen",
-        "verdagen": "toelaatbaarheid.beslistermijn_verdagen",
-        "mdo": "toelaatbaarheid.mdo_vastleggen",
-        "toewijzen": "toelaatbaarheid.deskundige_toewijzen",
-        "beschikking": "toelaatbaarheid.beschikking_afgeven",
-        "bezwaar": "toelaatbaarheid.bezwaar_registreren",
-        "bezwaar_stap": "toelaatbaarheid.bezwaar_behandelen",
-        "bezwaar_beslissen": "toelaatbaarheid.bezwaar_beslissen",
-        "terugplaatsen": "toelaatbaarheid.terugplaatsen",
-        "intrekken": "toelaatbaarheid.intrekken",
-        "bijlage": "toelaatbaarheid.bijlage_toevoegen",
-    }
-
-    def _uitvoeren(self, naam, form, zaak, functie, tekst):
+        naam, actie = actie, ACTIES[actie]
+        zaak = selectors.aanvraag_detail(request.user, pk)
+        onderwerp = actie.onderwerp(request, zaak) if actie.onderwerp else {"aanvraag": zaak}
+        form = actie.formulier(request, zaak)
         if not form.is_valid():
-            permissie = self.PERMISSIES.get(naam)
-            if permissie and not self.request.user.has_perm(permissie, zaak):
+            # A role without the step gets 403, not the form's field errors.
+            if actie.onderwerp is None and not request.user.has_perm(actie.stap.permissie, zaak):
                 raise PermissionDenied
-            return {naam: form}
+            return self._opnieuw(request, pk, {naam: form})
+        service = import_string(actie.stap.service)
         try:
-            functie(form.cleaned_data)
-        except workflow.VerouderdeVersie as fout:
-            messages.error(self.request, fout.messages[0])
+            service(
+                gebruiker=request.user,
+                request=request,
+                **onderwerp,
+                **actie.argumenten(form, form.cleaned_data),
+            )
+        except (workflow.VerouderdeVersie, workflow.AlGezet) as fout:
+            (messages.error if isinstance(fout, workflow.VerouderdeVersie) else messages.info)(
+                request, fout.messages[0]
+            )
             return HttpResponseRedirect(zaak.get_absolute_url())
         except ValidationError as fout:
-            if isinstance(fout, workflow.AlGezet):
-                messages.info(self.request, fout.messages[0])
-                return HttpResponseRedirect(zaak.get_absolute_url())
             workflow.fout_op_formulier(form, fout)
-            return {naam: form}
-        return self._klaar(zaak, tekst)
+            return self._opnieuw(request, pk, {naam: form})
+        messages.success(request, actie.melding)
+        return HttpResponseRedirect(zaak.get_absolute_url())
 
-    def actie_indienen(self, request, zaak):
-        form = forms.IndienenForm(request.POST)
-        return self._uitvoeren(
-            "indienen",
-            form,
-            zaak,
-            lambda d: services.aanvraag_indienen(
-                gebruiker=request.user,
-                aanvraag=zaak,
-                versie=d["versie"],
-                ontvangen_op=d.get("ontvangen_op"),
-                request=request,
-            ),
-            _("De aanvraag is ingediend; de beslistermijn loopt."),
+    def _opnieuw(self, request, pk, formulieren):
+        zaak = selectors.aanvraag_detail(request.user, pk)
+        return render(
+            request,
+            "toelaatbaarheid/detail.html",
+            detail_context(request, zaak, **formulieren),
+            status=400,
         )
 
-    def actie_verdagen(self, request, zaak):
-        form = forms.VerdagenForm(request.POST)
-        return self._uitvoeren(
-            "verdagen",
-            form,
-            zaak,
-            lambda d: services.beslistermijn_verdagen(
-                gebruiker=request.user,
-                aanvraag=zaak,
-                versie=d["versie"],
-                tot=d["tot"],
-                toelichting=d["toelichting"],
-                request=request,
-            ),
-            _("De verdaging van de beslistermijn is vastgelegd."),
-        )
-
-    def actie_mdo(self, request, zaak):
-        form = forms.MdoForm(request.POST)
-        return self._uitvoeren(
-            "mdo",
-            form,
-            zaak,
-            lambda d: services.mdo_vastleggen(
-                gebruiker=request.user,
-                aanvraag=zaak,
-                versie=d["versie"],
-                gegevens=form.gegevens(),
-                request=request,
-            ),
-            _("Het MDO-oordeel is vastgelegd. Vraag nu twee deskundigen om advies."),
-        )
-
-    def actie_toewijzen(self, request, zaak):
-        form = forms.ToewijzenForm(
-            request.POST, deskundigen=selectors.deskundigen_voor(request.user, zaak)
-        )
-        return self._uitvoeren(
-            "toewijzen",
-            form,
-            zaak,
-            lambda d: services.deskundige_toewijzen(
-                gebruiker=request.user,
-                aanvraag=zaak,
-                deskundige=d["deskundige"],
-                versie=d["versie"],
-                request=request,
-            ),
-            _("De deskundige is gevraagd om advies."),
-        )
-
-    def actie_advies(self, request, zaak):
-        form = forms.AdviesForm(request.POST)
-        advies = next(
-            (
-                a
-                for a in zaak.adviezen.all()
-                if str(a.pk) == request.POST.get("advies")
-                and request.user.has_perm("toelaatbaarheid.advies_geven", a)
-            ),
-            None,
-        )
-        if advies is None:
-            raise PermissionDenied
-        return self._uitvoeren(
-            "advies",
-            form,
-            zaak,
-            lambda d: services.advies_geven(
-                gebruiker=request.user,
-                advies=advies,
-                toelaatbaar=d["toelaatbaar"],
-                motivering=d["motivering"],
-                datum=d["datum"],
-                request=request,
-            ),
-            _("Uw advies is vastgelegd. Dank u wel."),
-        )
-
-    def actie_beschikking(self, request, zaak):
-        form = forms.BeschikkingForm(request.POST)
-        return self._uitvoeren(
-            "beschikking",
-            form,
-            zaak,
-            lambda d: services.beschikking_afgeven(
-                gebruiker=request.user,
-                aanvraag=zaak,
-                versie=d["versie"],
-                besluit=d["besluit"],
-                motivering=d.get("motivering") or "",
-                ingangsdatum=d.get("ingangsdatum"),
-                einddatum=d.get("einddatum"),
-                verzonden_op=d.get("verzonden_op"),
-                verzendwijze=d["verzendwijze"],
-                request=request,
-            ),
-            _("De beschikking is afgegeven en opgeslagen."),
-        )
-
-    def actie_bezwaar(self, request, zaak):
-        form = forms.BezwaarForm(request.POST)
-        return self._uitvoeren(
-            "bezwaar",
-            form,
-            zaak,
-            lambda d: services.bezwaar_registreren(
-                gebruiker=request.user,
-                aanvraag=zaak,
-                versie=d["versie"],
-                indiener=d["indiener"],
-                ontvangen_op=d["ontvangen_op"],
-                gronden=d["gronden"],
-                adviescommissie_gemeld=d["adviescommissie_gemeld"],
-                request=request,
-            ),
-            _("Het bezwaar is geregistreerd."),
-        )
-
-    def _open_bezwaar(self, zaak) -> Bezwaar:
-        bezwaar = next((b for b in zaak.bezwaren.all() if b.open), None)
-        if bezwaar is None:
-            raise PermissionDenied
-        bezwaar.aanvraag = zaak
-        return bezwaar
-
-    def actie_bezwaar_stap(self, request, zaak):
-        form = forms.BezwaarStapForm(request.POST)
-        bezwaar = self._open_bezwaar(zaak)
-        return self._uitvoeren(
-            "bezwaar_stap",
-            form,
-            zaak,
-            lambda d: services.bezwaar_stap(
-                gebruiker=request.user,
-                bezwaar=bezwaar,
-                versie=d["versie"],
-                stap=d["stap"],
-                gegevens=d,
-                request=request,
-            ),
-            _("De stap in de bezwaarprocedure is vastgelegd."),
-        )
-
-    def actie_bezwaar_beslissen(self, request, zaak):
-        form = forms.BezwaarBeslissingForm(request.POST)
-        bezwaar = self._open_bezwaar(zaak)
-        return self._uitvoeren(
-            "bezwaar_beslissen",
-            form,
-            zaak,
-            lambda d: services.bezwaar_beslissen(
-                gebruiker=request.user,
-                bezwaar=bezwaar,
-                versie=d["versie"],
-                beslissing=d["beslissing"],
-                motivering=d["motivering"],
-                request=request,
-            ),
-            _("De beslissing op bezwaar is vastgelegd."),
-        )
-
-    def actie_terugplaatsen(self, request, zaak):
-        form = forms.TerugplaatsingForm(request.POST, user=request.user)
-        return self._uitvoeren(
-            "terugplaatsen",
-            form,
-            zaak,
-            lambda d: services.terugplaatsing_vastleggen(
-                gebruiker=request.user,
-                aanvraag=zaak,
-                versie=d["versie"],
-                datum=d["datum"],
-                knooppunt_op=d["knooppunt_op"],
-                ontvangende_school=d["ontvangende_school"],
-                warme_overdracht=d["warme_overdracht"],
-                request=request,
-            ),
-            _("De terugplaatsing is vastgelegd."),
-        )
-
-    def actie_intrekken(self, request, zaak):
-        form = forms.IntrekkenForm(request.POST)
-        return self._uitvoeren(
-            "intrekken",
-            form,
-            zaak,
-            lambda d: services.aanvraag_intrekken(
-                gebruiker=request.user,
-                aanvraag=zaak,
-                versie=d["versie"],
-                toelichting=d["toelichting"],
-                request=request,
-            ),
-            _("De aanvraag is ingetrokken."),
-        )
-
-    def actie_bijlage(self, request, zaak):
-        form = forms.BijlageForm(request.POST, request.FILES)
-        return self._uitvoeren(
-            "bijlage",
-            form,
-            zaak,
-            lambda d: services.bijlage_toevoegen(
-                gebruiker=request.user,
-                aanvraag=zaak,
-                bestand=d["bestand"],
-                soort=d["soort"],
-                request=request,
-            ),
-            _("De bijlage is toegevoegd."),
-        )
-
-    def actie_herbeoordeling(self, request, zaak):
+    def _herbeoordeling(self, request, pk):
+        zaak = selectors.aanvraag_detail(request.user, pk)
         try:
             nieuw = services.herbeoordeling_starten(
                 gebruiker=request.user, aanvraag=zaak, request=request
@@ -563,9 +443,10 @@ class ActieView(TlvMixin, View):
         except ValidationError as fout:
             messages.error(request, " ".join(fout.messages))
             return HttpResponseRedirect(zaak.get_absolute_url())
-        return self._klaar(
-            nieuw, _("De herbeoordeling is gestart als %(n)s.") % {"n": nieuw.nummer}
+        messages.success(
+            request, _("De herbeoordeling is gestart als %(n)s.") % {"n": nieuw.nummer}
         )
+        return HttpResponseRedirect(nieuw.get_absolute_url())
 
 
 class BijlageView(TlvMixin, View):
