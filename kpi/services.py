@@ -4,17 +4,20 @@ atomic, audited in the same transaction."""
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ondersteuningsplan.models import Kpi
+from swv import workflow
 from swv.audit import AuditActie, vastleggen
 from swv.getallen import getal
 from swv.models import Samenwerkingsverband, School, Schoolbestuur
 from swv.roles import Rol
+from swv.selectors import samenwerkingsverbanden_voor
 
+from . import selectors, stappen
 from .models import (
     ACTIE_IN_DE_TOEKOMST,
     Meting,
@@ -57,7 +60,12 @@ def meting_vastleggen(
     """Record a meting. Refuses a computed KPI, a value that does not fit the KPI type and
     a meting for both an SWV and a bestuur. If one exists for the same KPI, period and
     scope, raises MetingBestaatAl unless `vervangen` is set; then it is replaced (never
-    doubled)."""
+    doubled). Only SWV staff, for a KPI of one of their plans and their own SWV."""
+    workflow.eis(door, stappen.METING.permissie)
+    if not selectors.kpis_voor(door).filter(pk=kpi.pk).exists() or (
+        swv is not None and not samenwerkingsverbanden_voor(door).filter(pk=swv.pk).exists()
+    ):
+        raise PermissionDenied(_("Deze KPI valt buiten uw samenwerkingsverbanden."))
     if kpi.is_berekend:
         raise ValidationError(
             _(
@@ -198,6 +206,13 @@ VELDEN = (
 )
 
 
+def _eigen_thuiszitter(gebruiker, thuiszitter: Thuiszitter, stap) -> None:
+    """Scope (the register's selector), then the step's permission."""
+    if not selectors.thuiszitters_voor(gebruiker).filter(pk=thuiszitter.pk).exists():
+        raise PermissionDenied(_("Deze registratie is niet (meer) beschikbaar voor u."))
+    workflow.eis(gebruiker, stap.permissie, thuiszitter)
+
+
 def thuiszitter_registreren(
     *,
     door,
@@ -212,7 +227,11 @@ def thuiszitter_registreren(
     trajectbegeleider=None,
     request=None,
 ) -> Thuiszitter:
-    """Record a new case. The SWV follows from the school. Audited (by id only)."""
+    """Record a new case for a school in the user's scope. The SWV follows from the
+    school. Audited (by id only)."""
+    workflow.eis(door, stappen.THUISZITTER_REGISTREREN.permissie)
+    if not selectors.scholen_voor_register(door).filter(pk=school.pk).exists():
+        raise PermissionDenied(_("Kies een school binnen uw samenwerkingsverband."))
     t = Thuiszitter(
         school=school,
         swv_id=school.swv_id,
@@ -240,7 +259,8 @@ def thuiszitter_registreren(
 
 
 def thuiszitter_wijzigen(*, thuiszitter: Thuiszitter, door, request=None, **velden) -> Thuiszitter:
-    """Change a case; logs which fields changed (names, not values)."""
+    """Change a case in the user's scope; logs which fields changed (names, not values)."""
+    _eigen_thuiszitter(door, thuiszitter, stappen.THUISZITTER_WIJZIGEN)
     onbekend = set(velden) - set(VELDEN)
     if onbekend:
         raise TypeError(f"Onbekende velden: {sorted(onbekend)}")
@@ -276,6 +296,7 @@ def thuiszitter_actie_toevoegen(
 ) -> ThuiszitterActie:
     """Add a dated action to a case's log, recorded as `door` now. Refuses a date in the
     future and an empty description. Audited on the thuiszitter (ids only, no text)."""
+    _eigen_thuiszitter(door, thuiszitter, stappen.THUISZITTER_ACTIE)
     omschrijving, betrokkenen = omschrijving.strip(), betrokkenen.strip()
     fouten = {}
     if datum > timezone.localdate():

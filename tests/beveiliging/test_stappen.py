@@ -85,10 +85,12 @@ def test_service_refuses_exactly_where_rules_and_scope_say(service):
     functie = import_string(service)
     naam, model = _onderwerp_parameter(functie)
     onderwerp = ONDERWERPEN[model]
+    parameters = inspect.signature(functie).parameters
+    wie = "gebruiker" if "gebruiker" in parameters else "door"
     verplicht = [
         p.name
-        for p in inspect.signature(functie).parameters.values()
-        if p.default is inspect.Parameter.empty and p.name not in ("gebruiker", naam)
+        for p in parameters.values()
+        if p.default is inspect.Parameter.empty and p.name not in (wie, naam)
     ]
     objecten = list(onderwerp.objecten(model))
     assert objecten, f"geen {model.__name__} in de demo om {service} op te proberen"
@@ -98,7 +100,7 @@ def test_service_refuses_exactly_where_rules_and_scope_say(service):
             mag = onderwerp.zichtbaar(gebruiker, obj) and gebruiker.has_perm(
                 stap.permissie, onderwerp.permissie_op(obj)
             )
-            kwargs = {"gebruiker": gebruiker, naam: obj, **dict.fromkeys(verplicht)}
+            kwargs = {wie: gebruiker, naam: obj, **dict.fromkeys(verplicht)}
             if _geweigerd(functie, kwargs) == mag:
                 fouten.append(
                     f"{gebruiker.username} op {model.__name__} {obj.pk} "
