@@ -1,11 +1,17 @@
 """Every KPI read a user can reach, scoped to that user (on top of swv.selectors)."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from ondersteuningsplan.models import Kpi, Ondersteuningsplan, Speerpunt, Streefwaarde
 from swv.models import Samenwerkingsverband, School, Schoolbestuur
 from swv.roles import Rol
-from swv.selectors import besturen_voor, samenwerkingsverbanden_voor, scholen_voor, swv_ids_voor
+from swv.selectors import (
+    besturen_voor,
+    leerlingscope,
+    samenwerkingsverbanden_voor,
+    scholen_voor,
+    swv_ids_voor,
+)
 
 from .models import Meting, Thuiszitter
 
@@ -45,24 +51,12 @@ def plannen_met_kpis(user, plan_ids=None, swv=None) -> QuerySet[Ondersteuningspl
 
 
 def thuiszitters_voor(user) -> QuerySet[Thuiszitter]:
-    """Thuiszitter cases the user may see, by the same rules as TLV cases: SWV staff those
-    of their SWVs, a trajectbegeleider the ones assigned to them and the unassigned ones of
-    their SWVs, a bestuur its schools', a school its own. OPR and deskundigen none."""
-    if not user.is_authenticated:
+    """Thuiszitter cases the user may see: the one rule for pupil records
+    (`swv.selectors.leerlingscope`), as for TLV cases. OPR and deskundigen none."""
+    scope = leerlingscope(user)
+    if scope is None:
         return Thuiszitter.objects.none()
-    qs = Thuiszitter.objects.select_related("school", "school__bestuur", "swv")
-    if user.is_superuser:
-        return qs
-    if user.rol in (Rol.MEDEWERKER, Rol.DIRECTEUR):
-        return qs.filter(swv_id__in=swv_ids_voor(user))
-    if user.rol == Rol.TRAJECTBEGELEIDER:
-        return qs.filter(
-            Q(trajectbegeleider=user)
-            | Q(trajectbegeleider__isnull=True, swv_id__in=swv_ids_voor(user))
-        )
-    if user.rol in (Rol.BESTUUR, Rol.SCHOOL):
-        return qs.filter(school__in=scholen_voor(user))
-    return Thuiszitter.objects.none()
+    return Thuiszitter.objects.select_related("school", "school__bestuur", "swv").filter(scope)
 
 
 def scholen_voor_register(user) -> QuerySet[School]:

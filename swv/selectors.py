@@ -75,6 +75,36 @@ def gemeenten_voor(user: Gebruiker) -> QuerySet[Gemeente]:
 # Page-level reads (lists and details) --------------------------------------------------
 
 
+def leerlingscope(
+    user: Gebruiker,
+    *,
+    swv: str = "swv",
+    school: str = "school",
+    begeleider: str = "trajectbegeleider",
+) -> Q | None:
+    """The one rule for records about a pupil (TLV cases, thuiszitters, and what a
+    pupil's dossier will hold), as a filter on the record's own fields: SWV staff the
+    records of their SWVs; a trajectbegeleider their own records and the unassigned ones
+    of their SWVs; a bestuur its schools' records; a school its own. None: nothing (OPR,
+    and roles that see pupils only through assignments of their own, like deskundigen).
+    A superuser gets an empty filter (everything)."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if user.is_superuser:
+        return Q()
+    if user.rol in (Rol.MEDEWERKER, Rol.DIRECTEUR):
+        return Q(**{f"{swv}_id__in": swv_ids_voor(user)})
+    if user.rol == Rol.TRAJECTBEGELEIDER:
+        return Q(**{begeleider: user}) | Q(
+            **{f"{begeleider}__isnull": True, f"{swv}_id__in": swv_ids_voor(user)}
+        )
+    if user.rol == Rol.BESTUUR and user.bestuur_id:
+        return Q(**{f"{school}__bestuur_id": user.bestuur_id})
+    if user.rol == Rol.SCHOOL and user.school_id:
+        return Q(**{f"{school}_id": user.school_id})
+    return None
+
+
 def swv_lijst(user) -> QuerySet[Samenwerkingsverband]:
     zichtbaar = scholen_voor(user)
     return (
