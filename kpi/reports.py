@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ondersteuningsplan.models import Berekening, Kpi, KpiType, Streefwaarde
 from swv.charts import Reeks, lijngrafiek
+from swv.exports import Export, Kolom, uit_context, veld
 from swv.getallen import getal as nl_getal
 from swv.selectors import swv_ids_voor
 
@@ -376,3 +377,51 @@ def export_rijen(db: Dashboard):
                         str(db.bestuur) if db.bestuur else "",
                         j.bestuur_getal,
                     ]
+
+
+# The verwijzingen page's downloads (kpi/verwijzingen/?format=csv&tabel=...).
+VERWIJZINGEN_EXPORTS = {
+    "school": Export(
+        "verwijzingen-per-school-{schooljaar}",
+        (
+            veld("school"),
+            veld("bestuur"),
+            uit_context("schooljaar"),
+            *(veld(n) for n in ("leerlingen", "naar_sbo", "naar_so", "sbo_pct", "so_pct")),
+        ),
+    ),
+    "bestuur": Export(
+        "verwijzingen-{schooljaar}",
+        (
+            Kolom("bestuur", lambda r, c: r["bestuur"].naam),
+            Kolom("nummer", lambda r, c: r["bestuur"].nummer),
+            uit_context("schooljaar"),
+            *(
+                veld(n)
+                for n in (
+                    "leerlingen_bao",
+                    "naar_sbo",
+                    "naar_so",
+                    "sbo_pct",
+                    "so_pct",
+                    "terugplaatsingen",
+                )
+            ),
+        ),
+    ),
+    "swv": Export(
+        "tlv-kengetallen-{schooljaar}",
+        (
+            Kolom("swv", lambda r, c: r["swv"].code),
+            uit_context("schooljaar"),
+            *(
+                veld(n)
+                for n in (
+                    *berekeningen.TLV_SLEUTELS,
+                    "doorlooptijd_mediaan_dagen",
+                    "doorlooptijd_p90_dagen",
+                )
+            ),
+        ),
+    ),
+}

@@ -352,69 +352,11 @@ class VerwijzingenView(KpiMixin, TemplateView):
         )
         tabel = request.GET.get("tabel", "swv")
         if formaat := _formaat(request):
-            if tabel == "school" and per_school_zichtbaar:
-                kolommen = [
-                    "school",
-                    "bestuur",
-                    "schooljaar",
-                    "leerlingen",
-                    "naar_sbo",
-                    "naar_so",
-                    "sbo_pct",
-                    "so_pct",
-                ]
-                return export_response(
-                    formaat,
-                    f"verwijzingen-per-school-{jaar}",
-                    kolommen,
-                    (
-                        [r["school"], r["bestuur"], jaar, *[r[k] for k in kolommen[3:]]]
-                        for r in per_school
-                    ),
-                )
-            if tabel == "bestuur":
-                return export_response(
-                    formaat,
-                    f"verwijzingen-{jaar}",
-                    [
-                        "bestuur",
-                        "nummer",
-                        "schooljaar",
-                        "leerlingen_bao",
-                        "naar_sbo",
-                        "naar_so",
-                        "sbo_pct",
-                        "so_pct",
-                        "terugplaatsingen",
-                    ],
-                    (
-                        [
-                            r["bestuur"].naam,
-                            r["bestuur"].nummer,
-                            jaar,
-                            r["leerlingen_bao"],
-                            r["naar_sbo"],
-                            r["naar_so"],
-                            r["sbo_pct"],
-                            r["so_pct"],
-                            r["terugplaatsingen"],
-                        ]
-                        for r in per_bestuur
-                    ),
-                )
-            kolommen = [
-                "swv",
-                "schooljaar",
-                *berekeningen.TLV_SLEUTELS,
-                "doorlooptijd_mediaan_dagen",
-                "doorlooptijd_p90_dagen",
-            ]
-            return export_response(
-                formaat,
-                f"tlv-kengetallen-{jaar}",
-                kolommen,
-                ([r["swv"].code, jaar, *[r[k] for k in kolommen[2:]]] for r in per_swv),
-            )
+            if tabel == "school" and not per_school_zichtbaar:
+                tabel = "swv"
+            rijen = {"school": per_school, "bestuur": per_bestuur}.get(tabel, per_swv)
+            export = reports.VERWIJZINGEN_EXPORTS.get(tabel, reports.VERWIJZINGEN_EXPORTS["swv"])
+            return export.response(formaat, rijen, schooljaar=jaar)
         return self.render_to_response(
             self.get_context_data(
                 jaar=jaar,

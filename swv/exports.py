@@ -6,7 +6,8 @@ a spreadsheet would run as a formula (=, +, -, @ at the start) are defused.
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -79,3 +80,42 @@ def export_response(
         response = HttpResponse(csv_bytes(kolommen, rijen), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.csv"'
     return response
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """One column of a declared export: its header and how a row gives its value."""
+
+    naam: str
+    waarde: Callable  # (row, context dict) -> value
+
+
+@dataclass(frozen=True)
+class Export:
+    """A table to download, declared as columns (reports.py), not built in a view.
+    `bestandsnaam` may use the context's keys: 'verwijzingen-{jaar}'."""
+
+    bestandsnaam: str
+    kolommen: tuple[Kolom, ...]
+
+    def rijen(self, rijen: Iterable, **context) -> Iterator[list]:
+        for rij in rijen:
+            yield [k.waarde(rij, context) for k in self.kolommen]
+
+    def response(self, formaat: str, rijen: Iterable, **context) -> HttpResponse:
+        return export_response(
+            formaat,
+            self.bestandsnaam.format(**context),
+            [k.naam for k in self.kolommen],
+            self.rijen(rijen, **context),
+        )
+
+
+def veld(naam: str, sleutel: str | None = None) -> Kolom:
+    """A column that is the row's item `sleutel` (default: the column's name)."""
+    return Kolom(naam, lambda rij, context: rij[sleutel or naam])
+
+
+def uit_context(naam: str) -> Kolom:
+    """A column with the same value on every row, from the context (the school year)."""
+    return Kolom(naam, lambda rij, context: context[naam])
