@@ -70,3 +70,57 @@ def lbt_dossier_context(bezwaar: Bezwaar) -> dict:
 
 def lbt_dossier_pdf(bezwaar: Bezwaar) -> bytes:
     return render_pdf("toelaatbaarheid/pdf/lbt_dossier.html", lbt_dossier_context(bezwaar))
+
+
+# The kengetallen download: one row per SWV, bestuur and school, the same counts.
+KENGETAL_KOLOMMEN = [
+    ("aanvragen", "Aanvragen"),
+    ("toegekend_sbo", "Toegekend SBO"),
+    ("toegekend_so", "Toegekend SO"),
+    ("afgewezen", "Afgewezen"),
+    ("bezwaren", "Bezwaren"),
+    ("terugplaatsingen", "Terugplaatsingen"),
+]
+
+
+def kengetallen_tabel(swvs, per_swv: dict, per_bestuur: list, per_school: list):
+    """Columns and rows of the kengetallen export (what the page shows, in one table)."""
+    kolommen = [
+        "Niveau",
+        "Code/nummer",
+        "Naam",
+        *(label for _sleutel, label in KENGETAL_KOLOMMEN),
+        "Doorlooptijd mediaan (dagen)",
+        "Doorlooptijd p90 (dagen)",
+    ]
+
+    def tellingen(getallen):
+        return [getallen[sleutel] for sleutel, _label in KENGETAL_KOLOMMEN]
+
+    rijen = [
+        [
+            "SWV",
+            s.code,
+            s.naam,
+            *tellingen(per_swv[s.pk]),
+            per_swv[s.pk]["doorlooptijd_mediaan_dagen"],
+            per_swv[s.pk]["doorlooptijd_p90_dagen"],
+        ]
+        for s in swvs
+    ]
+    rijen += [
+        ["Bestuur", b["bestuur"].nummer, b["bestuur"].naam, *tellingen(b["tellingen"]), None, None]
+        for b in per_bestuur
+    ]
+    rijen += [
+        [
+            "School",
+            r["school"].vestigingscode,
+            r["school"].naam,
+            *tellingen(r["tellingen"]),
+            None,
+            None,
+        ]
+        for r in per_school
+    ]
+    return kolommen, rijen

@@ -25,6 +25,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from swv import audit, workflow
 from swv.exports import FORMATEN, export_response
 from swv.pdf import pdf_response
+from swv.schooljaar import huidig_schooljaar
 from swv.selectors import samenwerkingsverbanden_voor
 from swv.workflow import Stap
 
@@ -537,22 +538,12 @@ class HerbeoordelingView(TlvMixin, TemplateView):
         return ctx
 
 
-KENGETAL_KOLOMMEN = [
-    ("aanvragen", "Aanvragen"),
-    ("toegekend_sbo", "Toegekend SBO"),
-    ("toegekend_so", "Toegekend SO"),
-    ("afgewezen", "Afgewezen"),
-    ("bezwaren", "Bezwaren"),
-    ("terugplaatsingen", "Terugplaatsingen"),
-]
-
-
 class KengetallenView(TlvMixin, TemplateView):
     permission_required = "toelaatbaarheid.kengetallen_bekijken"
     template_name = "toelaatbaarheid/kengetallen.html"
 
     def get(self, request, *args, **kwargs):
-        huidig = kengetallen.schooljaar_van(timezone.localdate())
+        huidig = huidig_schooljaar()
         try:
             schooljaar = int(request.GET.get("schooljaar", huidig))
         except ValueError:
@@ -586,37 +577,7 @@ class KengetallenView(TlvMixin, TemplateView):
                 request=request,
                 omschrijving=f"TLV-kengetallen {schooljaar}",
             )
-            kolommen = (
-                ["Niveau", "Code/nummer", "Naam"]
-                + [k[1] for k in KENGETAL_KOLOMMEN]
-                + [
-                    "Doorlooptijd mediaan (dagen)",
-                    "Doorlooptijd p90 (dagen)",
-                ]
-            )
-            rijen = (
-                [
-                    ["SWV", s.code, s.naam]
-                    + [per_swv[s.pk][k] for k, _l in KENGETAL_KOLOMMEN]
-                    + [
-                        per_swv[s.pk]["doorlooptijd_mediaan_dagen"],
-                        per_swv[s.pk]["doorlooptijd_p90_dagen"],
-                    ]
-                    for s in swvs
-                ]
-                + [
-                    ["Bestuur", b["bestuur"].nummer, b["bestuur"].naam]
-                    + [b["tellingen"][k] for k, _l in KENGETAL_KOLOMMEN]
-                    + [None, None]
-                    for b in per_bestuur
-                ]
-                + [
-                    ["School", r["school"].vestigingscode, r["school"].naam]
-                    + [r["tellingen"][k] for k, _l in KENGETAL_KOLOMMEN]
-                    + [None, None]
-                    for r in per_school
-                ]
-            )
+            kolommen, rijen = reports.kengetallen_tabel(swvs, per_swv, per_bestuur, per_school)
             return export_response(
                 formaat, f"tlv-kengetallen-{schooljaar}-{schooljaar + 1}", kolommen, rijen
             )
@@ -633,7 +594,7 @@ class KengetallenView(TlvMixin, TemplateView):
                 (BezwaarBeslissing(k).label if k else _("nog niet beslist")): n
                 for k, n in bezwaar_uitkomsten.items()
             },
-            kolommen=KENGETAL_KOLOMMEN,
-            totaal={k: sum(r[k] for r in per_swv.values()) for k, _l in KENGETAL_KOLOMMEN},
+            kolommen=reports.KENGETAL_KOLOMMEN,
+            totaal={k: sum(r[k] for r in per_swv.values()) for k, _l in reports.KENGETAL_KOLOMMEN},
         )
         return self.render_to_response(ctx)
