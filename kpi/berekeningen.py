@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Max, Min, Q, QuerySet, Sum
+from django.db.models import Case, CharField, Count, Max, Min, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -165,21 +165,52 @@ def telt_als_thuiszitter(peildatum: date) -> Q:
     return loopt_op(peildatum) & _VERZUIM & Q(startdatum__lt=peildatum - timedelta(days=28))
 
 
+DUURKLASSEN = {
+    "kort": _("tot 4 weken"),
+    "middel": _("4 weken - 3 maanden"),
+    "lang": _("meer dan 3 maanden"),
+    "vrijstelling": _("vrijstelling"),
+}
+
+
+def duurklassen(peildatum: date) -> dict[str, Q]:
+    """The one classification of running cases by their duration on the peildatum (the
+    inspectie's): verzuim of at most 28 days, more than 4 weeks up to 3 months, more than
+    3 months; vrijstellingen apart. Counts and the per-row export both use it."""
+    loopt = loopt_op(peildatum)
+    vier_weken = peildatum - timedelta(days=28)
+    drie_maanden = _maanden_terug(peildatum, 3)
+    return {
+        "kort": loopt & _VERZUIM & Q(startdatum__gte=vier_weken),
+        "middel": loopt & _VERZUIM & Q(startdatum__lt=vier_weken, startdatum__gte=drie_maanden),
+        "lang": loopt & _VERZUIM & Q(startdatum__lt=drie_maanden),
+        "vrijstelling": loopt & Q(type=ThuiszitterType.VRIJSTELLING),
+    }
+
+
+def duurklasse(peildatum: date) -> Case:
+    """Per row, the label of its class on the peildatum ('' for a case not running)."""
+    return Case(
+        *(
+            When(q, then=Value(str(DUURKLASSEN[klasse])))
+            for klasse, q in duurklassen(peildatum).items()
+        ),
+        default=Value(""),
+        output_field=CharField(),
+    )
+
+
 def _thuiszitter_aggregaten(peildata: list[date]) -> dict:
-    vrij = Q(type=ThuiszitterType.VRIJSTELLING)
     aggregaten = {}
     for i, p in enumerate(peildata):
-        loopt = loopt_op(p)
-        vier_weken = p - timedelta(days=28)
-        drie_maanden = _maanden_terug(p, 3)
-        aggregaten[f"k{i}"] = Count("id", filter=loopt & _VERZUIM & Q(startdatum__gte=vier_weken))
-        aggregaten[f"m{i}"] = Count(
-            "id",
-            filter=loopt & _VERZUIM & Q(startdatum__lt=vier_weken, startdatum__gte=drie_maanden),
+        klassen = duurklassen(p)
+        aggregaten[f"k{i}"] = Count("id", filter=klassen["kort"])
+        aggregaten[f"m{i}"] = Count("id", filter=klassen["middel"])
+        aggregaten[f"l{i}"] = Count("id", filter=klassen["lang"])
+        aggregaten[f"v{i}"] = Count("id", filter=klassen["vrijstelling"])
+        aggregaten[f"a{i}"] = Count(
+            "id", filter=klassen["vrijstelling"] & Q(vrijstelling=Vrijstelling.ART_5A)
         )
-        aggregaten[f"l{i}"] = Count("id", filter=loopt & _VERZUIM & Q(startdatum__lt=drie_maanden))
-        aggregaten[f"v{i}"] = Count("id", filter=loopt & vrij)
-        aggregaten[f"a{i}"] = Count("id", filter=loopt & vrij & Q(vrijstelling=Vrijstelling.ART_5A))
     return aggregaten
 
 

@@ -27,7 +27,7 @@ from swv.selectors import besturen_voor, scholen_voor
 from . import berekeningen, reports, services
 from .filters import ThuiszitterFilter
 from .forms import MetingForm, ThuiszitterActieForm, ThuiszitterForm
-from .models import Meting, ThuiszitterType, Vrijstelling, peildatum
+from .models import Meting, Vrijstelling, peildatum
 from .selectors import bestuur_keuzes, kpis_voor, swv_keuzes, thuiszitters_voor
 
 
@@ -643,21 +643,15 @@ class InspectieExportView(LoginRequiredMixin, PermissionRequiredMixin, TemplateV
             verstreken = [k for k in (1, 2, 3, 4) if peildatum(jaar, k) <= vandaag] or [1]
             kwartaal = verstreken[-1]
         p = peildatum(jaar, kwartaal)
-        qs = thuiszitters_voor(request.user).filter(startdatum__lte=p).order_by("startdatum", "id")
+        qs = (
+            thuiszitters_voor(request.user)
+            .filter(startdatum__lte=p)
+            .annotate(duur=berekeningen.duurklasse(p))
+            .order_by("startdatum", "id")
+        )
         rijen = []
         for t in qs:
             loopt = t.einddatum is None or t.einddatum > p
-            dagen = (p - t.startdatum).days
-            if not loopt:
-                duur = ""
-            elif t.type == ThuiszitterType.VRIJSTELLING:
-                duur = "vrijstelling"
-            elif t.startdatum < berekeningen._maanden_terug(p, 3):
-                duur = "meer dan 3 maanden"
-            elif dagen > 28:
-                duur = "4 weken - 3 maanden"
-            else:
-                duur = "tot 4 weken"
             rijen.append(
                 [
                     t.pk,
@@ -672,7 +666,7 @@ class InspectieExportView(LoginRequiredMixin, PermissionRequiredMixin, TemplateV
                     t.einddatum,
                     t.get_status_display(),
                     "ja" if loopt else "nee",
-                    duur,
+                    t.duur,
                 ]
             )
         vastleggen(
