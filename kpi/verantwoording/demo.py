@@ -15,10 +15,11 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from swv import workflow
 from swv.models import Gebruiker, Samenwerkingsverband
 from swv.schooljaar import schooljaar_van
 
-from . import selectors
+from . import selectors, stappen
 from .bedragen import bedrag_parsen, percentage_parsen
 from .demo_inhoud import SCORES, proces, teksten
 from .models import (
@@ -29,6 +30,7 @@ from .models import (
     OntvangenBedrag,
     Procesindicator,
     Ronde,
+    RondeGebeurtenis,
     RondeStatus,
     Stand,
     Verslag,
@@ -126,9 +128,18 @@ def _ronde(data: Rondedata) -> Ronde:
         _sjabloon_kopieren(bron=None, doel=ronde)
     besturen = list(selectors.besturen_in_swvs([s.id for s in swvs]))
     ronde.besturen.set(besturen)
-    # The demo round is open (Movare can still write); protected state set directly.
+    # The demo round is open (Movare can still write): created and opened through the
+    # workflow (its timeline and audit events), from preparation, then backdated.
+    RondeGebeurtenis.objects.filter(ronde=ronde).delete()
+    Ronde.objects.filter(pk=ronde.pk).update(status=RondeStatus.VOORBEREIDING)
+    ronde = Ronde.objects.get(pk=ronde.pk)
+    workflow.aangemaakt(ronde, stappen.RONDE_AANMAKEN, door=medewerker)
+    workflow.overgang(ronde, stappen.RONDE_OPENEN, door=medewerker, controleer=False)
+    momenten = (data.geopend - timedelta(minutes=30), data.geopend)
+    for rij, moment in zip(ronde.gebeurtenissen.order_by("id"), momenten, strict=True):
+        rij.tijdstip = moment
+        rij.save(update_fields=["tijdstip"])
     Ronde.objects.filter(pk=ronde.pk).update(
-        status=RondeStatus.OPEN,
         deadline=data.deadline,
         aangemaakt_op=data.geopend - timedelta(minutes=30),
         geopend_op=data.geopend,
@@ -193,8 +204,25 @@ def _innovo(verslag: Verslag, data: Rondedata) -> None:
         Aanwending.objects.create(
             verslag=verslag, volgorde=n, omschrijving=omschrijving, bedrag=bedrag_parsen(bedrag)
         )
+    # The two steps taken through the workflow (history rows and audit events as in real
+    # use), from a concept; then backdated to the demo's moments.
+    VerslagGebeurtenis.objects.filter(verslag=verslag).delete()
+    Verslag.objects.filter(pk=verslag.pk).update(status=VerslagStatus.CONCEPT)
+    verslag = Verslag.objects.get(pk=verslag.pk)
+    workflow.overgang(verslag, stappen.VERSLAG_INDIENEN, door=bestuur_gebruiker, controleer=False)
+    workflow.overgang(
+        verslag,
+        stappen.VERSLAG_ACCEPTEREN,
+        door=medewerker,
+        toelichting="Dank voor het heldere verslag.",
+        controleer=False,
+    )
+    for rij, moment in zip(
+        verslag.gebeurtenissen.order_by("id"), (ingediend, geaccepteerd), strict=True
+    ):
+        rij.tijdstip = moment
+        rij.save(update_fields=["tijdstip"])
     Verslag.objects.filter(pk=verslag.pk).update(
-        status=VerslagStatus.GEACCEPTEERD,
         versie=3,
         bijgewerkt_op=ingediend,
         bijgewerkt_door=bestuur_gebruiker,
@@ -202,22 +230,6 @@ def _innovo(verslag: Verslag, data: Rondedata) -> None:
         beoordeeld_op=geaccepteerd,
         opmerking_swv="",
         kengetallen_bij_indienen=None,
-    )
-    VerslagGebeurtenis.objects.filter(verslag=verslag).delete()
-    VerslagGebeurtenis.objects.create(
-        verslag=verslag,
-        tijdstip=ingediend,
-        gebruiker=bestuur_gebruiker,
-        van_status=VerslagStatus.CONCEPT,
-        naar_status=VerslagStatus.INGEDIEND,
-    )
-    VerslagGebeurtenis.objects.create(
-        verslag=verslag,
-        tijdstip=geaccepteerd,
-        gebruiker=medewerker,
-        van_status=VerslagStatus.INGEDIEND,
-        naar_status=VerslagStatus.GEACCEPTEERD,
-        opmerking="Dank voor het heldere verslag.",
     )
 
 

@@ -18,6 +18,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from swv.models import Samenwerkingsverband, Schoolbestuur
 from swv.schooljaar import schooljaar_label
+from swv.workflow import StatusHistorie
 
 
 class RondeStatus(models.TextChoices):
@@ -96,7 +97,7 @@ class Ronde(ConcurrentTransitionMixin, models.Model):
     def sjabloon_bewerkbaar(self) -> bool:
         return self.status == RondeStatus.VOORBEREIDING
 
-    # Transitions: called only from services (inside a transaction).
+    # Transitions: taken only through the services (stappen.py, swv.workflow.overgang).
     @transition(field=status, source=RondeStatus.VOORBEREIDING, target=RondeStatus.OPEN)
     def openen(self):
         self.geopend_op = timezone.now()
@@ -104,6 +105,27 @@ class Ronde(ConcurrentTransitionMixin, models.Model):
     @transition(field=status, source=RondeStatus.OPEN, target=RondeStatus.GESLOTEN)
     def sluiten(self):
         self.gesloten_op = timezone.now()
+
+    # The status stays; the transition says in which states the deadline may move (the
+    # service sets `deadline` before taking it).
+    @transition(field=status, source=[RondeStatus.VOORBEREIDING, RondeStatus.OPEN], target=None)
+    def deadline_wijzigen(self):
+        pass
+
+
+class RondeGebeurtenis(StatusHistorie):
+    """Timeline of a round: created, opened, deadline moved, closed."""
+
+    ronde = models.ForeignKey(Ronde, on_delete=models.CASCADE, related_name="gebeurtenissen")
+    van = models.CharField(_("van"), max_length=20, choices=RondeStatus.choices, blank=True)
+    naar = models.CharField(_("naar"), max_length=20, choices=RondeStatus.choices)
+
+    class Meta(StatusHistorie.Meta):
+        verbose_name = _("gebeurtenis van een ronde")
+        verbose_name_plural = _("geschiedenis van rondes")
+
+    def __str__(self):
+        return f"{self.ronde_id}: {self.van} -> {self.naar}"
 
 
 class Sectie(models.TextChoices):
@@ -264,9 +286,9 @@ class Verslag(ConcurrentTransitionMixin, models.Model):
     def indienen(self):
         self.ingediend_op = timezone.now()
 
+    # The service sets `opmerking_swv` before taking this step.
     @transition(field=status, source=VerslagStatus.INGEDIEND, target=VerslagStatus.TERUGGEGEVEN)
-    def teruggeven(self, opmerking: str):
-        self.opmerking_swv = opmerking
+    def teruggeven(self):
         self.beoordeeld_op = timezone.now()
 
     @transition(field=status, source=VerslagStatus.INGEDIEND, target=VerslagStatus.GEACCEPTEERD)
@@ -274,25 +296,21 @@ class Verslag(ConcurrentTransitionMixin, models.Model):
         self.beoordeeld_op = timezone.now()
 
 
-class VerslagGebeurtenis(models.Model):
-    """Status history of a report: who did what when, with the note (e.g. return comments)."""
+class VerslagGebeurtenis(StatusHistorie):
+    """Status history of a report: who did what when, with the note (e.g. return comments).
+    Written only by `swv.workflow.overgang`."""
 
     verslag = models.ForeignKey(Verslag, on_delete=models.CASCADE, related_name="gebeurtenissen")
-    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now)
-    gebruiker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    van_status = models.CharField(_("van"), max_length=20, choices=VerslagStatus.choices)
-    naar_status = models.CharField(_("naar"), max_length=20, choices=VerslagStatus.choices)
-    opmerking = models.TextField(_("opmerking"), blank=True)
+    van = models.CharField(_("van"), max_length=20, choices=VerslagStatus.choices, blank=True)
+    naar = models.CharField(_("naar"), max_length=20, choices=VerslagStatus.choices)
 
-    class Meta:
+    class Meta(StatusHistorie.Meta):
         ordering = ["verslag", "tijdstip", "id"]
         verbose_name = _("statuswijziging")
         verbose_name_plural = _("statusgeschiedenis")
 
     def __str__(self):
-        return f"{self.verslag_id}: {self.van_status} -> {self.naar_status}"
+        return f"{self.verslag_id}: {self.van} -> {self.naar}"
 
 
 class Antwoord(models.Model):

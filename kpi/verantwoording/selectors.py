@@ -23,6 +23,7 @@ from .models import (
     OntvangenBedrag,
     Procesindicator,
     Ronde,
+    RondeGebeurtenis,
     RondeStatus,
     Verslag,
     VerslagGebeurtenis,
@@ -193,7 +194,13 @@ def verslag_inhoud(verslag: Verslag) -> dict:
 
 
 def geschiedenis(verslag: Verslag) -> QuerySet[VerslagGebeurtenis]:
-    return verslag.gebeurtenissen.select_related("gebruiker").order_by("tijdstip", "id")
+    """The report's timeline (the caller has the report from `verslagen_voor`)."""
+    return verslag.gebeurtenissen.select_related("door").order_by("tijdstip", "id")
+
+
+def ronde_geschiedenis(ronde: Ronde) -> QuerySet[RondeGebeurtenis]:
+    """The round's timeline (the caller has the round from `beheerbare_rondes`)."""
+    return ronde.gebeurtenissen.select_related("door").order_by("tijdstip", "id")
 
 
 def totaal(bedragen) -> Decimal:

@@ -1,8 +1,10 @@
 """Every write of the verantwoording: rounds, reports, reviews, reminders.
 
-Each service checks that the user may act on the object (scope via selectors), runs in
-one transaction, writes a history row for a status change and an audit event in the same
-transaction. Refusals raise `VerantwoordingFout` with a Dutch message for the user.
+One service per step of stappen.py. Each checks, in this order, the permission (rules.py)
+and the scope (selectors.py), both as PermissionDenied, then the content and the state
+(`VerantwoordingFout`, a `swv.workflow.WorkflowFout`, so a ValidationError with a Dutch
+message for the user). A step runs in one transaction with the row locked and writes its
+history row and audit event through `swv.workflow.overgang`.
 """
 
 from dataclasses import dataclass
@@ -10,19 +12,22 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_fsm import ConcurrentTransition, TransitionNotAllowed
+from django.utils.translation import gettext_lazy
+from django_fsm import can_proceed
 
+from swv import workflow
 from swv.audit import AuditActie, vastleggen
 from swv.models import Gebruiker, Samenwerkingsverband, Schoolbestuur
 from swv.roles import Rol
 
-from . import bronnen, reports, selectors, standaard
+from . import bronnen, reports, selectors, standaard, stappen
 from .models import (
     BEWERKBAAR,
     Aanwending,
@@ -36,23 +41,25 @@ from .models import (
     RondeStatus,
     Stand,
     Verslag,
-    VerslagGebeurtenis,
     Vraag,
 )
 from .volledigheid import ontbrekend
 
 
-class VerantwoordingFout(Exception):
-    """A refused action; str(exc) is the message for the user."""
+class VerantwoordingFout(workflow.WorkflowFout):
+    """A step refused for its content or state; str(exc) is the message for the user."""
+
+    def __str__(self):
+        return " ".join(self.messages)
 
 
 class Onvolledig(VerantwoordingFout):
     def __init__(self, missend: list[str]):
         self.missend = missend
-        super().__init__(_("Het verslag is nog niet compleet."))
+        super().__init__(_("Het verslag is nog niet compleet."), code="onvolledig")
 
 
-class VersieConflict(VerantwoordingFout):
+class VersieConflict(VerantwoordingFout, workflow.VerouderdeVersie):
     """Someone else saved the report after this user opened the form."""
 
     def __init__(self, door: str, op: datetime | None):
@@ -69,12 +76,27 @@ class VersieConflict(VerantwoordingFout):
         )
 
 
+ALLEEN_STAF = gettext_lazy("Alleen medewerkers van het SWV beheren verantwoordingsrondes.")
+
+
+def _eis(gebruiker: Gebruiker, stap: workflow.Stap, obj, melding) -> None:
+    if not gebruiker.has_perm(stap.permissie, obj):
+        raise PermissionDenied(melding)
+
+
 # Rounds ---------------------------------------------------------------------------------
 
 
-def _moet_staf_zijn(gebruiker: Gebruiker) -> None:
-    if not gebruiker.has_perm("verantwoording.beheren"):
-        raise VerantwoordingFout(_("Alleen medewerkers van het SWV beheren verantwoordingsrondes."))
+def _ronde_vergrendelen(gebruiker: Gebruiker, ronde_id: int, stap: workflow.Stap) -> Ronde:
+    """The round, locked, once the user may take `stap` on it (else PermissionDenied)."""
+    _eis(gebruiker, stap, None, ALLEEN_STAF)
+    vergrendeld = (
+        selectors.beheerbare_rondes(gebruiker).select_for_update().filter(pk=ronde_id).first()
+    )
+    if vergrendeld is None:
+        raise PermissionDenied(_("Deze ronde valt buiten uw samenwerkingsverbanden."))
+    _eis(gebruiker, stap, vergrendeld, ALLEEN_STAF)
+    return vergrendeld
 
 
 def _sjabloon_kopieren(*, bron: Ronde | None, doel: Ronde) -> None:
@@ -141,19 +163,21 @@ def ronde_aanmaken(
     deadline: date,
     samenwerkingsverbanden: list[Samenwerkingsverband],
     besturen: list[Schoolbestuur],
+    request=None,
 ) -> Ronde:
     """A new round in preparation, with the template of the previous round of these SWVs
-    (or seed 004's form). Refused outside the user's SWVs or for a school year these SWVs
-    already have a round for."""
-    _moet_staf_zijn(gebruiker)
+    (or seed 004's form). PermissionDenied for non-staff and outside the user's SWVs;
+    refused for a school year these SWVs already have a round for."""
+    _eis(gebruiker, stappen.RONDE_AANMAKEN, None, ALLEEN_STAF)
     swv_ids = {s.id for s in samenwerkingsverbanden}
-    if not swv_ids:
-        raise VerantwoordingFout(_("Kies ten minste één samenwerkingsverband."))
     toegestaan = set(
         selectors.kiesbare_samenwerkingsverbanden(gebruiker).values_list("id", flat=True)
     )
     if not swv_ids <= toegestaan:
-        raise VerantwoordingFout(_("U kunt alleen rondes openen voor uw eigen SWV's."))
+        # Only a tampered request gets here: the form offers the user's own SWVs.
+        raise PermissionDenied(_("U kunt alleen rondes openen voor uw eigen SWV's."))
+    if not swv_ids:
+        raise VerantwoordingFout(_("Kies ten minste één samenwerkingsverband."))
     passend = set(selectors.besturen_in_swvs(swv_ids).values_list("id", flat=True))
     buiten = [b.naam for b in besturen if b.id not in passend]
     if buiten:
@@ -180,23 +204,29 @@ def ronde_aanmaken(
     ronde.samenwerkingsverbanden.set(swv_ids)
     ronde.besturen.set(besturen)
     _sjabloon_kopieren(bron=vorige, doel=ronde)
-    vastleggen(
-        actie=AuditActie.AANGEMAAKT,
-        gebruiker=gebruiker,
-        obj=ronde,
+    workflow.aangemaakt(
+        ronde,
+        stappen.RONDE_AANMAKEN,
+        door=gebruiker,
+        request=request,
+        toelichting=(
+            _("Formulier overgenomen van %(ronde)s; %(n)s besturen.")
+            % {"ronde": vorige, "n": len(besturen)}
+            if vorige
+            else _("Standaardformulier; %(n)s besturen.") % {"n": len(besturen)}
+        ),
         omschrijving=f"Verantwoordingsronde {ronde.schooljaar_label} aangemaakt",
-        details={"besturen": len(besturen), "sjabloon_van": vorige.pk if vorige else None},
     )
     return ronde
 
 
 @transaction.atomic
-def ronde_openen(*, ronde: Ronde, gebruiker: Gebruiker) -> Ronde:
+def ronde_openen(*, ronde: Ronde, gebruiker: Gebruiker, request=None) -> Ronde:
     """Open the round: one concept report per participating bestuur; the template is
     fixed from now on."""
-    _moet_staf_zijn(gebruiker)
-    if not selectors.beheerbare_rondes(gebruiker).filter(pk=ronde.pk).exists():
-        raise VerantwoordingFout(_("Deze ronde valt buiten uw samenwerkingsverbanden."))
+    ronde = _ronde_vergrendelen(gebruiker, ronde.pk, stappen.RONDE_OPENEN)
+    if ronde.status != RondeStatus.VOORBEREIDING:
+        raise VerantwoordingFout(_("Deze ronde is al geopend."))
     besturen = list(ronde.besturen.all())
     if not besturen:
         raise VerantwoordingFout(_("Kies eerst de besturen die verantwoording afleggen."))
@@ -204,11 +234,14 @@ def ronde_openen(*, ronde: Ronde, gebruiker: Gebruiker) -> Ronde:
         raise VerantwoordingFout(_("Het formulier van deze ronde heeft nog geen onderdelen."))
     if ronde.deadline < timezone.localdate():
         raise VerantwoordingFout(_("De uiterste inleverdatum is al voorbij; pas die eerst aan."))
-    try:
-        ronde.openen()
-        ronde.save()
-    except (TransitionNotAllowed, ConcurrentTransition) as exc:
-        raise VerantwoordingFout(_("Deze ronde is al geopend.")) from exc
+    workflow.overgang(
+        ronde,
+        stappen.RONDE_OPENEN,
+        door=gebruiker,
+        request=request,
+        toelichting=_("%(n)s verslagen klaargezet.") % {"n": len(besturen)},
+        omschrijving=f"Verantwoordingsronde {ronde.schooljaar_label} geopend",
+    )
     swv_ids = list(ronde.samenwerkingsverbanden.values_list("id", flat=True))
     for bestuur in besturen:
         Verslag.objects.get_or_create(
@@ -216,33 +249,21 @@ def ronde_openen(*, ronde: Ronde, gebruiker: Gebruiker) -> Ronde:
             bestuur=bestuur,
             defaults={"heeft_speciaal": selectors.heeft_speciaal(bestuur.id, swv_ids)},
         )
-    vastleggen(
-        actie=AuditActie.OVERGANG,
-        gebruiker=gebruiker,
-        obj=ronde,
-        omschrijving=f"Verantwoordingsronde {ronde.schooljaar_label} geopend",
-        details={"status": ronde.status, "verslagen": len(besturen)},
-    )
     return ronde
 
 
 @transaction.atomic
-def ronde_sluiten(*, ronde: Ronde, gebruiker: Gebruiker) -> Ronde:
+def ronde_sluiten(*, ronde: Ronde, gebruiker: Gebruiker, request=None) -> Ronde:
     """Close the round: no report can be changed or submitted any more."""
-    _moet_staf_zijn(gebruiker)
-    if not selectors.beheerbare_rondes(gebruiker).filter(pk=ronde.pk).exists():
-        raise VerantwoordingFout(_("Deze ronde valt buiten uw samenwerkingsverbanden."))
-    try:
-        ronde.sluiten()
-        ronde.save()
-    except (TransitionNotAllowed, ConcurrentTransition) as exc:
-        raise VerantwoordingFout(_("Alleen een open ronde kan worden gesloten.")) from exc
-    vastleggen(
-        actie=AuditActie.OVERGANG,
-        gebruiker=gebruiker,
-        obj=ronde,
+    ronde = _ronde_vergrendelen(gebruiker, ronde.pk, stappen.RONDE_SLUITEN)
+    if ronde.status != RondeStatus.OPEN:
+        raise VerantwoordingFout(_("Alleen een open ronde kan worden gesloten."))
+    workflow.overgang(
+        ronde,
+        stappen.RONDE_SLUITEN,
+        door=gebruiker,
+        request=request,
         omschrijving=f"Verantwoordingsronde {ronde.schooljaar_label} gesloten",
-        details={"status": ronde.status},
     )
     return ronde
 
@@ -257,13 +278,8 @@ def vraag_wijzigen(
 ) -> Vraag:
     """Change one part of a round's template (texts, required, only for SBO/SO) and, for a
     hoofdonderdeel, its procesindicatoren. Only while the round is in preparation: once
-    open, reports refer to the template."""
-    _moet_staf_zijn(gebruiker)
-    ronde = (
-        selectors.beheerbare_rondes(gebruiker).select_for_update().filter(pk=vraag.ronde_id).first()
-    )
-    if ronde is None:
-        raise VerantwoordingFout(_("Deze ronde valt buiten uw samenwerkingsverbanden."))
+    open, reports refer to the template. Audited; not a row on the round's timeline."""
+    ronde = _ronde_vergrendelen(gebruiker, vraag.ronde_id, stappen.SJABLOON_WIJZIGEN)
     if ronde.status != RondeStatus.VOORBEREIDING:
         raise VerantwoordingFout(
             _("Het formulier is vast zodra de ronde open is; het kan niet meer worden gewijzigd.")
@@ -293,25 +309,25 @@ def vraag_wijzigen(
 
 
 @transaction.atomic
-def ronde_deadline_wijzigen(*, ronde: Ronde, gebruiker: Gebruiker, deadline: date) -> Ronde:
+def ronde_deadline_wijzigen(
+    *, ronde: Ronde, gebruiker: Gebruiker, deadline: date, request=None
+) -> Ronde:
     """Move the deadline (e.g. extend it) of a round that is not closed. Reminders follow
     the new date; thresholds already mailed are not mailed again."""
-    _moet_staf_zijn(gebruiker)
-    if not selectors.beheerbare_rondes(gebruiker).filter(pk=ronde.pk).exists():
-        raise VerantwoordingFout(_("Deze ronde valt buiten uw samenwerkingsverbanden."))
+    ronde = _ronde_vergrendelen(gebruiker, ronde.pk, stappen.RONDE_DEADLINE)
     if ronde.status == RondeStatus.GESLOTEN:
         raise VerantwoordingFout(_("Deze ronde is gesloten."))
     if deadline < timezone.localdate():
         raise VerantwoordingFout(_("De uiterste inleverdatum kan niet in het verleden liggen."))
     oud = ronde.deadline
-    Ronde.objects.filter(pk=ronde.pk).update(deadline=deadline)
-    ronde.refresh_from_db()
-    vastleggen(
-        actie=AuditActie.GEWIJZIGD,
-        gebruiker=gebruiker,
-        obj=ronde,
+    ronde.deadline = deadline
+    workflow.overgang(
+        ronde,
+        stappen.RONDE_DEADLINE,
+        door=gebruiker,
+        request=request,
+        toelichting=f"{oud:%d-%m-%Y} → {deadline:%d-%m-%Y}",
         omschrijving=f"Deadline verantwoording {ronde.schooljaar_label} gewijzigd",
-        details={"van": oud.isoformat(), "naar": deadline.isoformat()},
     )
     return ronde
 
@@ -327,20 +343,40 @@ class AntwoordInvoer:
     voorbeeld_tekst: str = ""
 
 
-def _moet_eigen_bewerkbaar_zijn(verslag: Verslag, gebruiker: Gebruiker) -> None:
-    if gebruiker.rol != Rol.BESTUUR or gebruiker.bestuur_id != verslag.bestuur_id:
-        raise VerantwoordingFout(_("Alleen het eigen bestuur vult dit verslag in."))
-    ronde_status = Ronde.objects.filter(pk=verslag.ronde_id).values_list("status", flat=True)[0]
-    if ronde_status != RondeStatus.OPEN:
+ALLEEN_EIGEN_BESTUUR = gettext_lazy("Alleen het eigen bestuur vult dit verslag in.")
+
+
+def _verslag_vergrendelen(
+    gebruiker: Gebruiker, verslag: Verslag, stap: workflow.Stap, *, melding, buiten=None
+) -> Verslag:
+    """The report, locked (with its round), once the user may take `stap` on it: the
+    role, the scope (selectors.verslagen_voor), then the object rule; else PermissionDenied."""
+    _eis(gebruiker, stap, None, melding)
+    vergrendeld = (
+        selectors.verslagen_voor(gebruiker)
+        .select_for_update(of=("self",))
+        .select_related("ronde", "bestuur")
+        .defer("pdf")
+        .filter(pk=verslag.pk)
+        .first()
+    )
+    if vergrendeld is None:
+        raise PermissionDenied(buiten or melding)
+    _eis(gebruiker, stap, vergrendeld, melding)
+    return vergrendeld
+
+
+def _ronde_moet_open_zijn(verslag: Verslag) -> None:
+    if verslag.ronde.status != RondeStatus.OPEN:
         raise VerantwoordingFout(
             _("Deze ronde is gesloten; het verslag kan niet meer worden gewijzigd.")
-            if ronde_status == RondeStatus.GESLOTEN
+            if verslag.ronde.status == RondeStatus.GESLOTEN
             else _("Deze ronde is nog niet geopend.")
         )
 
 
 def _weigering_na_mislukte_update(verslag: Verslag, versie: int) -> VerantwoordingFout:
-    actueel = Verslag.objects.select_related("bijgewerkt_door").get(pk=verslag.pk)
+    actueel = Verslag.objects.select_related("bijgewerkt_door").defer("pdf").get(pk=verslag.pk)
     if actueel.status not in BEWERKBAAR:
         return VerantwoordingFout(
             _("Dit verslag is %(status)s en kan niet meer worden gewijzigd.")
@@ -368,9 +404,13 @@ def verslag_opslaan(
 
     Optimistic locking: `versie` is the version the form was opened on; if another user of
     the bestuur saved in between, nothing is written and VersieConflict says who and when.
-    Refused for another bestuur's report, a submitted/accepted report or a closed round.
+    PermissionDenied for anyone but the report's own bestuur; refused for a
+    submitted/accepted report or a round that is not open.
     """
-    _moet_eigen_bewerkbaar_zijn(verslag, gebruiker)
+    verslag = _verslag_vergrendelen(
+        gebruiker, verslag, stappen.VERSLAG_OPSLAAN, melding=ALLEEN_EIGEN_BESTUUR
+    )
+    _ronde_moet_open_zijn(verslag)
     nu = timezone.now()
     bijgewerkt = Verslag.objects.filter(pk=verslag.pk, versie=versie, status__in=BEWERKBAAR).update(
         versie=F("versie") + 1, bijgewerkt_op=nu, bijgewerkt_door=gebruiker
@@ -450,123 +490,101 @@ def _pdf_vastleggen(verslag: Verslag) -> None:
     Verslag.objects.filter(pk=verslag.pk).update(pdf=reports.verslag_pdf(verslag))
 
 
-def _overgang(
-    *, verslag: Verslag, gebruiker: Gebruiker, van: str, opmerking: str, omschrijving: str
-) -> None:
-    VerslagGebeurtenis.objects.create(
-        verslag=verslag,
-        gebruiker=gebruiker,
-        van_status=van,
-        naar_status=verslag.status,
-        opmerking=opmerking,
-    )
-    vastleggen(
-        actie=AuditActie.OVERGANG,
-        gebruiker=gebruiker,
-        obj=verslag,
-        omschrijving=omschrijving,
-        details={"van": van, "naar": verslag.status},
-    )
-
-
-def verslag_indienen(*, verslag: Verslag, gebruiker: Gebruiker) -> Verslag:
-    """Submit the report. Refused while parts are missing (Onvolledig lists them), for
-    another bestuur, in a closed round, or when it was submitted meanwhile: submitting
-    twice at once gives exactly one submission (the state field is the lock)."""
-    try:
-        with transaction.atomic():
-            _moet_eigen_bewerkbaar_zijn(verslag, gebruiker)
-            missend = ontbrekend_in(verslag)
-            if missend:
-                raise Onvolledig(missend)
-            van = verslag.status
-            verslag.indienen()
-            verslag.versie = F("versie") + 1
-            getallen = bronnen.tlv_kengetallen(
-                schooljaar=verslag.ronde.schooljaar, bestuur_ids=[verslag.bestuur_id]
+def verslag_indienen(*, verslag: Verslag, gebruiker: Gebruiker, request=None) -> Verslag:
+    """Submit the report. PermissionDenied for anyone but its own bestuur; refused in a
+    round that is not open, when it was submitted meanwhile (submitting twice at once
+    gives exactly one submission: the row lock and the state field) or while parts are
+    missing (Onvolledig lists them). Stores the TLV figures and the PDF as submitted."""
+    with transaction.atomic():
+        verslag = _verslag_vergrendelen(
+            gebruiker, verslag, stappen.VERSLAG_INDIENEN, melding=ALLEEN_EIGEN_BESTUUR
+        )
+        _ronde_moet_open_zijn(verslag)
+        if not can_proceed(verslag.indienen):
+            raise VerantwoordingFout(
+                _("Dit verslag is al %(status)s; het kan niet opnieuw worden ingediend.")
+                % {"status": verslag.get_status_display()}
             )
-            verslag.kengetallen_bij_indienen = getallen[verslag.bestuur_id]
-            verslag.save()
-            verslag.refresh_from_db()
-            _overgang(
-                verslag=verslag,
-                gebruiker=gebruiker,
-                van=van,
-                opmerking="",
-                omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} ingediend",
-            )
-            _pdf_vastleggen(verslag)
-    except (TransitionNotAllowed, ConcurrentTransition) as exc:
-        verslag.refresh_from_db()
-        raise VerantwoordingFout(
-            _("Dit verslag is al %(status)s; het kan niet opnieuw worden ingediend.")
-            % {"status": verslag.get_status_display()}
-        ) from exc
+        missend = ontbrekend_in(verslag)
+        if missend:
+            raise Onvolledig(missend)
+        getallen = bronnen.tlv_kengetallen(
+            schooljaar=verslag.ronde.schooljaar, bestuur_ids=[verslag.bestuur_id]
+        )
+        verslag.kengetallen_bij_indienen = getallen[verslag.bestuur_id]
+        workflow.overgang(
+            verslag,
+            stappen.VERSLAG_INDIENEN,
+            door=gebruiker,
+            request=request,
+            omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} ingediend",
+        )
+        _pdf_vastleggen(verslag)
     return verslag
 
 
-def _moet_beoordelaar_zijn(verslag: Verslag, gebruiker: Gebruiker) -> None:
-    _moet_staf_zijn(gebruiker)
-    if not selectors.beoordeelbare_verslagen(gebruiker).filter(pk=verslag.pk).exists():
-        raise VerantwoordingFout(_("Dit verslag valt buiten uw samenwerkingsverbanden."))
+def _te_beoordelen(gebruiker: Gebruiker, verslag: Verslag, stap: workflow.Stap) -> Verslag:
+    """The submitted report, locked, for a reviewer in its round's SWVs."""
+    verslag = _verslag_vergrendelen(
+        gebruiker,
+        verslag,
+        stap,
+        melding=ALLEEN_STAF,
+        buiten=_("Dit verslag valt buiten uw samenwerkingsverbanden."),
+    )
     if verslag.ronde.status == RondeStatus.GESLOTEN:
         raise VerantwoordingFout(_("Deze ronde is gesloten."))
+    return verslag
 
 
-def verslag_teruggeven(*, verslag: Verslag, gebruiker: Gebruiker, opmerking: str) -> Verslag:
+@transaction.atomic
+def verslag_teruggeven(
+    *, verslag: Verslag, gebruiker: Gebruiker, opmerking: str, request=None
+) -> Verslag:
     """Return a submitted report to the bestuur with comments (required)."""
+    verslag = _te_beoordelen(gebruiker, verslag, stappen.VERSLAG_TERUGGEVEN)
     opmerking = (opmerking or "").strip()
     if not opmerking:
         raise VerantwoordingFout(_("Schrijf bij het teruggeven wat het bestuur moet aanvullen."))
-    try:
-        with transaction.atomic():
-            _moet_beoordelaar_zijn(verslag, gebruiker)
-            van = verslag.status
-            verslag.teruggeven(opmerking)
-            verslag.versie = F("versie") + 1
-            verslag.save()
-            verslag.refresh_from_db()
-            _overgang(
-                verslag=verslag,
-                gebruiker=gebruiker,
-                van=van,
-                opmerking=opmerking,
-                omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} teruggegeven",
-            )
-            # Editable again: the stored document no longer says what the bestuur will send.
-            Verslag.objects.filter(pk=verslag.pk).update(pdf=None)
-    except (TransitionNotAllowed, ConcurrentTransition) as exc:
-        verslag.refresh_from_db()
+    if not can_proceed(verslag.teruggeven):
         raise VerantwoordingFout(
             _("Alleen een ingediend verslag kan worden teruggegeven (dit verslag is %(status)s).")
             % {"status": verslag.get_status_display()}
-        ) from exc
+        )
+    verslag.opmerking_swv = opmerking
+    workflow.overgang(
+        verslag,
+        stappen.VERSLAG_TERUGGEVEN,
+        door=gebruiker,
+        request=request,
+        toelichting=opmerking,
+        omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} teruggegeven",
+    )
+    # Editable again: the stored document no longer says what the bestuur will send.
+    Verslag.objects.filter(pk=verslag.pk).update(pdf=None)
     return verslag
 
 
-def verslag_accepteren(*, verslag: Verslag, gebruiker: Gebruiker, opmerking: str = "") -> Verslag:
+@transaction.atomic
+def verslag_accepteren(
+    *, verslag: Verslag, gebruiker: Gebruiker, opmerking: str = "", request=None
+) -> Verslag:
     """Accept a submitted report: from now on all participating besturen can read it."""
-    try:
-        with transaction.atomic():
-            _moet_beoordelaar_zijn(verslag, gebruiker)
-            van = verslag.status
-            verslag.accepteren()
-            verslag.save()
-            verslag.refresh_from_db()
-            _overgang(
-                verslag=verslag,
-                gebruiker=gebruiker,
-                van=van,
-                opmerking=(opmerking or "").strip(),
-                omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} geaccepteerd",
-            )
-            _pdf_vastleggen(verslag)
-    except (TransitionNotAllowed, ConcurrentTransition) as exc:
-        verslag.refresh_from_db()
+    verslag = _te_beoordelen(gebruiker, verslag, stappen.VERSLAG_ACCEPTEREN)
+    if not can_proceed(verslag.accepteren):
         raise VerantwoordingFout(
             _("Alleen een ingediend verslag kan worden geaccepteerd (dit verslag is %(status)s).")
             % {"status": verslag.get_status_display()}
-        ) from exc
+        )
+    workflow.overgang(
+        verslag,
+        stappen.VERSLAG_ACCEPTEREN,
+        door=gebruiker,
+        request=request,
+        toelichting=(opmerking or "").strip(),
+        omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} geaccepteerd",
+    )
+    _pdf_vastleggen(verslag)
     return verslag
 
 

@@ -4,19 +4,22 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from swv import workflow
 from swv.audit import AuditActie, vastleggen
 from swv.exports import FORMATEN, export_response
 from swv.pdf import pdf_response
 from swv.schooljaar import huidig_schooljaar
 
-from . import bronnen, reports, selectors, services
+from . import bronnen, reports, selectors, services, stappen
 from .bedragen import bedrag_weergeven, percentage_weergeven
 from .forms import (
     AanwendingFormSet,
@@ -27,6 +30,28 @@ from .forms import (
     VraagForm,
 )
 from .models import RondeStatus, Stand, VerslagStatus, Vraag, VraagSoort
+
+
+def _melding(fout: ValidationError) -> str:
+    return " ".join(fout.messages)
+
+
+def _deadline_uit(post) -> dict:
+    try:
+        return {"deadline": date.fromisoformat(post.get("deadline", ""))}
+    except ValueError:
+        raise services.VerantwoordingFout(
+            _("Vul een geldige datum in, bijvoorbeeld 2025-11-01.")
+        ) from None
+
+
+# The round page's actions, from the step table: the POST's `actie` -> the step and the
+# service's other arguments from the POST.
+RONDE_ACTIES = {
+    "openen": (stappen.RONDE_OPENEN, lambda post: {}),
+    "deadline": (stappen.RONDE_DEADLINE, _deadline_uit),
+    "sluiten": (stappen.RONDE_SLUITEN, lambda post: {}),
+}
 
 
 class VerantwoordingMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -91,8 +116,8 @@ class RondeNieuwView(BeheerMixin, FormView):
                 samenwerkingsverbanden=list(form.cleaned_data["samenwerkingsverbanden"]),
                 besturen=list(form.cleaned_data["besturen"]),
             )
-        except services.VerantwoordingFout as exc:
-            form.add_error(None, str(exc))
+        except ValidationError as fout:
+            workflow.fout_op_formulier(form, fout)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -118,6 +143,12 @@ class RondeDetailView(VerantwoordingMixin, TemplateView):
         ctx["ronde"] = ronde
         ctx["verslagen"] = list(selectors.verslagen_van_ronde(user, ronde))
         ctx["mag_beheren"] = selectors.beheerbare_rondes(user).filter(pk=ronde.pk).exists()
+        # Which steps of the table this user may take on the round now (template: mag.openen).
+        ctx["mag"] = {
+            naam: ctx["mag_beheren"] and stap.mag(user, ronde)
+            for naam, (stap, _argumenten) in RONDE_ACTIES.items()
+        }
+        ctx["geschiedenis"] = selectors.ronde_geschiedenis(ronde) if ctx["mag_beheren"] else []
         ctx["vragen"] = selectors.vragen_van_ronde(ronde) if ctx["mag_beheren"] else []
         ctx["besturen"] = ronde.besturen.order_by("naam") if ctx["mag_beheren"] else []
         tellingen = {}
@@ -128,37 +159,24 @@ class RondeDetailView(VerantwoordingMixin, TemplateView):
 
 
 class RondeActieView(BeheerMixin, View):
+    """POST endpoint for the round's steps (RONDE_ACTIES); a refusal is shown as a message."""
+
     def post(self, request, pk):
         ronde = get_object_or_404(selectors.beheerbare_rondes(request.user), pk=pk)
-        actie = request.POST.get("actie")
+        if request.POST.get("actie") not in RONDE_ACTIES:
+            messages.error(request, _("Onbekende actie."))
+            return redirect(ronde)
+        stap, argumenten = RONDE_ACTIES[request.POST["actie"]]
         try:
-            if actie == "openen":
-                services.ronde_openen(ronde=ronde, gebruiker=request.user)
-                messages.success(request, _("De ronde is geopend; de besturen kunnen invullen."))
-            elif actie == "deadline":
-                try:
-                    deadline = date.fromisoformat(request.POST.get("deadline", ""))
-                except ValueError:
-                    raise services.VerantwoordingFout(
-                        _("Vul een geldige datum in, bijvoorbeeld 2025-11-01.")
-                    ) from None
-                services.ronde_deadline_wijzigen(
-                    ronde=ronde, gebruiker=request.user, deadline=deadline
-                )
-                messages.success(
-                    request,
-                    _("De uiterste inleverdatum is nu %(datum)s.")
-                    % {"datum": deadline.strftime("%d-%m-%Y")},
-                )
-            elif actie == "sluiten":
-                services.ronde_sluiten(ronde=ronde, gebruiker=request.user)
-                messages.success(
-                    request, _("De ronde is gesloten; er kan niets meer worden gewijzigd.")
-                )
-            else:
-                messages.error(request, _("Onbekende actie."))
-        except services.VerantwoordingFout as exc:
-            messages.error(request, str(exc))
+            kwargs = argumenten(request.POST)
+            import_string(stap.service)(
+                ronde=ronde, gebruiker=request.user, request=request, **kwargs
+            )
+        except ValidationError as fout:
+            messages.error(request, _melding(fout))
+            return redirect(ronde)
+        datum = kwargs["deadline"].strftime("%d-%m-%Y") if "deadline" in kwargs else ""
+        messages.success(request, str(stap.melding) % {"datum": datum})
         return redirect(ronde)
 
 
@@ -234,13 +252,12 @@ class VerslagDetailView(VerantwoordingMixin, TemplateView):
             pk=self.kwargs["pk"],
         )
         ctx.update(reports.verslag_document(verslag))
-        eigen = user.rol == "bestuur" and user.bestuur_id == verslag.bestuur_id
+        eigen = user.has_perm(stappen.VERSLAG_OPSLAAN.permissie, verslag)
         ctx["eigen"] = eigen
-        ctx["bewerkbaar"] = eigen and verslag.is_bewerkbaar
-        ctx["mag_beoordelen"] = (
-            verslag.status == VerslagStatus.INGEDIEND
-            and verslag.ronde.status != RondeStatus.GESLOTEN
-            and selectors.beoordeelbare_verslagen(user).filter(pk=verslag.pk).exists()
+        # From the step table; the round's state is the report's own condition.
+        ctx["bewerkbaar"] = stappen.VERSLAG_OPSLAAN.mag(user, verslag) and verslag.is_bewerkbaar
+        ctx["mag_beoordelen"] = verslag.ronde.status != RondeStatus.GESLOTEN and any(
+            stap.mag(user, verslag) for stap in stappen.BESLUITEN.values()
         )
         if ctx["mag_beoordelen"]:
             ctx["beoordeling"] = kwargs.get("beoordeling") or BeoordelingForm()
@@ -275,33 +292,18 @@ class VerslagBeoordelenView(BeheerMixin, View):
             view.setup(request, pk=pk)
             ctx = view.get_context_data(pk=pk, beoordeling=form)
             return view.render_to_response(ctx, status=400)
+        stap = stappen.BESLUITEN[form.cleaned_data["besluit"]]
         try:
-            if form.cleaned_data["besluit"] == "accepteren":
-                services.verslag_accepteren(
-                    verslag=verslag,
-                    gebruiker=request.user,
-                    opmerking=form.cleaned_data["opmerking"],
-                )
-                messages.success(
-                    request,
-                    _(
-                        "Het verslag van %(bestuur)s is geaccepteerd en gepubliceerd voor de andere besturen."
-                    )
-                    % {"bestuur": verslag.bestuur.naam},
-                )
-            else:
-                services.verslag_teruggeven(
-                    verslag=verslag,
-                    gebruiker=request.user,
-                    opmerking=form.cleaned_data["opmerking"],
-                )
-                messages.success(
-                    request,
-                    _("Het verslag is teruggegeven aan %(bestuur)s.")
-                    % {"bestuur": verslag.bestuur.naam},
-                )
-        except services.VerantwoordingFout as exc:
-            messages.error(request, str(exc))
+            import_string(stap.service)(
+                verslag=verslag,
+                gebruiker=request.user,
+                opmerking=form.cleaned_data["opmerking"],
+                request=request,
+            )
+        except ValidationError as fout:
+            messages.error(request, _melding(fout))
+            return redirect(verslag)
+        messages.success(request, str(stap.melding) % {"bestuur": verslag.bestuur.naam})
         return redirect(verslag)
 
 
@@ -415,28 +417,23 @@ class VerslagBewerkenView(VerantwoordingMixin, TemplateView):
             return self.render_to_response(
                 self.context(form, aanwendingen, conflict=str(exc)), status=409
             )
-        except services.VerantwoordingFout as exc:
-            messages.error(request, str(exc))
+        except ValidationError as fout:
+            messages.error(request, _melding(fout))
             return redirect(self.verslag)
         if request.POST.get("actie") != "indienen":
-            messages.success(request, _("Opgeslagen als concept."))
+            messages.success(request, stappen.VERSLAG_OPSLAAN.melding)
             return redirect("verantwoording:verslag-bewerken", pk=self.verslag.pk)
         try:
-            services.verslag_indienen(verslag=self.verslag, gebruiker=request.user)
+            services.verslag_indienen(verslag=self.verslag, gebruiker=request.user, request=request)
         except services.Onvolledig as exc:
             form, aanwendingen = self._formulieren()
             return self.render_to_response(
                 self.context(form, aanwendingen, geweigerd=exc.missend), status=400
             )
-        except services.VerantwoordingFout as exc:
-            messages.error(request, str(exc))
+        except ValidationError as fout:
+            messages.error(request, _melding(fout))
             return redirect(self.verslag)
-        messages.success(
-            request,
-            _(
-                "Uw verslag is ingediend. Het SWV beoordeelt het; u krijgt bericht als er iets moet worden aangevuld."
-            ),
-        )
+        messages.success(request, stappen.VERSLAG_INDIENEN.melding)
         return redirect(self.verslag)
 
 
@@ -488,8 +485,8 @@ class VraagBewerkenView(BeheerMixin, TemplateView):
                 gegevens=form.cleaned_data,
                 indicatoren=indicatoren.regels() if indicatoren is not None else None,
             )
-        except services.VerantwoordingFout as exc:
-            messages.error(request, str(exc))
+        except ValidationError as fout:
+            messages.error(request, _melding(fout))
             return redirect(ronde)
         messages.success(request, _("Onderdeel “%(titel)s” opgeslagen.") % {"titel": vraag.titel})
         return redirect(ronde)

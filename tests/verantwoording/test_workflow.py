@@ -5,13 +5,15 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django_fsm import ConcurrentTransition
 
-from kpi.verantwoording import services
+from kpi.verantwoording import services, stappen
 from kpi.verantwoording.models import (
     Aanwending,
     Ronde,
+    RondeGebeurtenis,
     RondeStatus,
     Verslag,
     VerslagGebeurtenis,
@@ -76,7 +78,7 @@ def test_eerste_ronde_krijgt_het_standaardformulier(gebruiker):
     "username", ["bestuur-innovo", "trajectbegeleider", "opr", "ib-innovo", "jeugdarts"]
 )
 def test_alleen_staf_maakt_rondes(gebruiker, username):
-    with pytest.raises(services.VerantwoordingFout):
+    with pytest.raises(PermissionDenied, match="Alleen medewerkers van het SWV"):
         services.ronde_aanmaken(
             gebruiker=gebruiker(username),
             schooljaar=2031,
@@ -88,7 +90,7 @@ def test_alleen_staf_maakt_rondes(gebruiker, username):
 
 
 def test_directeur_mag_ook_rondes_beheren(gebruiker):
-    ronde = open_ronde(gebruiker("directeur"), schooljaar=2025)
+    ronde = open_ronde(gebruiker("directeur"), schooljaar=2020)
     services.ronde_sluiten(ronde=ronde, gebruiker=gebruiker("directeur"))
     assert Ronde.objects.get(pk=ronde.pk).status == RondeStatus.GESLOTEN
 
@@ -111,7 +113,7 @@ def test_deadline_in_het_verleden_geweigerd(gebruiker):
 
 def test_buiten_eigen_swv_geweigerd(gebruiker):
     vreemd = Samenwerkingsverband.objects.create(code="PO9999", naam="Elders")
-    with pytest.raises(services.VerantwoordingFout, match="eigen SWV"):
+    with pytest.raises(PermissionDenied, match="eigen SWV"):
         services.ronde_aanmaken(
             gebruiker=gebruiker("medewerker"),
             schooljaar=2033,
@@ -201,7 +203,12 @@ def test_compleet_verslag_indienen_legt_geschiedenis_en_audit_vast(gebruiker, in
     verslag = services.verslag_indienen(verslag=innovo, gebruiker=bestuur)
     assert verslag.status == VerslagStatus.INGEDIEND and verslag.ingediend_op
     rij = VerslagGebeurtenis.objects.get(verslag=verslag)
-    assert (rij.van_status, rij.naar_status, rij.gebruiker) == ("concept", "ingediend", bestuur)
+    assert (rij.van, rij.naar, rij.door, rij.stap) == (
+        "concept",
+        "ingediend",
+        bestuur,
+        "Verslag ingediend",
+    )
     assert (
         AuditEvent.objects.filter(
             object_type="verantwoording.verslag", object_id=str(verslag.pk), actie="overgang"
@@ -226,7 +233,7 @@ def test_twee_keer_tegelijk_indienen_geeft_precies_een_indiening(gebruiker, inno
     services.verslag_indienen(verslag=eerste, gebruiker=bestuur)
     with pytest.raises(services.VerantwoordingFout, match="al ingediend"):
         services.verslag_indienen(verslag=tweede, gebruiker=gebruiker("bestuur-innovo"))
-    assert VerslagGebeurtenis.objects.filter(verslag=innovo, naar_status="ingediend").count() == 1
+    assert VerslagGebeurtenis.objects.filter(verslag=innovo, naar="ingediend").count() == 1
     assert (
         AuditEvent.objects.filter(
             object_type="verantwoording.verslag", object_id=str(innovo.pk), actie="overgang"
@@ -253,16 +260,16 @@ def test_status_kan_niet_rechtstreeks_worden_gezet(innovo):
 
 def test_ander_bestuur_kan_niet_opslaan_of_indienen(gebruiker, innovo):
     movare_gebruiker = gebruiker("bestuur-movare")
-    with pytest.raises(services.VerantwoordingFout, match="eigen bestuur"):
+    with pytest.raises(PermissionDenied, match="eigen bestuur"):
         services.verslag_opslaan(
             verslag=innovo,
             gebruiker=movare_gebruiker,
             versie=innovo.versie,
             **complete_invoer(innovo),
         )
-    with pytest.raises(services.VerantwoordingFout, match="eigen bestuur"):
+    with pytest.raises(PermissionDenied, match="eigen bestuur"):
         services.verslag_indienen(verslag=innovo, gebruiker=movare_gebruiker)
-    with pytest.raises(services.VerantwoordingFout, match="eigen bestuur"):
+    with pytest.raises(PermissionDenied, match="eigen bestuur"):
         services.verslag_opslaan(
             verslag=innovo,
             gebruiker=gebruiker("medewerker"),
@@ -358,25 +365,26 @@ def test_teruggeven_dan_aanvullen_en_opnieuw_indienen(gebruiker, ingediend):
     verslag = services.verslag_indienen(verslag=verslag, gebruiker=bestuur)
     verslag = services.verslag_accepteren(verslag=verslag, gebruiker=gebruiker("medewerker"))
     assert verslag.status == VerslagStatus.GEACCEPTEERD
-    assert list(verslag.gebeurtenissen.values_list("naar_status", flat=True)) == [
+    assert list(verslag.gebeurtenissen.values_list("naar", flat=True)) == [
         "ingediend",
         "teruggegeven",
         "ingediend",
         "geaccepteerd",
     ]
-    assert (
-        verslag.gebeurtenissen.get(naar_status="teruggegeven").opmerking == "Vul ankerpunt 4 aan."
-    )
+    assert verslag.gebeurtenissen.get(naar="teruggegeven").toelichting == "Vul ankerpunt 4 aan."
 
 
 @pytest.mark.parametrize(
     "username", ["bestuur-innovo", "bestuur-movare", "trajectbegeleider", "opr", "jeugdarts"]
 )
 def test_alleen_staf_beoordeelt(gebruiker, ingediend, username):
-    with pytest.raises(services.VerantwoordingFout):
+    with pytest.raises(PermissionDenied):
         services.verslag_accepteren(verslag=ingediend, gebruiker=gebruiker(username))
-    with pytest.raises(services.VerantwoordingFout):
+    with pytest.raises(PermissionDenied):
         services.verslag_teruggeven(verslag=ingediend, gebruiker=gebruiker(username), opmerking="x")
+    # The permission comes before the content: no hint about the missing comment.
+    with pytest.raises(PermissionDenied):
+        services.verslag_teruggeven(verslag=ingediend, gebruiker=gebruiker(username), opmerking="")
     assert Verslag.objects.get(pk=ingediend.pk).status == VerslagStatus.INGEDIEND
 
 
@@ -455,3 +463,58 @@ def test_deadline_verlengen(als, gebruiker, ronde):
         services.ronde_deadline_wijzigen(
             ronde=Ronde.objects.get(pk=ronde.pk), gebruiker=gebruiker("medewerker"), deadline=nieuw
         )
+
+
+# The step table and the timelines ---------------------------------------------------------
+
+
+def test_ronde_heeft_een_tijdlijn_van_aanmaken_tot_sluiten(gebruiker, ronde):
+    medewerker = gebruiker("medewerker")
+    nieuw = timezone.localdate() + timedelta(days=45)
+    services.ronde_deadline_wijzigen(ronde=ronde, gebruiker=medewerker, deadline=nieuw)
+    services.ronde_sluiten(ronde=ronde, gebruiker=medewerker)
+    rijen = list(
+        RondeGebeurtenis.objects.filter(ronde=ronde).values_list("van", "naar", "stap", "door")
+    )
+    assert rijen == [
+        ("", "voorbereiding", "Ronde aangemaakt", medewerker.pk),
+        ("voorbereiding", "open", "Ronde geopend", medewerker.pk),
+        ("open", "open", "Uiterste inleverdatum gewijzigd", medewerker.pk),
+        ("open", "gesloten", "Ronde gesloten", medewerker.pk),
+    ]
+    assert (
+        nieuw.strftime("%d-%m-%Y") in ronde.gebeurtenissen.get(naar="open", van="open").toelichting
+    )
+    assert Ronde.objects.get(pk=ronde.pk).deadline == nieuw
+
+
+def test_staf_van_een_ander_swv_krijgt_permission_denied(gebruiker, ronde, innovo):
+    from tests.factories import GebruikerFactory
+
+    elders = Samenwerkingsverband.objects.create(code="PO9998", naam="Elders")
+    vreemd = GebruikerFactory(username="mw-elders", rol="medewerker", swvs=[elders])
+    with pytest.raises(PermissionDenied, match="buiten uw samenwerkingsverbanden"):
+        services.ronde_sluiten(ronde=ronde, gebruiker=vreemd)
+    with pytest.raises(PermissionDenied, match="buiten uw samenwerkingsverbanden"):
+        services.verslag_accepteren(verslag=innovo, gebruiker=vreemd)
+    assert Ronde.objects.get(pk=ronde.pk).status == RondeStatus.OPEN
+
+
+def test_weigeringen_om_de_inhoud_zijn_validatiefouten_met_de_melding(gebruiker, innovo):
+    with pytest.raises(services.Onvolledig) as fout:
+        services.verslag_indienen(verslag=innovo, gebruiker=gebruiker("bestuur-innovo"))
+    assert isinstance(fout.value, ValidationError)
+    # The views show str(exc): the message itself, not a list.
+    assert str(fout.value) == "Het verslag is nog niet compleet."
+
+
+def test_de_stappentabel_zegt_wie_wat_mag(gebruiker, ronde, innovo, movare):
+    bestuur, medewerker = gebruiker("bestuur-innovo"), gebruiker("medewerker")
+    assert stappen.VERSLAG_INDIENEN.mag(bestuur, innovo)
+    assert not stappen.VERSLAG_INDIENEN.mag(bestuur, movare)
+    assert not stappen.VERSLAG_INDIENEN.mag(medewerker, innovo)
+    # A concept cannot be reviewed yet: the transition says so.
+    assert not stappen.VERSLAG_ACCEPTEREN.mag(medewerker, innovo)
+    assert stappen.RONDE_SLUITEN.mag(medewerker, ronde)
+    assert not stappen.RONDE_OPENEN.mag(medewerker, ronde)
+    assert not stappen.RONDE_SLUITEN.mag(bestuur, ronde)
