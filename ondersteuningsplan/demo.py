@@ -25,9 +25,11 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from swv import workflow
 from swv.models import Gebruiker, Samenwerkingsverband
 from swv.schooljaar import schooljaar_label, schooljaar_van
 
+from . import stappen
 from .models import (
     ActieStatus,
     DocumentSoort,
@@ -45,7 +47,6 @@ from .models import (
     PlanVersie,
     Richting,
     Speerpunt,
-    Statusovergang,
     Streefwaarde,
     VademecumDocument,
 )
@@ -179,18 +180,25 @@ def _documenten(plan, soort, rijen, start):
     plan.documenten.filter(soort=soort).exclude(titel__in=titels).delete()
 
 
-def _overgangen(plan, stappen, door):
-    """The plan's status history is exactly `stappen` (van, naar, tijdstip, notitie)."""
+def _overgangen(plan, stappen, door, status, **datums):
+    """The plan's status history is exactly `stappen` (step, tijdstip, toelichting), taken
+    from concept by the workflow (the one writer of history rows) and then dated; the plan
+    ends in `status` with `datums`. Taken with `workflow.overgang` rather than the
+    services: the demo records a past procedure whose versions, OPR decision and OOGO it
+    sets itself (and keeps no PDF, see services.pdf_bewaren_indien_nodig)."""
+    gewenst = [(str(stap.label), tijd, toelichting) for stap, tijd, toelichting in stappen]
     bestaand = list(
-        plan.overgangen.order_by("tijdstip", "id").values_list("van", "naar", "tijdstip", "notitie")
+        plan.overgangen.order_by("tijdstip", "id").values_list("stap", "tijdstip", "toelichting")
     )
-    if bestaand == [tuple(s) for s in stappen]:
-        return
-    plan.overgangen.all().delete()
-    for van, naar, tijd, notitie in stappen:
-        Statusovergang.objects.create(
-            plan=plan, van=van, naar=naar, tijdstip=tijd, door=door, notitie=notitie
-        )
+    if bestaand != gewenst or plan.status != status:
+        plan.overgangen.all().delete()
+        plan = _status(plan, PlanStatus.CONCEPT)
+        for stap, tijd, toelichting in stappen:
+            rij = workflow.overgang(
+                plan, stap, door=door, toelichting=toelichting, controleer=False
+            )
+            type(rij).objects.filter(pk=rij.pk).update(tijdstip=tijd)
+    return _status(plan, status, **datums)
 
 
 def _versie(plan, nummer, tijd, door, aanleiding, secties):
@@ -240,17 +248,13 @@ def _vastgesteld(plan, *, versie_op, opr_op, oogo_op, vastgesteld_op, inspectie_
     aantal = gemeenten_van(plan).count()
     _oogo(plan, [(_werkdag(oogo_op + n % 10 * DAG), OogoUitkomst.OVEREENSTEMMING, "")
                  for n in range(aantal)], door)  # fmt: skip
-    plan = _status(
-        plan, PlanStatus.GEPUBLICEERD, vastgesteld_op=vastgesteld_op,
-        naar_inspectie_op=inspectie_op, gepubliceerd_op=gepubliceerd_op,
-    )  # fmt: skip
-    _overgangen(plan, [
-        (PlanStatus.CONCEPT, PlanStatus.TER_INSTEMMING, _tijd(versie_op), "Voorgelegd aan OPR en gemeenten"),
-        (PlanStatus.TER_INSTEMMING, PlanStatus.VASTGESTELD, _tijd(vastgesteld_op), "Vastgesteld door het bestuur"),
-        (PlanStatus.VASTGESTELD, PlanStatus.BIJ_INSPECTIE, _tijd(inspectie_op), ""),
-        (PlanStatus.BIJ_INSPECTIE, PlanStatus.GEPUBLICEERD, _tijd(gepubliceerd_op), ""),
-    ], door)  # fmt: skip
-    return plan
+    return _overgangen(plan, [
+        (stappen.VOORLEGGEN, _tijd(versie_op), "Voorgelegd aan OPR en gemeenten"),
+        (stappen.VASTSTELLEN, _tijd(vastgesteld_op), "Vastgesteld door het bestuur"),
+        (stappen.NAAR_INSPECTIE, _tijd(inspectie_op), ""),
+        (stappen.PUBLICEREN, _tijd(gepubliceerd_op), ""),
+    ], door, PlanStatus.GEPUBLICEERD, vastgesteld_op=vastgesteld_op,
+        naar_inspectie_op=inspectie_op, gepubliceerd_op=gepubliceerd_op)  # fmt: skip
 
 
 # 1. Zuid-Limburg (seed 001), the previous period -----------------------------------------
@@ -695,10 +699,8 @@ def _concept(swvs, p: Planperiodes):
          "Gemeente vraagt aanvulling over leerlingenvervoer." if n == 6 else "")
         for n in range(7)
     ], medewerker)  # fmt: skip
-    plan = _status(plan, PlanStatus.TER_INSTEMMING)
-    _overgangen(plan, [
-        (PlanStatus.CONCEPT, PlanStatus.TER_INSTEMMING, _tijd(eerste), "Eerste voorlegging"),
-        (PlanStatus.TER_INSTEMMING, PlanStatus.CONCEPT, _tijd(beantwoord), "Verwerken reactienota"),
-        (PlanStatus.CONCEPT, PlanStatus.TER_INSTEMMING, _tijd(tweede), "Tweede voorlegging"),
-    ], medewerker)  # fmt: skip
-    return plan
+    return _overgangen(plan, [
+        (stappen.VOORLEGGEN, _tijd(eerste), "Eerste voorlegging"),
+        (stappen.TERUG_NAAR_CONCEPT, _tijd(beantwoord), "Verwerken reactienota"),
+        (stappen.VOORLEGGEN, _tijd(tweede), "Tweede voorlegging"),
+    ], medewerker, PlanStatus.TER_INSTEMMING)  # fmt: skip

@@ -277,5 +277,5 @@ class AntwoordForm(forms.Form):
 
 
 class OvergangForm(forms.Form):
-    notitie = forms.CharField(label=_("Notitie (optioneel)"), required=False, max_length=2000,
+    toelichting = forms.CharField(label=_("Toelichting (optioneel)"), required=False, max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip

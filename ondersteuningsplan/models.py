@@ -13,6 +13,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from swv.getallen import getal as nl_getal
 from swv.models import Samenwerkingsverband
+from swv.workflow import StatusHistorie
 
 # ---------------------------------------------------------------------------------------
 # Workflow, content and review (issue 4). The status workflow is declared once, here.
@@ -337,21 +338,17 @@ class VademecumDocument(models.Model):
         return self.titel
 
 
-class Statusovergang(models.Model):
-    """History of the workflow: every transition, who, when, with a note."""
+class Statusovergang(StatusHistorie):
+    """The plan's timeline: one row per step (stappen.py), who, when, with a note."""
 
     plan = models.ForeignKey(
         Ondersteuningsplan, on_delete=models.CASCADE, related_name="overgangen"
     )
-    van = models.CharField(max_length=20, choices=PlanStatus.choices)
-    naar = models.CharField(max_length=20, choices=PlanStatus.choices)
-    tijdstip = models.DateTimeField(default=timezone.now)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
-    notitie = models.TextField(blank=True)
+    # Blank `van`: the first row of a plan made as a new version of another.
+    van = models.CharField(_("van"), max_length=20, choices=PlanStatus.choices, blank=True)
+    naar = models.CharField(_("naar"), max_length=20, choices=PlanStatus.choices)
 
-    class Meta:
+    class Meta(StatusHistorie.Meta):
         ordering = ["plan", "tijdstip", "id"]
         verbose_name = _("statusovergang")
         verbose_name_plural = _("statusovergangen")

@@ -1,12 +1,15 @@
 """Every write to a plan: keyword-only, in one transaction, audited.
 
-Status changes go only through `plan_overgang`, which checks the role (rules.py), the
-legal preconditions (OPR instemming and OOGO with every gemeente before vaststelling),
-records a Statusovergang and an audit event, and freezes a version when the draft goes
-to the OPR.
+Each service takes one step of stappen.py and checks first that the plan is in the user's
+scope (`selectors.plannen_voor`, else PermissionDenied) and that the user's role may take
+the step (rules.py), before any validation: a role without the right learns nothing from
+the messages. Status changes go through `workflow.overgang`, which writes the plan's
+timeline (Statusovergang) and the audit event; the legal preconditions (OPR instemming
+and OOGO with every gemeente before vaststelling) and the side effects (a frozen version
+when the draft goes to the OPR, the kept PDF at vaststelling, the dates, the replaced
+predecessor at publication) sit in the step's own service.
 """
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,9 +18,13 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
+from swv import workflow
 from swv.audit import AuditActie, vastleggen
+from swv.selectors import swv_ids_voor
 
+from . import selectors, stappen
 from .models import (
     STATUS_BEWERKBAAR,
     STATUS_VASTGESTELD,
@@ -32,30 +39,48 @@ from .models import (
     PlanStatus,
     PlanVersie,
     Speerpunt,
-    Statusovergang,
     Streefwaarde,
 )
 from .rijketekst import platte_tekst
 
 
-class Bewerkconflict(Exception):
+class Bewerkconflict(workflow.VerouderdeVersie):
     """Someone else saved the same section first; `huidig` holds their version."""
 
     def __init__(self, huidig):
-        super().__init__("bewerkconflict")
+        super().__init__(
+            _(
+                "Iemand anders heeft dit intussen opgeslagen. Uw wijziging is niet opgeslagen; "
+                "vergelijk met de opgeslagen tekst en sla opnieuw op."
+            )
+        )
         self.huidig = huidig
 
 
-class NietBewerkbaar(ValidationError):
+class NietBewerkbaar(workflow.WorkflowFout):
     pass
 
 
+def _vergrendel(gebruiker, plan: Ondersteuningsplan, stap) -> Ondersteuningsplan:
+    """Lock the plan row in the user's scope and check the step's permission: in that
+    order and before anything else, so a role without the step learns nothing more."""
+    gevonden = (
+        selectors.plannen_voor(gebruiker)
+        .select_for_update()
+        .filter(pk=getattr(plan, "pk", None))
+        .first()
+    )
+    if gevonden is None:
+        raise PermissionDenied(_("Dit plan is niet (meer) beschikbaar voor u."))
+    workflow.eis(gebruiker, stap.permissie, gevonden)
+    return gevonden
+
+
 def _bewerkbaar(plan: Ondersteuningsplan) -> None:
-    # Read the status from the database: the caller's copy may be older than a transition.
-    status = Ondersteuningsplan.objects.filter(pk=plan.pk).values_list("status", flat=True).first()
-    if status in STATUS_BEWERKBAAR:
+    """Content changes only in a draft (`plan` is the locked, current row)."""
+    if plan.status in STATUS_BEWERKBAAR:
         return
-    if status == PlanStatus.TER_INSTEMMING:
+    if plan.status == PlanStatus.TER_INSTEMMING:
         raise NietBewerkbaar(
             _(
                 "Dit plan ligt ter instemming bij de OPR en kan nu niet worden gewijzigd. "
@@ -67,14 +92,14 @@ def _bewerkbaar(plan: Ondersteuningsplan) -> None:
             "Dit plan is %(status)s en kan niet meer worden gewijzigd. "
             "Wijzig een vastgesteld plan via een nieuwe versie."
         )
-        % {"status": PlanStatus(status).label}
+        % {"status": PlanStatus(plan.status).label}
     )
 
 
-def _audit(*, plan, door, actie=AuditActie.GEWIJZIGD, omschrijving, obj=None, details=None):
+def _audit(*, plan, gebruiker, actie=AuditActie.GEWIJZIGD, omschrijving, obj=None, details=None):
     vastleggen(
         actie=actie,
-        gebruiker=door,
+        gebruiker=gebruiker,
         obj=obj or plan,
         omschrijving=omschrijving,
         details={"plan": plan.pk, **(details or {})},
@@ -86,27 +111,39 @@ def _audit(*, plan, door, actie=AuditActie.GEWIJZIGD, omschrijving, obj=None, de
 
 @transaction.atomic
 def plan_aanmaken(
-    *, door, titel: str, startjaar: int, eindjaar: int, samenwerkingsverbanden
+    *, gebruiker, titel: str, startjaar: int, eindjaar: int, samenwerkingsverbanden
 ) -> Ondersteuningsplan:
+    """A new concept plan of SWVs in the user's scope; the first row of its timeline."""
+    workflow.eis(gebruiker, stappen.AANMAKEN.permissie)
+    eigen = set(swv_ids_voor(gebruiker).values_list("id", flat=True))
+    if any(s.pk not in eigen for s in samenwerkingsverbanden):
+        # Only a tampered request gets here: the form offers the user's own SWVs.
+        raise PermissionDenied(_("Kies samenwerkingsverbanden waarvoor u werkt."))
     plan = Ondersteuningsplan(titel=titel, startjaar=startjaar, eindjaar=eindjaar)
     plan.full_clean(exclude=["samenwerkingsverbanden", "status"])
     plan.save()
     plan.samenwerkingsverbanden.set(samenwerkingsverbanden)
-    _audit(plan=plan, door=door, actie=AuditActie.AANGEMAAKT, omschrijving="Plan aangemaakt")
+    workflow.aangemaakt(plan, stappen.AANMAKEN, door=gebruiker, omschrijving="Plan aangemaakt")
     return plan
+
+
+TEKSTVELDEN = ("titel", "startjaar", "eindjaar", "motto", "missie", "visie", "strategie")
 
 
 @transaction.atomic
 def plan_tekst_bijwerken(
-    *, plan: Ondersteuningsplan, door, verwachte_versie: int, **velden
+    *, gebruiker, plan: Ondersteuningsplan, verwachte_versie: int, **velden
 ) -> Ondersteuningsplan:
-    """Save missie/visie/strategie/motto/titel/period; refuse if someone saved in between."""
+    """Save missie/visie/strategie/motto/titel/period of a draft; refuse (Bewerkconflict)
+    if someone saved in between."""
+    plan = _vergrendel(gebruiker, plan, stappen.TEKST)
     _bewerkbaar(plan)
-    toegestaan = {"titel", "startjaar", "eindjaar", "motto", "missie", "visie", "strategie"}
-    onbekend = set(velden) - toegestaan
+    onbekend = set(velden) - set(TEKSTVELDEN)
     if onbekend:
         raise ValueError(f"onbekende velden {onbekend}")
-    kandidaat = Ondersteuningsplan(pk=plan.pk, **{**_plan_velden(plan), **velden})
+    kandidaat = Ondersteuningsplan(
+        pk=plan.pk, **{**{v: getattr(plan, v) for v in TEKSTVELDEN}, **velden}
+    )
     kandidaat.clean()
     bijgewerkt = Ondersteuningsplan.objects.filter(
         pk=plan.pk, bewerkversie=verwachte_versie
@@ -114,16 +151,12 @@ def plan_tekst_bijwerken(
     if not bijgewerkt:
         raise Bewerkconflict(Ondersteuningsplan.objects.get(pk=plan.pk))
     _audit(
-        plan=plan, door=door, omschrijving="Plantekst gewijzigd", details={"velden": sorted(velden)}
+        plan=plan,
+        gebruiker=gebruiker,
+        omschrijving="Plantekst gewijzigd",
+        details={"velden": sorted(velden)},
     )
     return Ondersteuningsplan.objects.get(pk=plan.pk)
-
-
-def _plan_velden(plan):
-    return {
-        v: getattr(plan, v)
-        for v in ("titel", "startjaar", "eindjaar", "motto", "missie", "visie", "strategie")
-    }
 
 
 # Chapters (optimistic locking) ---------------------------------------------------------
@@ -131,18 +164,25 @@ def _plan_velden(plan):
 
 @transaction.atomic
 def hoofdstuk_aanmaken(
-    *, plan, door, titel: str, tekst: str = "", eisen=(), volgorde: int | None = None
+    *,
+    gebruiker,
+    plan: Ondersteuningsplan,
+    titel: str,
+    tekst: str = "",
+    eisen=(),
+    volgorde: int | None = None,
 ) -> Hoofdstuk:
+    plan = _vergrendel(gebruiker, plan, stappen.HOOFDSTUK_AANMAKEN)
     _bewerkbaar(plan)
     if volgorde is None:
         volgorde = (plan.hoofdstukken.aggregate(m=Max("volgorde"))["m"] or 0) + 1
     h = Hoofdstuk.objects.create(
         plan=plan, titel=titel, tekst=tekst, eisen=list(eisen), volgorde=volgorde,
-        gewijzigd_door=door,
+        gewijzigd_door=gebruiker,
     )  # fmt: skip
     _audit(
         plan=plan,
-        door=door,
+        gebruiker=gebruiker,
         actie=AuditActie.AANGEMAAKT,
         obj=h,
         omschrijving="Hoofdstuk aangemaakt",
@@ -153,8 +193,8 @@ def hoofdstuk_aanmaken(
 @transaction.atomic
 def hoofdstuk_bijwerken(
     *,
+    gebruiker,
     hoofdstuk: Hoofdstuk,
-    door,
     verwachte_versie: int,
     titel: str,
     tekst: str,
@@ -163,28 +203,32 @@ def hoofdstuk_bijwerken(
 ) -> Hoofdstuk:
     """Save only if nobody saved since `verwachte_versie`; else raise Bewerkconflict with
     their text, so the view can show both theirs and yours (nothing is overwritten)."""
-    _bewerkbaar(hoofdstuk.plan)
-    bijgewerkt = Hoofdstuk.objects.filter(pk=hoofdstuk.pk, versie=verwachte_versie).update(
+    plan = _vergrendel(gebruiker, hoofdstuk.plan, stappen.HOOFDSTUK_BIJWERKEN)
+    _bewerkbaar(plan)
+    bijgewerkt = Hoofdstuk.objects.filter(
+        pk=hoofdstuk.pk, plan=plan, versie=verwachte_versie
+    ).update(
         titel=titel,
         tekst=tekst,
         eisen=list(eisen),
         volgorde=volgorde,
         versie=F("versie") + 1,
-        gewijzigd_door=door,
+        gewijzigd_door=gebruiker,
         gewijzigd_op=timezone.now(),
     )
     if not bijgewerkt:
         raise Bewerkconflict(
             Hoofdstuk.objects.select_related("gewijzigd_door").get(pk=hoofdstuk.pk)
         )
-    _audit(plan=hoofdstuk.plan, door=door, obj=hoofdstuk, omschrijving="Hoofdstuk gewijzigd")
+    _audit(plan=plan, gebruiker=gebruiker, obj=hoofdstuk, omschrijving="Hoofdstuk gewijzigd")
     return Hoofdstuk.objects.get(pk=hoofdstuk.pk)
 
 
 @transaction.atomic
-def hoofdstuk_verwijderen(*, hoofdstuk: Hoofdstuk, door) -> None:
-    _bewerkbaar(hoofdstuk.plan)
-    _audit(plan=hoofdstuk.plan, door=door, actie=AuditActie.VERWIJDERD, obj=hoofdstuk,
+def hoofdstuk_verwijderen(*, gebruiker, hoofdstuk: Hoofdstuk) -> None:
+    plan = _vergrendel(gebruiker, hoofdstuk.plan, stappen.HOOFDSTUK_VERWIJDEREN)
+    _bewerkbaar(plan)
+    _audit(plan=plan, gebruiker=gebruiker, actie=AuditActie.VERWIJDERD, obj=hoofdstuk,
            omschrijving="Hoofdstuk verwijderd")  # fmt: skip
     hoofdstuk.delete()
 
@@ -192,14 +236,25 @@ def hoofdstuk_verwijderen(*, hoofdstuk: Hoofdstuk, door) -> None:
 # Speerpunten, KPIs, streefwaarden, acties, documenten -----------------------------------
 
 
+def _van_plan(obj, plan) -> bool:
+    """Whether a speerpunt, document, actie or KPI belongs to `plan`."""
+    if hasattr(obj, "plan_id"):
+        return obj.plan_id == plan.pk
+    speerpunt = obj.speerpunt
+    return speerpunt is not None and speerpunt.plan_id == plan.pk
+
+
 @transaction.atomic
-def object_opslaan(*, plan, door, obj, omschrijving: str):
+def object_opslaan(*, gebruiker, plan: Ondersteuningsplan, obj, omschrijving: str):
     """Save a validated speerpunt/actie/document of a draft plan (ModelForm instance)."""
+    plan = _vergrendel(gebruiker, plan, stappen.INHOUD)
+    if not _van_plan(obj, plan):
+        raise PermissionDenied(_("Dit onderdeel hoort niet bij dit plan."))
     _bewerkbaar(plan)
     nieuw = obj.pk is None
     obj.save()
     _audit(
-        plan=plan, door=door, obj=obj, omschrijving=omschrijving,
+        plan=plan, gebruiker=gebruiker, obj=obj, omschrijving=omschrijving,
         actie=AuditActie.AANGEMAAKT if nieuw else AuditActie.GEWIJZIGD,
     )  # fmt: skip
     return obj
@@ -207,10 +262,17 @@ def object_opslaan(*, plan, door, obj, omschrijving: str):
 
 @transaction.atomic
 def kpi_opslaan(
-    *, plan, door, kpi: Kpi, streefwaarden: dict[int, tuple[str, Decimal] | None]
+    *,
+    gebruiker,
+    plan: Ondersteuningsplan,
+    kpi: Kpi,
+    streefwaarden: dict[int, tuple[str, Decimal] | None],
 ) -> Kpi:
     """Save a KPI and its streefwaarden per school year (None removes that year's value).
     Values were parsed with streefwaarden.lees and checked with waarde_controleren."""
+    plan = _vergrendel(gebruiker, plan, stappen.KPI)
+    if not _van_plan(kpi, plan):
+        raise PermissionDenied(_("Dit onderdeel hoort niet bij dit plan."))
     _bewerkbaar(plan)
     nieuw = kpi.pk is None
     for jaar, paar in streefwaarden.items():
@@ -227,10 +289,16 @@ def kpi_opslaan(
                 kpi=kpi, schooljaar=jaar, defaults={"comparator": paar[0], "waarde": paar[1]}
             )
     _audit(
-        plan=plan, door=door, obj=kpi, omschrijving="KPI opgeslagen",
+        plan=plan, gebruiker=gebruiker, obj=kpi, omschrijving="KPI opgeslagen",
         actie=AuditActie.AANGEMAAKT if nieuw else AuditActie.GEWIJZIGD,
     )  # fmt: skip
     return kpi
+
+
+def speerpunt_nieuw(plan) -> Speerpunt:
+    return Speerpunt(
+        plan=plan, volgorde=(plan.speerpunten.aggregate(m=Max("volgorde"))["m"] or 0) + 1
+    )
 
 
 # OOGO, OPR decision, OPR comments ------------------------------------------------------
@@ -243,30 +311,36 @@ def _niet_in_toekomst(datum, veld):
 
 @transaction.atomic
 def oogo_vastleggen(
-    *, plan, door, gemeente, datum, uitkomst: str, toelichting: str = ""
+    *, gebruiker, plan: Ondersteuningsplan, gemeente, datum, uitkomst: str, toelichting: str = ""
 ) -> OogoOverleg:
+    plan = _vergrendel(gebruiker, plan, stappen.OOGO)
     if plan.status not in (PlanStatus.CONSULTATIE, PlanStatus.TER_INSTEMMING):
         raise ValidationError(
             _("OOGO leg je vast terwijl het plan in consultatie of ter instemming ligt.")
         )
-    from .selectors import gemeenten_van
-
-    if not gemeenten_van(plan).filter(pk=gemeente.pk).exists():
+    if not selectors.gemeenten_van(plan).filter(pk=gemeente.pk).exists():
         raise ValidationError({"gemeente": _("Deze gemeente ligt niet in de regio van het plan.")})
     _niet_in_toekomst(datum, "datum")
     o = OogoOverleg.objects.create(
         plan=plan, gemeente=gemeente, datum=datum, uitkomst=uitkomst, toelichting=toelichting,
-        vastgelegd_door=door,
+        vastgelegd_door=gebruiker,
     )  # fmt: skip
-    _audit(plan=plan, door=door, actie=AuditActie.AANGEMAAKT, obj=o, omschrijving="OOGO vastgelegd")
+    _audit(
+        plan=plan,
+        gebruiker=gebruiker,
+        actie=AuditActie.AANGEMAAKT,
+        obj=o,
+        omschrijving="OOGO vastgelegd",
+    )
     return o
 
 
 @transaction.atomic
 def opr_besluit_vastleggen(
-    *, plan, door, datum, stemmen_voor: int, stemmen_tegen: int, onthoudingen: int = 0,
-    uitkomst: str, motivering: str = "",
+    *, gebruiker, plan: Ondersteuningsplan, datum, stemmen_voor: int, stemmen_tegen: int,
+    onthoudingen: int = 0, uitkomst: str, motivering: str = "",
 ) -> OprBesluit:  # fmt: skip
+    plan = _vergrendel(gebruiker, plan, stappen.OPR_BESLUIT)
     if plan.status != PlanStatus.TER_INSTEMMING:
         raise ValidationError(_("Het OPR-besluit gaat over een versie die ter instemming ligt."))
     _niet_in_toekomst(datum, "datum")
@@ -280,15 +354,18 @@ def opr_besluit_vastleggen(
     b = OprBesluit.objects.create(
         plan=plan, versie=versie, datum=datum, stemmen_voor=stemmen_voor,
         stemmen_tegen=stemmen_tegen, onthoudingen=onthoudingen, uitkomst=uitkomst,
-        motivering=motivering, vastgelegd_door=door,
+        motivering=motivering, vastgelegd_door=gebruiker,
     )  # fmt: skip
-    _audit(plan=plan, door=door, actie=AuditActie.AANGEMAAKT, obj=b,
+    _audit(plan=plan, gebruiker=gebruiker, actie=AuditActie.AANGEMAAKT, obj=b,
            omschrijving=f"OPR-besluit vastgelegd: {uitkomst}")  # fmt: skip
     return b
 
 
 @transaction.atomic
-def opmerking_plaatsen(*, plan, door, sectie: str, tekst: str) -> OprOpmerking:
+def opmerking_plaatsen(
+    *, gebruiker, plan: Ondersteuningsplan, sectie: str, tekst: str
+) -> OprOpmerking:
+    plan = _vergrendel(gebruiker, plan, stappen.OPMERKEN)
     if plan.status != PlanStatus.TER_INSTEMMING:
         raise ValidationError(_("Opmerkingen plaats je terwijl het plan ter instemming ligt."))
     titels = {s["sleutel"]: s["titel"] for s in secties(plan)}
@@ -296,11 +373,11 @@ def opmerking_plaatsen(*, plan, door, sectie: str, tekst: str) -> OprOpmerking:
         raise ValidationError({"sectie": _("Kies een onderdeel van het plan.")})
     o = OprOpmerking.objects.create(
         plan=plan, versie=plan.versies.order_by("-nummer").first(), sectie=sectie,
-        sectie_titel=titels[sectie][:250], auteur=door, tekst=tekst,
+        sectie_titel=titels[sectie][:250], auteur=gebruiker, tekst=tekst,
     )  # fmt: skip
     _audit(
         plan=plan,
-        door=door,
+        gebruiker=gebruiker,
         actie=AuditActie.AANGEMAAKT,
         obj=o,
         omschrijving="OPR-opmerking geplaatst",
@@ -310,14 +387,15 @@ def opmerking_plaatsen(*, plan, door, sectie: str, tekst: str) -> OprOpmerking:
 
 @transaction.atomic
 def opmerking_beantwoorden(
-    *, opmerking: OprOpmerking, door, antwoord: str, verwerkt: bool
+    *, gebruiker, opmerking: OprOpmerking, antwoord: str, verwerkt: bool
 ) -> OprOpmerking:
+    plan = _vergrendel(gebruiker, opmerking.plan, stappen.BEANTWOORDEN)
     opmerking.antwoord = antwoord
     opmerking.verwerkt = verwerkt
-    opmerking.beantwoord_door = door
+    opmerking.beantwoord_door = gebruiker
     opmerking.beantwoord_op = timezone.now()
     opmerking.save(update_fields=["antwoord", "verwerkt", "beantwoord_door", "beantwoord_op"])
-    _audit(plan=opmerking.plan, door=door, obj=opmerking, omschrijving="OPR-opmerking beantwoord")
+    _audit(plan=plan, gebruiker=gebruiker, obj=opmerking, omschrijving="OPR-opmerking beantwoord")
     return opmerking
 
 
@@ -326,10 +404,8 @@ def opmerking_beantwoorden(
 
 def secties(plan, *, speerpunten=None, hoofdstukken=None) -> list[dict]:
     """The plan as comparable sections (plain text), in reading order."""
-    from .selectors import hoofdstukken_van, speerpunten_met_kpis
-
-    speerpunten = speerpunten if speerpunten is not None else speerpunten_met_kpis(plan)
-    hoofdstukken = hoofdstukken if hoofdstukken is not None else hoofdstukken_van(plan)
+    speerpunten = speerpunten if speerpunten is not None else selectors.speerpunten_met_kpis(plan)
+    hoofdstukken = hoofdstukken if hoofdstukken is not None else selectors.hoofdstukken_van(plan)
     uit = [
         {
             "sleutel": "missie",
@@ -372,46 +448,24 @@ def secties(plan, *, speerpunten=None, hoofdstukken=None) -> list[dict]:
     return [{**s, "titel": str(s["titel"])} for s in uit]
 
 
-def versie_bevriezen(*, plan, door, aanleiding: str) -> PlanVersie:
+def _versie_bevriezen(*, plan, gebruiker, aanleiding: str) -> PlanVersie:
     nummer = (plan.versies.aggregate(m=Max("nummer"))["m"] or 0) + 1
     return PlanVersie.objects.create(
-        plan=plan, nummer=nummer, aangemaakt_door=door, aanleiding=aanleiding, secties=secties(plan)
+        plan=plan,
+        nummer=nummer,
+        aangemaakt_door=gebruiker,
+        aanleiding=aanleiding,
+        secties=secties(plan),
     )
 
 
-# Workflow ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Overgang:
-    naam: str
-    label: str
-    permissie: str
-
-
-OVERGANGEN = {
-    o.naam: o
-    for o in (
-        Overgang("naar_consultatie", _("In consultatie brengen"), "ondersteuningsplan.bewerken"),
-        Overgang(
-            "voorleggen", _("Voorleggen aan OPR (ter instemming)"), "ondersteuningsplan.bewerken"
-        ),
-        Overgang("terug_naar_concept", _("Terug naar concept"), "ondersteuningsplan.bewerken"),
-        Overgang(
-            "vaststellen", _("Vaststellen namens het bestuur"), "ondersteuningsplan.vaststellen"
-        ),
-        Overgang("naar_inspectie", _("Verzonden aan inspectie"), "ondersteuningsplan.bewerken"),
-        Overgang("publiceren", _("Publiceren"), "ondersteuningsplan.publiceren"),
-    )
-}
+# Workflow: one service per step of stappen.py ------------------------------------------
 
 
 def ontbrekend_voor_instemming(plan, *, speerpunten=None, hoofdstukken=None) -> list[str]:
     """Required content before the draft may go to the OPR, as readable messages."""
-    from .selectors import hoofdstukken_van, speerpunten_met_kpis
-
-    speerpunten = speerpunten if speerpunten is not None else speerpunten_met_kpis(plan)
-    hoofdstukken = hoofdstukken if hoofdstukken is not None else hoofdstukken_van(plan)
+    speerpunten = speerpunten if speerpunten is not None else selectors.speerpunten_met_kpis(plan)
+    hoofdstukken = hoofdstukken if hoofdstukken is not None else selectors.hoofdstukken_van(plan)
     mist = []
     for veld in ("missie", "visie", "strategie"):
         if not getattr(plan, veld).strip():
@@ -435,8 +489,6 @@ def ontbrekend_voor_instemming(plan, *, speerpunten=None, hoofdstukken=None) -> 
 
 def blokkades_vaststelling(plan) -> list[str]:
     """OPR instemming on the version now before it, and OOGO agreement with every gemeente."""
-    from .selectors import gemeenten_van
-
     mist = []
     versie = plan.versies.order_by("-nummer").first()
     besluit = (
@@ -451,7 +503,7 @@ def blokkades_vaststelling(plan) -> list[str]:
     laatste = {}
     for o in plan.oogo.order_by("datum", "id"):
         laatste[o.gemeente_id] = o
-    for g in gemeenten_van(plan):
+    for g in selectors.gemeenten_van(plan):
         o = laatste.get(g.pk)
         if o is None:
             mist.append(_("Geen OOGO vastgelegd met gemeente %(g)s.") % {"g": g.naam})
@@ -460,60 +512,104 @@ def blokkades_vaststelling(plan) -> list[str]:
     return mist
 
 
-@transaction.atomic
-def plan_overgang(
-    *, plan: Ondersteuningsplan, door, naam: str, notitie: str = ""
-) -> Ondersteuningsplan:
-    overgang = OVERGANGEN.get(naam)
-    if overgang is None:
-        raise PermissionDenied
-    if not door.has_perm(overgang.permissie, plan):
-        raise PermissionDenied(_("Uw rol mag deze stap niet zetten."))
-    # Lock the row; ConcurrentTransitionMixin also refuses if the status moved meanwhile.
-    plan = Ondersteuningsplan.objects.select_for_update().get(pk=plan.pk)
-    methode = getattr(plan, naam)
-    from django_fsm import can_proceed
+def _begin(gebruiker, plan: Ondersteuningsplan, stap) -> Ondersteuningsplan:
+    """Scope, permission, then the state: a step from the wrong status is refused before
+    the step's own checks (so the user hears the real reason)."""
+    plan = _vergrendel(gebruiker, plan, stap)
+    if not can_proceed(getattr(plan, stap.overgang)):
+        raise workflow.StapNietToegestaan(plan)
+    return plan
 
-    if not can_proceed(methode):
-        raise ValidationError(
-            _("Vanuit de status '%(status)s' kan dit niet.") % {"status": plan.get_status_display()}
-        )
-    if naam == "voorleggen":
-        mist = ontbrekend_voor_instemming(plan)
-        if mist:
-            raise ValidationError(mist)
-    if naam == "vaststellen":
-        mist = blokkades_vaststelling(plan)
-        if mist:
-            raise ValidationError(mist)
-    van = plan.status
-    methode()
-    vandaag = timezone.localdate()
-    if naam == "vaststellen":
-        plan.vastgesteld_op = vandaag
-    elif naam == "naar_inspectie":
-        plan.naar_inspectie_op = vandaag
-    elif naam == "publiceren":
-        plan.gepubliceerd_op = vandaag
-    plan.save()
-    if naam == "voorleggen":
-        versie_bevriezen(plan=plan, door=door, aanleiding=_("Voorgelegd aan de OPR"))
-    if naam == "vaststellen":
-        _pdf_bewaren(plan)
-    if naam == "publiceren" and plan.vorige_versie_id:
+
+@transaction.atomic
+def plan_naar_consultatie(
+    *, gebruiker, plan: Ondersteuningsplan, toelichting: str = "", request=None
+) -> Ondersteuningsplan:
+    plan = _begin(gebruiker, plan, stappen.NAAR_CONSULTATIE)
+    workflow.overgang(
+        plan, stappen.NAAR_CONSULTATIE, door=gebruiker, toelichting=toelichting, request=request
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_voorleggen(
+    *, gebruiker, plan: Ondersteuningsplan, toelichting: str = "", request=None
+) -> Ondersteuningsplan:
+    """The draft goes to the OPR (ter instemming) once it is complete; the text it saw is
+    frozen as a new version, on which the OPR decides."""
+    plan = _begin(gebruiker, plan, stappen.VOORLEGGEN)
+    mist = ontbrekend_voor_instemming(plan)
+    if mist:
+        raise workflow.WorkflowFout(mist)
+    workflow.overgang(
+        plan, stappen.VOORLEGGEN, door=gebruiker, toelichting=toelichting, request=request
+    )
+    _versie_bevriezen(plan=plan, gebruiker=gebruiker, aanleiding=_("Voorgelegd aan de OPR"))
+    return plan
+
+
+@transaction.atomic
+def plan_terug_naar_concept(
+    *, gebruiker, plan: Ondersteuningsplan, toelichting: str = "", request=None
+) -> Ondersteuningsplan:
+    plan = _begin(gebruiker, plan, stappen.TERUG_NAAR_CONCEPT)
+    workflow.overgang(
+        plan, stappen.TERUG_NAAR_CONCEPT, door=gebruiker, toelichting=toelichting, request=request
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_vaststellen(
+    *, gebruiker, plan: Ondersteuningsplan, toelichting: str = "", request=None
+) -> Ondersteuningsplan:
+    """Adoption on behalf of the bestuur, only with OPR instemming on the version before
+    it and OOGO agreement with every gemeente; the adopted plan's PDF is kept."""
+    plan = _begin(gebruiker, plan, stappen.VASTSTELLEN)
+    mist = blokkades_vaststelling(plan)
+    if mist:
+        raise workflow.WorkflowFout(mist)
+    plan.vastgesteld_op = timezone.localdate()
+    workflow.overgang(
+        plan, stappen.VASTSTELLEN, door=gebruiker, toelichting=toelichting, request=request
+    )
+    _pdf_bewaren(plan)
+    return plan
+
+
+@transaction.atomic
+def plan_naar_inspectie(
+    *, gebruiker, plan: Ondersteuningsplan, toelichting: str = "", request=None
+) -> Ondersteuningsplan:
+    """Sent to the inspectie today (the page shows whether that was in time)."""
+    plan = _begin(gebruiker, plan, stappen.NAAR_INSPECTIE)
+    plan.naar_inspectie_op = timezone.localdate()
+    workflow.overgang(
+        plan, stappen.NAAR_INSPECTIE, door=gebruiker, toelichting=toelichting, request=request
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_publiceren(
+    *, gebruiker, plan: Ondersteuningsplan, toelichting: str = "", request=None
+) -> Ondersteuningsplan:
+    """Published today; a published plan this one amends is replaced (its own step on
+    its own timeline, taken on this step's permission)."""
+    plan = _begin(gebruiker, plan, stappen.PUBLICEREN)
+    plan.gepubliceerd_op = timezone.localdate()
+    workflow.overgang(
+        plan, stappen.PUBLICEREN, door=gebruiker, toelichting=toelichting, request=request
+    )
+    if plan.vorige_versie_id:
         vorige = Ondersteuningsplan.objects.select_for_update().get(pk=plan.vorige_versie_id)
         if vorige.status == PlanStatus.GEPUBLICEERD:
-            vorige.vervangen()
-            vorige.save()
-            Statusovergang.objects.create(
-                plan=vorige, van=PlanStatus.GEPUBLICEERD, naar=vorige.status, door=door,
-                notitie=_("Vervangen door de gepubliceerde nieuwe versie (plan %(pk)s).") % {"pk": plan.pk},
+            workflow.overgang(
+                vorige, stappen.VERVANGEN, door=gebruiker, request=request, controleer=False,
+                toelichting=_("Vervangen door de gepubliceerde nieuwe versie (plan %(pk)s).")
+                % {"pk": plan.pk},
             )  # fmt: skip
-    Statusovergang.objects.create(plan=plan, van=van, naar=plan.status, door=door, notitie=notitie)
-    vastleggen(
-        actie=AuditActie.OVERGANG, gebruiker=door, obj=plan,
-        omschrijving=f"Status {van} -> {plan.status}", details={"van": van, "naar": plan.status},
-    )  # fmt: skip
     return plan
 
 
@@ -529,10 +625,9 @@ def _pdf_bewaren(plan) -> None:
 
 
 @transaction.atomic
-def plan_nieuwe_versie(*, plan: Ondersteuningsplan, door) -> Ondersteuningsplan:
+def plan_nieuwe_versie(*, gebruiker, plan: Ondersteuningsplan, request=None) -> Ondersteuningsplan:
     """Amend a published plan: copy it into a new concept that needs OPR instemming again."""
-    if not door.has_perm("ondersteuningsplan.bewerken", plan):
-        raise PermissionDenied
+    plan = _vergrendel(gebruiker, plan, stappen.NIEUWE_VERSIE)
     if plan.status != PlanStatus.GEPUBLICEERD:
         raise ValidationError(_("Alleen een gepubliceerd plan wijzig je via een nieuwe versie."))
     if plan.wijzigingen.exclude(status=PlanStatus.VERVANGEN).exists():
@@ -545,7 +640,7 @@ def plan_nieuwe_versie(*, plan: Ondersteuningsplan, door) -> Ondersteuningsplan:
     for h in plan.hoofdstukken.all():
         Hoofdstuk.objects.create(
             plan=nieuw, volgorde=h.volgorde, titel=h.titel, tekst=h.tekst, eisen=h.eisen,
-            gewijzigd_door=door,
+            gewijzigd_door=gebruiker,
         )  # fmt: skip
     for sp in plan.speerpunten.prefetch_related("kpis__streefwaarden", "acties"):
         oud_sp_kpis, oud_acties = list(sp.kpis.all()), list(sp.acties.all())
@@ -575,24 +670,18 @@ def plan_nieuwe_versie(*, plan: Ondersteuningsplan, door) -> Ondersteuningsplan:
         d._state.adding = True
         d.plan = nieuw
         d.save()
-    Statusovergang.objects.create(
-        plan=nieuw, van=PlanStatus.CONCEPT, naar=PlanStatus.CONCEPT, door=door,
-        notitie=_("Nieuwe versie van plan %(pk)s") % {"pk": plan.pk},
+    workflow.aangemaakt(
+        nieuw, stappen.NIEUWE_VERSIE, door=gebruiker, request=request,
+        toelichting=_("Nieuwe versie van plan %(pk)s") % {"pk": plan.pk},
+        omschrijving=f"Nieuwe versie van plan {plan.pk}",
     )  # fmt: skip
-    _audit(plan=nieuw, door=door, actie=AuditActie.AANGEMAAKT,
-           omschrijving=f"Nieuwe versie van plan {plan.pk}")  # fmt: skip
     return nieuw
-
-
-def speerpunt_nieuw(plan) -> Speerpunt:
-    return Speerpunt(
-        plan=plan, volgorde=(plan.speerpunten.aggregate(m=Max("volgorde"))["m"] or 0) + 1
-    )
 
 
 @transaction.atomic
 def pdf_bewaren_indien_nodig(*, plan: Ondersteuningsplan) -> None:
-    """An adopted plan without a kept PDF (imported or demo data) gets one, once."""
+    """An adopted plan without a kept PDF (imported or demo data) gets one, once. Not a
+    user's step: the public page asks for what was adopted."""
     plan = Ondersteuningsplan.objects.select_for_update().get(pk=plan.pk)
     if plan.status in STATUS_VASTGESTELD and not plan.vastgestelde_pdf:
         _pdf_bewaren(plan)

@@ -7,15 +7,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_fsm import ConcurrentTransition
 
+from swv import workflow
 from swv.audit import AuditActie, vastleggen
 from swv.exports import export_response
 from swv.pdf import pdf_response
 
-from . import forms, services
+from . import forms, services, stappen
 from .models import (
     Hoofdstuk,
     Kpi,
@@ -37,7 +38,8 @@ from .selectors import (
 )
 from .verschil import vergelijken
 
-STAPPEN = [
+# The statuses a plan passes, shown as the procedure's progress on the plan page.
+FASEN = [
     PlanStatus.CONCEPT,
     PlanStatus.CONSULTATIE,
     PlanStatus.TER_INSTEMMING,
@@ -56,13 +58,13 @@ def _mag(request, perm, plan=None):
         raise PermissionDenied
 
 
-def _fouten(form, fout: ValidationError):
-    """Put a service's ValidationError next to the right field (or on top of the form)."""
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout.messages)
+def _mag_stap(request, stap, plan):
+    """Before showing a step's form: may this user take it (the service checks again)?"""
+    if not stap.mag(request.user, plan):
+        raise PermissionDenied
+
+
+_fouten = workflow.fout_op_formulier
 
 
 def _formulier(request, plan, form, titel, **extra):
@@ -84,12 +86,12 @@ def index(request):
 
 @login_required
 def plan_nieuw(request):
-    _mag(request, "ondersteuningsplan.bewerken")
+    _mag_stap(request, stappen.AANMAKEN, None)
     form = forms.PlanAanmakenForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.plan_aanmaken(
-                door=request.user,
+                gebruiker=request.user,
                 titel=form.cleaned_data["titel"],
                 startjaar=form.cleaned_data["startjaar"],
                 eindjaar=form.cleaned_data["eindjaar"],
@@ -108,7 +110,6 @@ def detail(request, pk):
     plan = _plan(request, pk)
     inhoud = plan_inhoud(plan)
     user = request.user
-    is_staf = user.has_perm("ondersteuningsplan.bewerken", plan)
     opmerkingen = opmerkingen_van(plan)
     per_sectie = {}
     for o in opmerkingen:
@@ -118,11 +119,6 @@ def detail(request, pk):
     for o in sorted(oogo, key=lambda o: (o.datum, o.pk)):
         laatste_oogo[o.gemeente_id] = o
     gemeenten = list(gemeenten_van(plan))
-    overgangen = [
-        (o, user.has_perm(o.permissie, plan))
-        for naam, o in services.OVERGANGEN.items()
-        if _kan(plan, naam)
-    ]
     blokkades = {}
     if plan.status in (PlanStatus.CONCEPT, PlanStatus.CONSULTATIE):
         blokkades["voorleggen"] = services.ontbrekend_voor_instemming(
@@ -131,13 +127,23 @@ def detail(request, pk):
     if plan.status == PlanStatus.TER_INSTEMMING:
         blokkades["vaststellen"] = services.blokkades_vaststelling(plan)
     versies = list(plan.versies.order_by("-nummer"))
+    ter_instemming = plan.status == PlanStatus.TER_INSTEMMING
     context = {
         "plan": plan,
         "i": inhoud,
-        "is_staf": is_staf,
-        "bewerkbaar": is_staf and plan.bewerkbaar,
-        "stappen": [(s, s.label) for s in STAPPEN],
-        "overgangen": overgangen,
+        # What this user may do now, from the step table (permission and status).
+        "knoppen": [(stap, knop) for stap, knop in stappen.KNOPPEN.items() if stap.mag(user, plan)],
+        "bewerkbaar": stappen.TEKST.mag(user, plan) and plan.bewerkbaar,
+        "kan_beantwoorden": stappen.BEANTWOORDEN.mag(user, plan),
+        "kan_opmerken": stappen.OPMERKEN.mag(user, plan) and ter_instemming,
+        "kan_opr_besluit": stappen.OPR_BESLUIT.mag(user, plan) and ter_instemming,
+        "kan_oogo": stappen.OOGO.mag(user, plan)
+        and plan.status in (PlanStatus.CONSULTATIE, PlanStatus.TER_INSTEMMING),
+        "kan_nieuwe_versie": stappen.NIEUWE_VERSIE.mag(user, plan)
+        and plan.status == PlanStatus.GEPUBLICEERD
+        and not plan.wijzigingen.exclude(status=PlanStatus.VERVANGEN).exists(),
+        "kan_toetsen": user.has_perm("ondersteuningsplan.toetsen", plan),
+        "fasen": [(s, s.label) for s in FASEN],
         "blokkades": blokkades,
         "opmerkingen_per_sectie": per_sectie,
         "aantal_opmerkingen": len(opmerkingen),
@@ -149,24 +155,9 @@ def detail(request, pk):
         ),
         "versies": versies,
         "geschiedenis": overgangen_van(plan),
-        "kan_opmerken": user.has_perm("ondersteuningsplan.opmerken", plan)
-        and plan.status == PlanStatus.TER_INSTEMMING,
-        "kan_opr_besluit": user.has_perm("ondersteuningsplan.opr_besluit", plan)
-        and plan.status == PlanStatus.TER_INSTEMMING,
-        "kan_oogo": is_staf and plan.status in (PlanStatus.CONSULTATIE, PlanStatus.TER_INSTEMMING),
-        "kan_toetsen": user.has_perm("ondersteuningsplan.toetsen", plan),
-        "kan_nieuwe_versie": is_staf
-        and plan.status == PlanStatus.GEPUBLICEERD
-        and not plan.wijzigingen.exclude(status=PlanStatus.VERVANGEN).exists(),
         "vorige": plan.vorige_versie,
     }
     return render(request, "ondersteuningsplan/detail.html", context)
-
-
-def _kan(plan, naam) -> bool:
-    from django_fsm import can_proceed
-
-    return can_proceed(getattr(plan, naam))
 
 
 # Workflow ------------------------------------------------------------------------------
@@ -175,22 +166,24 @@ def _kan(plan, naam) -> bool:
 @login_required
 @require_POST
 def overgang(request, pk, naam):
+    """One of the plan page's buttons (stappen.KNOPPEN): its step's service decides."""
     plan = _plan(request, pk)
-    if naam not in services.OVERGANGEN:
+    stap = stappen.PER_NAAM.get(naam)
+    if stap not in stappen.KNOPPEN:
         raise Http404
-    _mag(request, services.OVERGANGEN[naam].permissie, plan)
     form = forms.OvergangForm(request.POST)
-    notitie = form.cleaned_data["notitie"] if form.is_valid() else ""
+    toelichting = form.cleaned_data["toelichting"] if form.is_valid() else ""
+    service = import_string(stap.service)
     try:
-        plan = services.plan_overgang(plan=plan, door=request.user, naam=naam, notitie=notitie)
+        plan = service(gebruiker=request.user, plan=plan, toelichting=toelichting, request=request)
+    except workflow.VerouderdeVersie:
+        messages.error(
+            request, _("Iemand anders heeft de status intussen gewijzigd. Bekijk de nieuwe stand.")
+        )
     except ValidationError as fout:
         messages.error(
             request,
             _("Deze stap kan nog niet: %(m)s") % {"m": " ".join(fout.messages)},
-        )
-    except ConcurrentTransition:
-        messages.error(
-            request, _("Iemand anders heeft de status intussen gewijzigd. Bekijk de nieuwe stand.")
         )
     else:
         messages.success(
@@ -203,9 +196,8 @@ def overgang(request, pk, naam):
 @require_POST
 def nieuwe_versie(request, pk):
     plan = _plan(request, pk)
-    _mag(request, "ondersteuningsplan.bewerken", plan)
     try:
-        nieuw = services.plan_nieuwe_versie(plan=plan, door=request.user)
+        nieuw = services.plan_nieuwe_versie(plan=plan, gebruiker=request.user, request=request)
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
         return redirect(plan)
@@ -222,7 +214,7 @@ def nieuwe_versie(request, pk):
 @login_required
 def plan_bewerken(request, pk):
     plan = _plan(request, pk)
-    _mag(request, "ondersteuningsplan.bewerken", plan)
+    _mag_stap(request, stappen.TEKST, plan)
     velden = ["titel", "startjaar", "eindjaar", "motto", "missie", "visie", "strategie"]
     initial = {v: getattr(plan, v) for v in velden} | {"bewerkversie": plan.bewerkversie}
     form = forms.PlanTekstForm(request.POST or None, initial=initial)
@@ -232,7 +224,7 @@ def plan_bewerken(request, pk):
         try:
             services.plan_tekst_bijwerken(
                 plan=plan,
-                door=request.user,
+                gebruiker=request.user,
                 verwachte_versie=data["bewerkversie"],
                 **{v: data[v] for v in velden},
             )
@@ -261,8 +253,8 @@ def plan_bewerken(request, pk):
 @login_required
 def hoofdstuk_bewerken(request, pk, hid=None):
     plan = _plan(request, pk)
-    _mag(request, "ondersteuningsplan.bewerken", plan)
     h = get_object_or_404(Hoofdstuk, plan=plan, pk=hid) if hid else None
+    _mag_stap(request, stappen.HOOFDSTUK_BIJWERKEN if h else stappen.HOOFDSTUK_AANMAKEN, plan)
     initial = (
         {
             "volgorde": h.volgorde,
@@ -281,12 +273,12 @@ def hoofdstuk_bewerken(request, pk, hid=None):
         try:
             if h is None:
                 h = services.hoofdstuk_aanmaken(
-                    plan=plan, door=request.user, titel=d["titel"], tekst=d["tekst"],
+                    plan=plan, gebruiker=request.user, titel=d["titel"], tekst=d["tekst"],
                     eisen=d["eisen"], volgorde=d["volgorde"],
                 )  # fmt: skip
             else:
                 services.hoofdstuk_bijwerken(
-                    hoofdstuk=h, door=request.user, verwachte_versie=d["versie"] or 0,
+                    hoofdstuk=h, gebruiker=request.user, verwachte_versie=d["versie"] or 0,
                     titel=d["titel"], tekst=d["tekst"], eisen=d["eisen"], volgorde=d["volgorde"],
                 )  # fmt: skip
         except services.Bewerkconflict as c:
@@ -327,10 +319,10 @@ def hoofdstuk_bewerken(request, pk, hid=None):
 @require_POST
 def hoofdstuk_verwijderen(request, pk, hid):
     plan = _plan(request, pk)
-    _mag(request, "ondersteuningsplan.bewerken", plan)
+    _mag_stap(request, stappen.HOOFDSTUK_VERWIJDEREN, plan)
     h = get_object_or_404(Hoofdstuk, plan=plan, pk=hid)
     try:
-        services.hoofdstuk_verwijderen(hoofdstuk=h, door=request.user)
+        services.hoofdstuk_verwijderen(hoofdstuk=h, gebruiker=request.user)
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
     else:
@@ -345,7 +337,7 @@ def _model_bewerken(request, plan, form, titel, omschrijving, anker):
     if request.method == "POST" and form.is_valid():
         try:
             obj = services.object_opslaan(
-                plan=plan, door=request.user, obj=form.instance, omschrijving=omschrijving
+                plan=plan, gebruiker=request.user, obj=form.instance, omschrijving=omschrijving
             )
         except ValidationError as fout:
             _fouten(form, fout)
@@ -358,7 +350,7 @@ def _model_bewerken(request, plan, form, titel, omschrijving, anker):
 @login_required
 def speerpunt_bewerken(request, pk, sid=None):
     plan = _plan(request, pk)
-    _mag(request, "ondersteuningsplan.bewerken", plan)
+    _mag_stap(request, stappen.INHOUD, plan)
     sp = get_object_or_404(Speerpunt, plan=plan, pk=sid) if sid else services.speerpunt_nieuw(plan)
     form = forms.SpeerpuntForm(request.POST or None, instance=sp)
     return _model_bewerken(
@@ -370,7 +362,7 @@ def speerpunt_bewerken(request, pk, sid=None):
 @login_required
 def kpi_bewerken(request, pk, sid=None, kid=None):
     plan = _plan(request, pk)
-    _mag(request, "ondersteuningsplan.bewerken", plan)
+    _mag_stap(request, stappen.KPI, plan)
     if kid:
         kpi = get_object_or_404(Kpi, speerpunt__plan=plan, pk=kid)
     else:
@@ -380,7 +372,10 @@ def kpi_bewerken(request, pk, sid=None, kid=None):
     if request.method == "POST" and form.is_valid():
         try:
             services.kpi_opslaan(
-                plan=plan, door=request.user, kpi=form.instance, streefwaarden=form.streefwaarden
+                plan=plan,
+                gebruiker=request.user,
+                kpi=form.instance,
+                streefwaarden=form.streefwaarden,
             )
         except ValidationError as fout:
             _fouten(form, fout)
@@ -398,7 +393,7 @@ def kpi_bewerken(request, pk, sid=None, kid=None):
 @login_required
 def actie_bewerken(request, pk, aid=None):
     plan = _plan(request, pk)
-    _mag(request, "ondersteuningsplan.bewerken", plan)
+    _mag_stap(request, stappen.INHOUD, plan)
     actie = (
         get_object_or_404(Ontwikkelactie, speerpunt__plan=plan, pk=aid)
         if aid
@@ -414,7 +409,7 @@ def actie_bewerken(request, pk, aid=None):
 @login_required
 def document_bewerken(request, pk, did=None):
     plan = _plan(request, pk)
-    _mag(request, "ondersteuningsplan.bewerken", plan)
+    _mag_stap(request, stappen.INHOUD, plan)
     doc = (
         get_object_or_404(VademecumDocument, plan=plan, pk=did)
         if did
@@ -444,11 +439,11 @@ def document_bestand(request, pk, did):
 @login_required
 def oogo_nieuw(request, pk):
     plan = _plan(request, pk)
-    _mag(request, "ondersteuningsplan.bewerken", plan)
+    _mag_stap(request, stappen.OOGO, plan)
     form = forms.OogoForm(request.POST or None, gemeenten=gemeenten_van(plan))
     if request.method == "POST" and form.is_valid():
         try:
-            services.oogo_vastleggen(plan=plan, door=request.user, **form.cleaned_data)
+            services.oogo_vastleggen(plan=plan, gebruiker=request.user, **form.cleaned_data)
         except ValidationError as fout:
             _fouten(form, fout)
         else:
@@ -460,11 +455,11 @@ def oogo_nieuw(request, pk):
 @login_required
 def opr_besluit_nieuw(request, pk):
     plan = _plan(request, pk)
-    _mag(request, "ondersteuningsplan.opr_besluit", plan)
+    _mag_stap(request, stappen.OPR_BESLUIT, plan)
     form = forms.OprBesluitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.opr_besluit_vastleggen(plan=plan, door=request.user, **form.cleaned_data)
+            services.opr_besluit_vastleggen(plan=plan, gebruiker=request.user, **form.cleaned_data)
         except ValidationError as fout:
             _fouten(form, fout)
         else:
@@ -480,7 +475,7 @@ def opr_besluit_nieuw(request, pk):
 @login_required
 def opmerking_nieuw(request, pk):
     plan = _plan(request, pk)
-    _mag(request, "ondersteuningsplan.opmerken", plan)
+    _mag_stap(request, stappen.OPMERKEN, plan)
     form = forms.OpmerkingForm(
         request.POST or None,
         initial={"sectie": request.GET.get("sectie")},
@@ -488,7 +483,7 @@ def opmerking_nieuw(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            o = services.opmerking_plaatsen(plan=plan, door=request.user, **form.cleaned_data)
+            o = services.opmerking_plaatsen(plan=plan, gebruiker=request.user, **form.cleaned_data)
         except ValidationError as fout:
             _fouten(form, fout)
         else:
@@ -500,13 +495,13 @@ def opmerking_nieuw(request, pk):
 @login_required
 def opmerking_beantwoorden(request, pk, oid):
     plan = _plan(request, pk)
-    _mag(request, "ondersteuningsplan.bewerken", plan)
+    _mag_stap(request, stappen.BEANTWOORDEN, plan)
     o = get_object_or_404(OprOpmerking, plan=plan, pk=oid)
     form = forms.AntwoordForm(
         request.POST or None, initial={"antwoord": o.antwoord, "verwerkt": o.verwerkt}
     )
     if request.method == "POST" and form.is_valid():
-        services.opmerking_beantwoorden(opmerking=o, door=request.user, **form.cleaned_data)
+        services.opmerking_beantwoorden(opmerking=o, gebruiker=request.user, **form.cleaned_data)
         messages.success(request, _("Reactie opgeslagen."))
         return redirect(reverse("ondersteuningsplan:detail", args=[plan.pk]) + f"#opm-{o.pk}")
     return _formulier(

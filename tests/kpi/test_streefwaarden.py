@@ -127,9 +127,11 @@ def test_migratie_kale_percentages_volgen_de_richting(plan):
     from tests.factories.kpi import KpiFactory, StreefwaardeFactory
 
     # The models as they were when the migration ran (they have moved app since).
-    apps = MigrationLoader(connection).project_state(
-        ("kpi", "0007_kale_streefwaarde_volgt_richting")
-    ).apps
+    apps = (
+        MigrationLoader(connection)
+        .project_state(("kpi", "0007_kale_streefwaarde_volgt_richting"))
+        .apps
+    )
 
     migratie = importlib.import_module("kpi.migrations.0007_kale_streefwaarde_volgt_richting")
     sp = plan.kpi["afgestemd"].speerpunt

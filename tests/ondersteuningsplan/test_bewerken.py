@@ -183,9 +183,7 @@ def test_koppen_in_de_tekst_vallen_onder_de_hoofdstukkop():
 def test_instemming_vraagt_meer_stemmen_voor_dan_tegen(als, gebruiker):
     from ondersteuningsplan import services
 
-    plan = services.plan_overgang(
-        plan=volledig_plan(), door=gebruiker("medewerker"), naam="voorleggen"
-    )
+    plan = services.plan_voorleggen(plan=volledig_plan(), gebruiker=gebruiker("medewerker"))
     r = als("opr").post(f"/plannen/{plan.pk}/opr-besluit/nieuw/", {
         "datum": "2026-01-10", "stemmen_voor": 3, "stemmen_tegen": 3, "onthoudingen": 0,
         "uitkomst": "instemming"})  # fmt: skip

@@ -24,9 +24,7 @@ from tests.factories.ondersteuningsplan import volledig_plan
 
 
 def test_opr_plaatst_opmerking_per_sectie_en_staf_reageert(als, gebruiker):
-    plan = services.plan_overgang(
-        plan=volledig_plan(), door=gebruiker("medewerker"), naam="voorleggen"
-    )
+    plan = services.plan_voorleggen(plan=volledig_plan(), gebruiker=gebruiker("medewerker"))
     h = plan.hoofdstukken.get(eisen=["g"])
     opr = als("opr")
     r = opr.get(f"/plannen/{plan.pk}/opmerkingen/nieuw/?sectie={h.sleutel}")
@@ -76,7 +74,7 @@ def test_opmerking_alleen_terwijl_plan_ter_instemming_ligt(gebruiker):
     plan = Ondersteuningsplan.objects.get(pk=plan.pk)
     with pytest.raises(ValidationError):
         services.opmerking_plaatsen(
-            plan=plan, door=gebruiker("opr"), sectie="missie", tekst="Te laat"
+            plan=plan, gebruiker=gebruiker("opr"), sectie="missie", tekst="Te laat"
         )
 
 
@@ -108,17 +106,19 @@ def test_reactienota_niet_voor_bestuur(als):
 
 def test_voorleggen_bevriest_versie_en_diff_toont_wijziging_sinds_opr(als, gebruiker):
     m = gebruiker("medewerker")
-    plan = services.plan_overgang(plan=volledig_plan(), door=m, naam="voorleggen")
+    plan = services.plan_voorleggen(plan=volledig_plan(), gebruiker=m)
     v1 = PlanVersie.objects.get(plan=plan)
     h = plan.hoofdstukken.get(eisen=["e"])
     assert any(s["sleutel"] == h.sleutel and "terugplaatsing" in s["tekst"] for s in v1.secties)
-    plan = services.plan_overgang(plan=plan, door=m, naam="terug_naar_concept")
-    services.hoofdstuk_bijwerken(hoofdstuk=h, door=m, verwachte_versie=h.versie, titel=h.titel,
+    plan = services.plan_terug_naar_concept(plan=plan, gebruiker=m)
+    services.hoofdstuk_bijwerken(hoofdstuk=h, gebruiker=m, verwachte_versie=h.versie, titel=h.titel,
                                  tekst="Bij afloop van de TLV volgt altijd een gesprek over terugplaatsing.",
                                  eisen=h.eisen, volgorde=h.volgorde)  # fmt: skip
-    nieuw = services.hoofdstuk_aanmaken(plan=plan, door=m, titel="Begroting", tekst="Nieuw deel.")
+    nieuw = services.hoofdstuk_aanmaken(
+        plan=plan, gebruiker=m, titel="Begroting", tekst="Nieuw deel."
+    )
     plan.hoofdstukken.filter(eisen=["j"]).delete()
-    plan = services.plan_overgang(plan=plan, door=m, naam="voorleggen")
+    plan = services.plan_voorleggen(plan=plan, gebruiker=m)
     assert plan.versies.count() == 2
     r = als("opr").get(f"/plannen/{plan.pk}/versies/?a=1&b=2")
     html = r.content.decode()
