@@ -237,7 +237,11 @@ def termijnen_van(
                 )
     if aanvraag.status == Status.TOEGEKEND and aanvraag.einddatum:
         signaal = aanvraag.einddatum - timedelta(days=31 * inst.herbeoordeling_signaal_maanden)
-        if timezone.localdate() >= signaal:
+        # Once the herbeoordeling has started (as on the werklijst: a linked aanvraag that
+        # was not withdrawn), the term is met and no longer runs.
+        if timezone.localdate() >= signaal and not any(
+            h.status != Status.INGETROKKEN for h in aanvraag.herbeoordelingen.all()
+        ):
             uit.append(
                 t.Termijn(
                     "Aanvraag herbeoordeling (termijn SWV)",

@@ -8,6 +8,7 @@ import pytest
 from kpi import berekeningen
 from kpi.berekeningen import Scope, berekende_waarden, thuiszitters_op
 from kpi.models import Thuiszitter
+from swv.schooljaar import huidig_schooljaar
 from tests.factories import (
     LeerlingtellingFactory,
     SamenwerkingsverbandFactory,
@@ -129,9 +130,11 @@ def test_thuiszitters_buckets_op_peildata(register, django_assert_num_queries):
 
 def test_thuiszitters_kpi_is_stand_op_laatste_peildatum_van_het_jaar(register):
     # Schooljaar 2024: 30 June 2025. Running then: the five without an end date started
-    # in 2024, and the one of 2 January 2025 (all > 3 months): 6. 2030 has no peildatum yet.
-    waarden = berekende_waarden("thuiszitters", [2024, 2030], Scope([register.swv_id]))
-    assert waarden == {2024: D(6), 2030: None}
+    # in 2024, and the one of 2 January 2025 (all > 3 months): 6. The next school year has
+    # no peildatum yet (its first is 30 September, after today).
+    volgend = huidig_schooljaar() + 1
+    waarden = berekende_waarden("thuiszitters", [2024, volgend], Scope([register.swv_id]))
+    assert waarden == {2024: D(6), volgend: None}
 
 
 def test_thuiszitters_per_bestuur(register):

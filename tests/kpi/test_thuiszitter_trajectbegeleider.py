@@ -1,10 +1,11 @@
 """Thuiszitters follow the TLV scoping for trajectbegeleiders: their own cases and the
 unassigned ones of their SWVs, never a colleague's; staff assign, schools do not."""
 
-from datetime import date
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kpi.models import Thuiszitter
 from kpi.selectors import thuiszitters_voor
@@ -27,15 +28,17 @@ def collega(gebruiker):
 def gevallen(gebruiker, collega):
     tb = gebruiker("trajectbegeleider")
     school = School.objects.filter(swv__in=tb.samenwerkingsverbanden.all(), soort="BAO").first()
+    # At home since two months ago, a pupil of eleven that year (the form checks both).
+    start = timezone.localdate() - timedelta(days=60)
 
     def geval(naam, begeleider):
         return Thuiszitter.objects.create(
             swv_id=school.swv_id,
             school=school,
             pseudoniem=naam,
-            geboortejaar=2015,
+            geboortejaar=start.year - 11,
             type="relatief",
-            startdatum=date(2026, 9, 1),
+            startdatum=start,
             trajectbegeleider=begeleider,
         )
 
@@ -72,10 +75,10 @@ def test_medewerker_wijst_een_trajectbegeleider_toe(als, gebruiker, gevallen, co
     data = {
         "school": open_geval.school_id,
         "pseudoniem": open_geval.pseudoniem,
-        "geboortejaar": 2015,
+        "geboortejaar": open_geval.geboortejaar,
         "type": "relatief",
         "vrijstelling": "",
-        "startdatum": "2026-09-01",
+        "startdatum": open_geval.startdatum.isoformat(),
         "einddatum": "",
         "status": "lopend",
         "trajectbegeleider": collega.pk,

@@ -38,19 +38,20 @@ def test_plan_aanmaken_alleen_eigen_swv(als):
 
 
 def test_oogo_alleen_met_gemeente_uit_de_regio(als, gebruiker):
-    plan = services.plan_overgang(
-        plan=volledig_plan(), door=gebruiker("medewerker"), naam="voorleggen"
-    )
+    plan = services.plan_voorleggen(plan=volledig_plan(), gebruiker=gebruiker("medewerker"))
     vreemd = GemeenteFactory(samenwerkingsverbanden=[SamenwerkingsverbandFactory()])
     c = als("medewerker")
     url = f"/plannen/{plan.pk}/oogo/nieuw/"
-    r = c.post(url, {"gemeente": vreemd.pk, "datum": "2026-11-01", "uitkomst": "overeenstemming"})
+    vandaag = timezone.localdate()
+    r = c.post(
+        url, {"gemeente": vreemd.pk, "datum": vandaag.isoformat(), "uitkomst": "overeenstemming"}
+    )
     assert r.status_code == 200 and not plan.oogo.exists()
     g = gemeenten_van(plan).first()
-    morgen = timezone.localdate() + datetime.timedelta(days=1)
+    morgen = vandaag + datetime.timedelta(days=1)
     r = c.post(url, {"gemeente": g.pk, "datum": morgen.isoformat(), "uitkomst": "overeenstemming"})
     assert "Deze datum ligt in de toekomst." in r.content.decode()
-    r = c.post(url, {"gemeente": g.pk, "datum": "2026-01-20", "uitkomst": "overeenstemming"})
+    r = c.post(url, {"gemeente": g.pk, "datum": vandaag.isoformat(), "uitkomst": "overeenstemming"})
     assert r.status_code == 302
     assert plan.oogo.get().gemeente == g
     assert isinstance(g, Gemeente)

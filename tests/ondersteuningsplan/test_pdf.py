@@ -12,6 +12,7 @@ from ondersteuningsplan import services
 from ondersteuningsplan.demo import TITEL_CONCEPT, TITEL_ZL
 from ondersteuningsplan.models import Ondersteuningsplan, OogoUitkomst, OprUitkomst
 from ondersteuningsplan.selectors import gemeenten_van
+from swv.schooljaar import schooljaar_label
 
 
 def _lees(inhoud: bytes):
@@ -35,14 +36,18 @@ def concept_pdf(django_db_blocker):
 
 
 def test_pdf_inhoud_en_paginering(concept_pdf):
-    _, inhoud = concept_pdf
+    pk, inhoud = concept_pdf
+    plan = Ondersteuningsplan.objects.get(pk=pk)
     reader, paginas = _lees(inhoud)
     n = len(reader.pages)
     assert n > 12
     alles = "\n".join(paginas)
     # Cover and running header/footer.
     assert TITEL_CONCEPT in " ".join(paginas[0].split())
-    assert "Schooljaren 2022-2023 tot en met 2025-2026" in paginas[0]
+    assert len(plan.schooljaren) == 4
+    assert (
+        f"Schooljaren {plan.eerste_schooljaar} tot en met {plan.laatste_schooljaar}" in paginas[0]
+    )
     for i, tekst in enumerate(paginas[1:], 2):
         assert f"pagina {i} van {n}" in tekst
         assert TITEL_CONCEPT in tekst  # running header (not on the cover)
@@ -50,9 +55,12 @@ def test_pdf_inhoud_en_paginering(concept_pdf):
     for deel in ("Missie, visie en strategie", "Speerpunten, KPI's en streefwaarden", "Ontwikkelagenda",
                  "Overzicht doelstellingen en resultaten", "Vademecum en bijlagen",
                  "Bijlage: toets op volledigheid", "Aantal thuiszittende leerlingen",
-                 "Schooljaar 2024-2025", "Inrichten ouder- en jeugdinformatiepunt",
+                 "Inrichten ouder- en jeugdinformatiepunt",
                  "Notitie toeleiding en toelaatbaarheid", "Bureau Leerplicht"):  # fmt: skip
         assert deel in alles, deel
+    # The ontwikkelagenda has a part per school year of the plan.
+    for _jaar, label in plan.schooljaar_labels:
+        assert f"Schooljaar {label}" in alles, label
     # Streefwaarden per year as the seed writes them (< 20, < 10, < 5, 0).
     assert re.search(r"< 20\s*< 10\s*< 5\s*0", alles)
 
@@ -90,7 +98,9 @@ def test_pdf_zonder_toets_voor_bestuur(als):
     alles = "\n".join(paginas)
     assert "toets op volledigheid" not in alles.lower()
     assert "Een dekkend aanbod" in alles
-    assert "Beleidsplan IBP" in alles and "vastgesteld in schooljaar 2018-2019" in alles
+    # Adopted in the school year before the plan began (the demo counts from its start).
+    vastgesteld = f"vastgesteld in schooljaar {schooljaar_label(zl.startjaar - 1)}"
+    assert "Beleidsplan IBP" in alles and vastgesteld in alles
 
 
 def test_vastgestelde_pdf_wordt_eenmaal_bewaard_en_publiek_geserveerd(client, gebruiker):
@@ -98,19 +108,19 @@ def test_vastgestelde_pdf_wordt_eenmaal_bewaard_en_publiek_geserveerd(client, ge
 
     plan = volledig_plan(titel="Bewaarplan")
     m, d = gebruiker("medewerker"), gebruiker("directeur")
-    plan = services.plan_overgang(plan=plan, door=m, naam="voorleggen")
+    plan = services.plan_voorleggen(plan=plan, gebruiker=m)
     for g in gemeenten_van(plan):
-        services.oogo_vastleggen(plan=plan, door=m, gemeente=g, datum=datetime.date(2026, 1, 1),
+        services.oogo_vastleggen(plan=plan, gebruiker=m, gemeente=g, datum=datetime.date(2026, 1, 1),
                                  uitkomst=OogoUitkomst.OVEREENSTEMMING)  # fmt: skip
-    services.opr_besluit_vastleggen(plan=plan, door=gebruiker("opr"), datum=datetime.date(2026, 1, 2),
+    services.opr_besluit_vastleggen(plan=plan, gebruiker=gebruiker("opr"), datum=datetime.date(2026, 1, 2),
                                     stemmen_voor=5, stemmen_tegen=0, uitkomst=OprUitkomst.INSTEMMING)  # fmt: skip
-    plan = services.plan_overgang(plan=plan, door=d, naam="vaststellen")
+    plan = services.plan_vaststellen(plan=plan, gebruiker=d)
     plan = Ondersteuningsplan.objects.get(pk=plan.pk)
     assert plan.vastgestelde_pdf
     with plan.vastgestelde_pdf.open("rb") as f:
         bewaard = f.read()
     assert "Bewaarplan" in _lees(bewaard)[1][0]
-    for naam in ("naar_inspectie", "publiceren"):
-        plan = services.plan_overgang(plan=plan, door=d, naam=naam)
+    plan = services.plan_naar_inspectie(plan=plan, gebruiker=d)
+    plan = services.plan_publiceren(plan=plan, gebruiker=d)
     r = client.get(f"/publiek/plannen/{plan.pk}/pdf/")
     assert r.status_code == 200 and r.content == bewaard  # what was adopted is what is served

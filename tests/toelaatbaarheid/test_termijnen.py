@@ -1,13 +1,19 @@
 """Legal terms against real calendar dates (Awb, Algemene termijnenwet)."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.factories.toelaatbaarheid import gebruiker, naar_status, nieuwe_zaak, vers
+from toelaatbaarheid import selectors, services
 from toelaatbaarheid import termijnen as t
-from toelaatbaarheid.models import GelijkgesteldeDag
+from toelaatbaarheid.models import GelijkgesteldeDag, Status
+
+AMS = ZoneInfo("Europe/Amsterdam")
 
 
 @pytest.mark.parametrize(
@@ -155,6 +161,35 @@ def test_dwangsom_bedragen():
 def test_herbeoordeling_15_april():
     assert t.herbeoordeling_aanvraag_uiterlijk(date(2027, 7, 31)) == date(2027, 4, 15)
     assert t.herbeoordeling_aanvraag_uiterlijk(date(2027, 3, 1)) == date(2026, 4, 15)
+
+
+def _herbeoordelingstermijnen(zaak) -> list[t.Termijn]:
+    """The herbeoordeling term among the terms the case page shows (the page's own read)."""
+    zaak = selectors.aanvraag_detail(gebruiker("trajectbegeleider"), zaak.pk)
+    termijnen = selectors.termijnen_van(zaak, instellingen=selectors.instellingen_voor(zaak.swv_id))
+    return [x for x in termijnen if x.omschrijving.startswith("Aanvraag herbeoordeling")]
+
+
+@pytest.mark.parametrize("dag", [date(2029, 4, 15), date(2029, 4, 16), date(2029, 7, 31)])
+def test_gestarte_herbeoordeling_is_geen_lopende_termijn(snelle_pdf, als, dag):
+    """From 16 April to the TLV's last day the application deadline has passed; once the
+    herbeoordeling has started it is met, and only a withdrawal makes it run again."""
+    with time_machine.travel(datetime(2027, 1, 11, 10, 0, tzinfo=AMS), tick=False):
+        zaak = nieuwe_zaak(ingangsdatum=date(2027, 8, 1), einddatum=date(2029, 7, 31))
+        zaak = naar_status(zaak, Status.TOEGEKEND)
+    tb = gebruiker("trajectbegeleider")
+    with time_machine.travel(datetime.combine(dag, time(10, 0), tzinfo=AMS), tick=False):
+        (termijn,) = _herbeoordelingstermijnen(zaak)
+        assert termijn.datum == date(2029, 4, 15)
+        assert termijn.te_laat(dag) is (dag > date(2029, 4, 15))
+        nieuw = services.herbeoordeling_starten(gebruiker=tb, aanvraag=vers(zaak))
+        assert _herbeoordelingstermijnen(zaak) == []
+        pagina = als("trajectbegeleider").get(zaak.get_absolute_url()).content.decode()
+        assert "Aanvraag herbeoordeling" not in pagina and "verstreken" not in pagina
+        services.aanvraag_intrekken(
+            gebruiker=tb, aanvraag=nieuw, versie=vers(nieuw).versie, toelichting="Toch niet."
+        )
+        assert _herbeoordelingstermijnen(zaak) == [termijn]
 
 
 def test_gelijkgestelde_dagen_geseed_2024_2030():

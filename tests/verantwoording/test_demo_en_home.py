@@ -135,7 +135,7 @@ def test_context_komt_uit_het_vastgestelde_plan_van_dat_jaar(als, ronde):
         ("A", "Betrokken en goed geïnformeerde ouders"),
         ("F", "Professionele plan-, verantwoordings- en verbetercyclus"),
     ]:
-        assert f'<li value="{code}">{titel}' in inhoud
+        assert f"<li>{code}. {titel}" in inhoud
     assert TITEL_ZL not in inhoud and TITEL_CONCEPT not in inhoud
 
 

@@ -2,6 +2,7 @@
 school year (real TLV cases, counted by `bestuur_kengetallen`); a submitted report keeps
 the figures it was submitted with."""
 
+from dataclasses import dataclass
 from datetime import date
 from itertools import count
 
@@ -9,8 +10,8 @@ import pytest
 from django.urls import reverse
 
 from kpi.verantwoording import bronnen, services
-from kpi.verantwoording.models import Verslag
-from swv.models import School
+from kpi.verantwoording.models import Ronde, RondeStatus, Verslag
+from swv.models import School, Schoolbestuur
 from swv.schooljaar import huidig_schooljaar
 from tests.factories.verantwoording import open_ronde, vul_compleet
 from toelaatbaarheid.kengetallen import bestuur_kengetallen
@@ -26,7 +27,7 @@ def _zaak(school, *, soort, besluit, datum, medewerker, teruggeplaatst=None):
         status=Status.TOEGEKEND if besluit == Besluit.TOEGEKEND else Status.AFGEWEZEN,
         voornaam=f"Kind{next(_volgnummer)}",
         achternaam="Test",
-        geboortedatum=date(2015, 3, 1),
+        geboortedatum=date(datum.year - 10, 3, 1),
         soort=soort,
         aangemaakt_door=medewerker,
         ontvangen_op=datum,
@@ -57,53 +58,74 @@ def _zaak(school, *, soort, besluit, datum, medewerker, teruggeplaatst=None):
     return aanvraag
 
 
+@dataclass(frozen=True)
+class TlvZaken:
+    bestuur: Schoolbestuur
+    jaar: int
+    voor: dict[str, int]  # the bestuur's figures in `jaar` before these cases (the demo's)
+
+    def nu(self) -> dict[str, int]:
+        return bestuur_kengetallen(schooljaar=self.jaar, bestuur_ids=[self.bestuur.id])[
+            self.bestuur.id
+        ]
+
+    def erbij(self, sleutel: str) -> int:
+        """How many these cases (and later ones) add to the demo's own count."""
+        return self.nu()[sleutel] - self.voor[sleutel]
+
+
 @pytest.fixture
 def tlv_zaken(gebruiker):
-    """INNOVO in school year 2023-2024: 2 SBO and 1 SO granted, 1 refused, 1 returned."""
+    """INNOVO in the demo round's school year (the one that ended last): 2 SBO and 1 SO
+    granted, 1 refused, 1 returned, on top of whatever the demo's own cases add."""
+    jaar = Ronde.objects.get(
+        status=RondeStatus.OPEN, samenwerkingsverbanden__code="PO3104"
+    ).schooljaar
     medewerker = gebruiker("directeur")
     school = (
         School.objects.filter(bestuur__nummer="41506", soort="BAO", swv__code="PO3106")
         .order_by("vestigingscode")
         .first()
     )
+    voor = bestuur_kengetallen(schooljaar=jaar, bestuur_ids=[school.bestuur_id])[school.bestuur_id]
     _zaak(
         school,
         soort=Soort.SBO,
         besluit=Besluit.TOEGEKEND,
-        datum=date(2023, 10, 2),
+        datum=date(jaar, 10, 2),
         medewerker=medewerker,
     )
     _zaak(
         school,
         soort=Soort.SBO,
         besluit=Besluit.TOEGEKEND,
-        datum=date(2024, 7, 31),
+        datum=date(jaar + 1, 7, 31),
         medewerker=medewerker,
     )
     _zaak(
         school,
         soort=Soort.SO,
         besluit=Besluit.TOEGEKEND,
-        datum=date(2024, 2, 12),
+        datum=date(jaar + 1, 2, 12),
         medewerker=medewerker,
-        teruggeplaatst=date(2024, 6, 1),
+        teruggeplaatst=date(jaar + 1, 6, 1),
     )
     _zaak(
         school,
         soort=Soort.SO,
         besluit=Besluit.AFGEWEZEN,
-        datum=date(2023, 11, 20),
+        datum=date(jaar, 11, 20),
         medewerker=medewerker,
     )
-    # Outside the school year (31 July 2023 belongs to 2022-2023): not counted.
+    # Outside the school year (31 July belongs to the year before): not counted.
     _zaak(
         school,
         soort=Soort.SBO,
         besluit=Besluit.TOEGEKEND,
-        datum=date(2023, 7, 31),
+        datum=date(jaar, 7, 31),
         medewerker=medewerker,
     )
-    return school.bestuur
+    return TlvZaken(bestuur=school.bestuur, jaar=jaar, voor=voor)
 
 
 def _kengetallen_op_pagina(response) -> dict[str, str]:
@@ -119,19 +141,20 @@ def _kengetallen_op_pagina(response) -> dict[str, str]:
 
 
 def test_kengetallen_naast_de_tekst_zijn_de_tlv_cijfers(als, gebruiker, tlv_zaken):
-    verwacht = bestuur_kengetallen(schooljaar=2023, bestuur_ids=[tlv_zaken.id])[tlv_zaken.id]
-    assert (
-        verwacht["toegekend_sbo"],
-        verwacht["toegekend_so"],
-        verwacht["afgewezen"],
-        verwacht["terugplaatsingen"],
-    ) == (2, 1, 1, 1)
-    # Movare's concept form of the demo round shows Movare's own (zero) figures ...
-    movare = Verslag.objects.get(ronde__schooljaar=2023, bestuur__nummer="41516")
+    erbij = [tlv_zaken.erbij(k) for k in ("toegekend_sbo", "toegekend_so", "afgewezen")]
+    assert erbij + [tlv_zaken.erbij("terugplaatsingen")] == [2, 1, 1, 1]
+    verwacht = tlv_zaken.nu()
+    ronde = Ronde.objects.get(status=RondeStatus.OPEN, samenwerkingsverbanden__code="PO3104")
+    assert ronde.schooljaar == tlv_zaken.jaar
+    # Movare's concept form of the demo round shows Movare's own figures ...
+    movare = Verslag.objects.get(ronde=ronde, bestuur__nummer="41516")
+    van_movare = bestuur_kengetallen(schooljaar=ronde.schooljaar, bestuur_ids=[movare.bestuur_id])
     pagina = als("bestuur-movare").get(reverse("verantwoording:verslag-bewerken", args=[movare.pk]))
-    assert _kengetallen_op_pagina(pagina)["toelaatbaar verklaard SBO"] == "0"
+    movare_sbo = van_movare[movare.bestuur_id]["toegekend_sbo"]
+    assert movare_sbo != verwacht["toegekend_sbo"]
+    assert _kengetallen_op_pagina(pagina)["toelaatbaar verklaard SBO"] == str(movare_sbo)
     # ... INNOVO's report page shows INNOVO's.
-    innovo = Verslag.objects.get(ronde__schooljaar=2023, bestuur__nummer="41506")
+    innovo = Verslag.objects.get(ronde=ronde, bestuur__nummer="41506")
     pagina = als("bestuur-innovo").get(innovo.get_absolute_url())
     inhoud = pagina.content.decode()
     for label, sleutel in [
@@ -147,49 +170,47 @@ def test_kengetallen_naast_de_tekst_zijn_de_tlv_cijfers(als, gebruiker, tlv_zake
 
 
 def test_formulier_toont_de_eigen_tlv_cijfers(als, gebruiker, tlv_zaken):
-    # A bestuur edits its 2023 report in a fresh round; the figures are its TLV figures.
-    from kpi.verantwoording.models import Ronde
-
-    Ronde.objects.filter(schooljaar=2023).delete()
-    ronde = open_ronde(gebruiker("medewerker"), schooljaar=2023, besturen=["41506"])
+    # A bestuur edits its report in a fresh round of that year; the figures are its TLV figures.
+    Ronde.objects.filter(schooljaar=tlv_zaken.jaar).delete()
+    ronde = open_ronde(gebruiker("medewerker"), schooljaar=tlv_zaken.jaar, besturen=["41506"])
     verslag = ronde.verslagen.get()
     pagina = als("bestuur-innovo").get(
         reverse("verantwoording:verslag-bewerken", args=[verslag.pk])
     )
     getoond = _kengetallen_op_pagina(pagina)
-    verwacht = bestuur_kengetallen(schooljaar=2023, bestuur_ids=[tlv_zaken.id])[tlv_zaken.id]
-    assert getoond["toelaatbaar verklaard SBO"] == str(verwacht["toegekend_sbo"]) == "2"
-    assert getoond["toelaatbaar verklaard SO"] == "1"
-    assert getoond["afgewezen"] == "1"
-    assert getoond["terugplaatsingen"] == "1"
+    voor = tlv_zaken.voor
+    assert getoond["toelaatbaar verklaard SBO"] == str(voor["toegekend_sbo"] + 2)
+    assert getoond["toelaatbaar verklaard SO"] == str(voor["toegekend_so"] + 1)
+    assert getoond["afgewezen"] == str(voor["afgewezen"] + 1)
+    assert getoond["terugplaatsingen"] == str(voor["terugplaatsingen"] + 1)
 
 
 def test_ingediend_verslag_bewaart_de_cijfers_van_het_moment(als, gebruiker, tlv_zaken):
-    from kpi.verantwoording.models import Ronde
-
-    Ronde.objects.filter(schooljaar=2023).delete()
-    ronde = open_ronde(gebruiker("medewerker"), schooljaar=2023, besturen=["41506"])
+    Ronde.objects.filter(schooljaar=tlv_zaken.jaar).delete()
+    ronde = open_ronde(gebruiker("medewerker"), schooljaar=tlv_zaken.jaar, besturen=["41506"])
     verslag = vul_compleet(ronde.verslagen.get(), gebruiker("bestuur-innovo"))
     verslag = services.verslag_indienen(verslag=verslag, gebruiker=gebruiker("bestuur-innovo"))
-    assert verslag.kengetallen_bij_indienen["toegekend_sbo"] == 2
-    # A later beschikking does not change what the bestuur reflected on.
-    school = School.objects.filter(bestuur=tlv_zaken, soort="BAO", swv__code="PO3106").first()
+    bij_indienen = tlv_zaken.voor["toegekend_sbo"] + 2
+    assert verslag.kengetallen_bij_indienen["toegekend_sbo"] == bij_indienen
+    # A later beschikking (still dated in that school year) does not change what the
+    # bestuur reflected on.
+    school = School.objects.filter(
+        bestuur=tlv_zaken.bestuur, soort="BAO", swv__code="PO3106"
+    ).first()
     _zaak(
         school,
         soort=Soort.SBO,
         besluit=Besluit.TOEGEKEND,
-        datum=date(2024, 3, 3),
+        datum=date(tlv_zaken.jaar + 1, 3, 3),
         medewerker=gebruiker("directeur"),
     )
-    assert (
-        bestuur_kengetallen(schooljaar=2023, bestuur_ids=[tlv_zaken.id])[tlv_zaken.id][
-            "toegekend_sbo"
-        ]
-        == 3
-    )
+    assert tlv_zaken.erbij("toegekend_sbo") == 3
     inhoud = als("medewerker").get(verslag.get_absolute_url()).content.decode()
     assert "TLV-kengetallen bij indienen" in inhoud
-    assert '<th scope="row">toelaatbaar verklaard SBO</th><td class="num">2</td>' in inhoud
+    assert (
+        f'<th scope="row">toelaatbaar verklaard SBO</th><td class="num">{bij_indienen}</td>'
+        in inhoud
+    )
 
 
 def test_voor_de_eerste_peildatum_zijn_er_nog_geen_thuiszitters(als, gebruiker):

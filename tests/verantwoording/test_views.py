@@ -13,6 +13,7 @@ from kpi.verantwoording.models import (
     Verslag,
     VerslagStatus,
 )
+from swv.schooljaar import huidig_schooljaar
 from tests.conftest import DEMO_ACCOUNTS
 from tests.verantwoording.helpers import formulier_data, veldnaam
 
@@ -21,7 +22,9 @@ GEEN_TOEGANG = ["trajectbegeleider", "orthopedagoog", "jeugdarts", "ib-innovo", 
 
 @pytest.fixture
 def demo_ronde():
-    return Ronde.objects.get(schooljaar=2023, samenwerkingsverbanden__code="PO3104")
+    """The demo round: the open one of PO3104 (over the previous school year; rounds of
+    earlier years are closed), found without reading the clock."""
+    return Ronde.objects.get(status=RondeStatus.OPEN, samenwerkingsverbanden__code="PO3104")
 
 
 @pytest.fixture
@@ -99,9 +102,10 @@ def test_bestuur_ziet_de_ronde_in_voorbereiding_niet(als, gebruiker):
     from kpi.verantwoording import services
     from swv.models import Samenwerkingsverband, Schoolbestuur
 
+    # The next round, over the school year now running (the demo's is over the last one).
     ronde = services.ronde_aanmaken(
         gebruiker=gebruiker("medewerker"),
-        schooljaar=2024,
+        schooljaar=huidig_schooljaar(),
         deadline=timezone.localdate() + timedelta(days=20),
         samenwerkingsverbanden=list(
             Samenwerkingsverband.objects.filter(code__in=["PO3104", "PO3105", "PO3106"])
@@ -389,24 +393,25 @@ def test_nieuwe_ronde_via_het_formulier(als):
     assert c.get(url).status_code == 200
     swvs = Samenwerkingsverband.objects.filter(code__in=["PO3104", "PO3105"])
     besturen = Schoolbestuur.objects.filter(nummer__in=["41506"])
+    jaar = huidig_schooljaar()  # the demo round is over the previous school year
     data = {
-        "schooljaar": "2024",
+        "schooljaar": str(jaar),
         "deadline": (timezone.localdate() + timedelta(days=40)).isoformat(),
         "samenwerkingsverbanden": [s.pk for s in swvs],
         "besturen": [b.pk for b in besturen],
     }
     response = c.post(url, data)
     assert response.status_code == 302
-    ronde = Ronde.objects.get(schooljaar=2024)
+    ronde = Ronde.objects.get(schooljaar=jaar)
     assert ronde.status == RondeStatus.VOORBEREIDING and list(ronde.besturen.all()) == list(
         besturen
     )
     # Same year again: a clear message, no second round.
     response = c.post(url, data)
     assert response.status_code == 200 and "bestaat al een ronde" in response.content.decode()
-    # A date in the past is refused next to the field.
-    data["schooljaar"] = "2025"
-    data["deadline"] = "2020-01-01"
+    # A deadline that is not in the future (today) is refused next to the field.
+    data["schooljaar"] = str(jaar + 1)
+    data["deadline"] = timezone.localdate().isoformat()
     response = c.post(url, data)
     assert "Kies een datum in de toekomst." in response.content.decode()
     assert als("bestuur-innovo").get(url).status_code == 403
@@ -444,6 +449,8 @@ def _koppen(html: str) -> list[int]:
 
 
 def test_koppen_in_volgorde_en_tabellen_met_kopcellen(als, movare, innovo, demo_ronde):
+    import re
+
     paginas = [
         ("bestuur-movare", reverse("verantwoording:verslag-bewerken", args=[movare.pk])),
         ("bestuur-movare", innovo.get_absolute_url()),
@@ -458,4 +465,6 @@ def test_koppen_in_volgorde_en_tabellen_met_kopcellen(als, movare, innovo, demo_
         for vorige, volgende in zip(koppen, koppen[1:], strict=False):
             assert volgende <= vorige + 1, (url, koppen)
         assert "<th>" not in html, url  # every header cell says its scope
+        # A list item's value is an integer; letter codes (speerpunt A) go in the text.
+        assert not re.search(r'<li[^>]* value="(?!-?\d+")', html), url
         assert ' style="' not in html and "<script>" not in html, url  # strict CSP
