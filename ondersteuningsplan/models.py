@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
+from swv import documenten
 from swv.getallen import getal as nl_getal
 from swv.models import Samenwerkingsverband
 from swv.workflow import StatusHistorie
@@ -129,9 +130,7 @@ class Ondersteuningsplan(Workflow):
     naar_inspectie_op = models.DateField(_("verzonden aan inspectie op"), null=True, blank=True)
     gepubliceerd_op = models.DateField(_("gepubliceerd op"), null=True, blank=True)
     # What was adopted is what we keep: the PDF rendered at vaststelling, never re-rendered.
-    vastgestelde_pdf = models.FileField(
-        _("vastgestelde PDF"), upload_to="plannen/", blank=True, editable=False
-    )
+    vastgestelde_pdf = documenten.veld(_("vastgestelde PDF"))
     aangemaakt_op = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:

@@ -13,14 +13,13 @@ predecessor at publication) sit in the step's own service.
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
-from swv import workflow
+from swv import documenten, workflow
 from swv.audit import AuditActie, vastleggen
 from swv.selectors import swv_ids_voor
 
@@ -617,11 +616,10 @@ def _pdf_bewaren(plan) -> None:
     """Render and keep the adopted plan's PDF once (what was adopted is what we serve)."""
     from .reports import plan_pdf
 
-    inhoud = plan_pdf(plan, met_toets=False)
-    plan.vastgestelde_pdf.save(f"plan-{plan.pk}-vastgesteld.pdf", ContentFile(inhoud), save=False)
-    Ondersteuningsplan.objects.filter(pk=plan.pk).update(
-        vastgestelde_pdf=plan.vastgestelde_pdf.name
+    plan.vastgestelde_pdf = documenten.bewaren(
+        plan_pdf(plan, met_toets=False), f"plan-{plan.pk}-vastgesteld.pdf"
     )
+    Ondersteuningsplan.objects.filter(pk=plan.pk).update(vastgestelde_pdf=plan.vastgestelde_pdf)
 
 
 @transaction.atomic
@@ -683,5 +681,5 @@ def pdf_bewaren_indien_nodig(*, plan: Ondersteuningsplan) -> None:
     """An adopted plan without a kept PDF (imported or demo data) gets one, once. Not a
     user's step: the public page asks for what was adopted."""
     plan = Ondersteuningsplan.objects.select_for_update().get(pk=plan.pk)
-    if plan.status in STATUS_VASTGESTELD and not plan.vastgestelde_pdf:
+    if plan.status in STATUS_VASTGESTELD and not plan.vastgestelde_pdf_id:
         _pdf_bewaren(plan)

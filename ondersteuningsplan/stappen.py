@@ -25,6 +25,7 @@ NAAR_CONSULTATIE = Stap(
     BEWERKEN,
     overgang="naar_consultatie",
     service=S + "plan_naar_consultatie",
+    knop=_("In consultatie brengen"),
 )
 VOORLEGGEN = Stap(
     "voorleggen",
@@ -32,6 +33,7 @@ VOORLEGGEN = Stap(
     BEWERKEN,
     overgang="voorleggen",
     service=S + "plan_voorleggen",
+    knop=_("Voorleggen aan OPR (ter instemming)"),
 )
 TERUG_NAAR_CONCEPT = Stap(
     "terug_naar_concept",
@@ -39,6 +41,7 @@ TERUG_NAAR_CONCEPT = Stap(
     BEWERKEN,
     overgang="terug_naar_concept",
     service=S + "plan_terug_naar_concept",
+    knop=_("Terug naar concept"),
 )
 VASTSTELLEN = Stap(
     "vaststellen",
@@ -46,6 +49,7 @@ VASTSTELLEN = Stap(
     "ondersteuningsplan.vaststellen",
     overgang="vaststellen",
     service=S + "plan_vaststellen",
+    knop=_("Vaststellen namens het bestuur"),
 )
 NAAR_INSPECTIE = Stap(
     "naar_inspectie",
@@ -53,6 +57,7 @@ NAAR_INSPECTIE = Stap(
     BEWERKEN,
     overgang="naar_inspectie",
     service=S + "plan_naar_inspectie",
+    knop=_("Verzonden aan inspectie"),
 )
 PUBLICEREN = Stap(
     "publiceren",
@@ -60,6 +65,7 @@ PUBLICEREN = Stap(
     "ondersteuningsplan.publiceren",
     overgang="publiceren",
     service=S + "plan_publiceren",
+    knop=_("Publiceren"),
 )
 # Follows from publishing the new version (checked there by `plan_publiceren`).
 VERVANGEN = Stap(
@@ -145,15 +151,7 @@ STAPPEN = [
     BEANTWOORDEN,
 ]
 
-# The transitions a user takes with a button on the plan page, in this order, with the
-# button's text (the step's label is what the timeline says afterwards). Each service
-# takes (gebruiker, plan, toelichting, request).
-KNOPPEN = {
-    NAAR_CONSULTATIE: _("In consultatie brengen"),
-    VOORLEGGEN: _("Voorleggen aan OPR (ter instemming)"),
-    TERUG_NAAR_CONCEPT: _("Terug naar concept"),
-    VASTSTELLEN: _("Vaststellen namens het bestuur"),
-    NAAR_INSPECTIE: _("Verzonden aan inspectie"),
-    PUBLICEREN: _("Publiceren"),
-}
+# The transitions a user takes with a button on the plan page, in this order (each service
+# takes gebruiker, plan, toelichting, request).
+KNOPPEN = [stap for stap in STAPPEN if stap.knop]
 PER_NAAM = {stap.naam: stap for stap in STAPPEN}

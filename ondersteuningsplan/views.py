@@ -11,7 +11,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from swv import workflow
+from swv import documenten, workflow
 from swv.audit import AuditActie, vastleggen
 from swv.exports import export_response
 from swv.pdf import pdf_response
@@ -132,7 +132,7 @@ def detail(request, pk):
         "plan": plan,
         "i": inhoud,
         # What this user may do now, from the step table (permission and status).
-        "knoppen": [(stap, knop) for stap, knop in stappen.KNOPPEN.items() if stap.mag(user, plan)],
+        "knoppen": [stap for stap in stappen.KNOPPEN if stap.mag(user, plan)],
         "bewerkbaar": stappen.TEKST.mag(user, plan) and plan.bewerkbaar,
         "kan_beantwoorden": stappen.BEANTWOORDEN.mag(user, plan),
         "kan_opmerken": stappen.OPMERKEN.mag(user, plan) and ter_instemming,
@@ -580,8 +580,8 @@ def toets(request, pk):
 def pdf(request, pk):
     plan = _plan(request, pk)
     vastleggen(actie=AuditActie.GEDOWNLOAD, request=request, obj=plan, omschrijving="Plan als PDF")
-    if plan.vastgestelde_pdf and request.GET.get("actueel") != "1":
-        return pdf_response(_bewaarde_pdf(plan), plan.titel)
+    if plan.vastgestelde_pdf_id and request.GET.get("actueel") != "1":
+        return documenten.als_response(plan.vastgestelde_pdf, plan.titel)
     met_toets = (
         request.user.has_perm("ondersteuningsplan.toetsen", plan)
         and request.GET.get("toets") == "1"
@@ -598,13 +598,8 @@ def publiek_index(request):
 
 def publiek_pdf(request, pk):
     plan = get_object_or_404(gepubliceerde_plannen(), pk=pk)
-    if not plan.vastgestelde_pdf:
+    if not plan.vastgestelde_pdf_id:
         # Plans adopted before the PDF was kept (demo data): keep it now, once.
         services.pdf_bewaren_indien_nodig(plan=plan)
         plan = get_object_or_404(gepubliceerde_plannen(), pk=pk)
-    return pdf_response(_bewaarde_pdf(plan), plan.titel)
-
-
-def _bewaarde_pdf(plan) -> bytes:
-    with plan.vastgestelde_pdf.open("rb") as f:
-        return f.read()
+    return documenten.als_response(plan.vastgestelde_pdf, plan.titel)

@@ -338,3 +338,29 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Auditregels worden niet verwijderd.")
+
+
+class Document(models.Model):
+    """A PDF the SWV issued (a beschikking, a letter, an adopted plan, a submitted
+    verantwoording), kept as it was sent: the bytes in the database, written in the same
+    transaction as the decision they record (nothing half-saved, no file without its
+    record, backed up with the data), in their own table so that loading the record never
+    loads the document. Never re-rendered: what was sent is what is served. Created and
+    served through `swv.documenten`; uploads (bijlagen) are files on the private storage.
+    """
+
+    bestandsnaam = models.CharField(_("bestandsnaam"), max_length=200)
+    inhoud = models.BinaryField(_("inhoud"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, editable=False)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("uitgegeven document")
+        verbose_name_plural = _("uitgegeven documenten")
+
+    def __str__(self):
+        return self.bestandsnaam
+
+    @property
+    def grootte(self) -> int:
+        return len(self.inhoud)

@@ -4,6 +4,11 @@ This module is the one place that says which organisations a user acts for; the 
 apps' selectors build on `swv_ids_voor`, `besturen_voor` and `scholen_voor`.
 """
 
+from collections.abc import Callable
+from importlib import import_module
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
 from django.db.models import Count, Max, Q, QuerySet, Sum
 
 from .models import (
@@ -167,3 +172,55 @@ def leerlingen_per_soort(scholen: QuerySet[School], teldatum) -> dict[str, dict]
         .order_by("school__soort")
     )
     return {rij["school__soort"]: rij for rij in rijen}
+
+
+# Scope by declaration -------------------------------------------------------------------
+#
+# Each kind of object has ONE selector that says who sees it (`plannen_voor`,
+# `aanvragen_voor`, ...), registered with `@scope(Model)`. A child object (a KPI of a plan,
+# an advies of a case) does not re-type that rule: its queryset declares the path to its
+# parent and inherits the parent's scope, as Open Zaak's ZaakRelatedQuerySet does.
+
+_SCOPES: dict[type[models.Model], Callable] = {}
+
+
+def scope(model: type[models.Model]):
+    """Register the decorated `func(user) -> QuerySet[model]` as the one scope of `model`."""
+
+    def registreer(func):
+        _SCOPES[model] = func
+        return func
+
+    return registreer
+
+
+def zichtbaar_voor(model: type[models.Model], user) -> QuerySet:
+    """The objects of `model` the user may see, by the selector registered for it. The
+    app's selectors module is imported on first use (it registers itself)."""
+    if model not in _SCOPES:
+        import_module(f"{model._meta.app_config.name}.selectors")
+    try:
+        return _SCOPES[model](user)
+    except KeyError:
+        raise ImproperlyConfigured(f"Geen scope-selector voor {model.__name__}.") from None
+
+
+class KindQuerySet(models.QuerySet):
+    """The queryset of a child object: `voor(user)` is the parent's scope followed along
+    `ouder`, the lookup path to the parent (e.g. "speerpunt__plan"). Declare it with
+    `objects = KindQuerySet.van("speerpunt__plan")`."""
+
+    ouder: str = ""
+
+    @classmethod
+    def van(cls, ouder: str) -> models.Manager:
+        return type(f"KindQuerySet_{ouder}", (cls,), {"ouder": ouder}).as_manager()
+
+    def ouder_model(self) -> type[models.Model]:
+        model = self.model
+        for deel in self.ouder.split("__"):
+            model = model._meta.get_field(deel).related_model
+        return model
+
+    def voor(self, user) -> QuerySet:
+        return self.filter(**{f"{self.ouder}__in": zichtbaar_voor(self.ouder_model(), user)})

@@ -77,8 +77,10 @@ class Stap:
     `overgang` names the django-fsm-2 transition method on the model; a step without one
     is recorded on the timeline without changing the status (a bezwaar step, an edit).
     `service` is the dotted path of the one service that takes the step (empty for a step
-    that follows from another step's service). `bevestigen` is the question a user
-    confirms before the step (empty: none)."""
+    that follows from another step's service). `knop` is the text of the button that
+    takes the step where a page offers one (the label is what the timeline says
+    afterwards). `bevestigen` is the question a user confirms before the step (empty:
+    none)."""
 
     naam: str
     label: str
@@ -87,6 +89,7 @@ class Stap:
     service: str = ""
     formulier: type | None = None
     melding: str = ""
+    knop: str = ""
     bevestigen: str = ""
 
     def mag(self, gebruiker, obj) -> bool:

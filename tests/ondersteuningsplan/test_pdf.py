@@ -1,7 +1,9 @@
+
 """The PDF: cover, TOC with page numbers, running header/footer, required parts, landscape
 overview; the adopted PDF is kept once and served on the public page."""
 
 import datetime
+import hashlib
 import io
 import re
 
@@ -116,9 +118,8 @@ def test_vastgestelde_pdf_wordt_eenmaal_bewaard_en_publiek_geserveerd(client, ge
                                     stemmen_voor=5, stemmen_tegen=0, uitkomst=OprUitkomst.INSTEMMING)  # fmt: skip
     plan = services.plan_vaststellen(plan=plan, gebruiker=d)
     plan = Ondersteuningsplan.objects.get(pk=plan.pk)
-    assert plan.vastgestelde_pdf
-    with plan.vastgestelde_pdf.open("rb") as f:
-        bewaard = f.read()
+    assert plan.vastgestelde_pdf.sha256 == hashlib.sha256(plan.vastgestelde_pdf.inhoud).hexdigest()
+    bewaard = bytes(plan.vastgestelde_pdf.inhoud)
     assert "Bewaarplan" in _lees(bewaard)[1][0]
     plan = services.plan_naar_inspectie(plan=plan, gebruiker=d)
     plan = services.plan_publiceren(plan=plan, gebruiker=d)
