@@ -184,8 +184,6 @@ def _tlv(scholen, door) -> str:
                 datum=a.ontvangen_op.replace(day=min(28, a.ontvangen_op.day + 20)),
                 verzonden_op=a.ontvangen_op.replace(day=min(28, a.ontvangen_op.day + 21)),
                 afgegeven_door=door,
-                pdf=b"",
-                brief_pdf=b"",
             )
             for i, a in enumerate(aanvragen)
             if i % 4

@@ -164,8 +164,6 @@ def _bouw():
                 datum=a.ontvangen_op + timedelta(days=30),
                 verzonden_op=a.ontvangen_op + timedelta(days=31),
                 afgegeven_door=mw,
-                pdf=b"%PDF-1.7 bench",
-                brief_pdf=b"%PDF-1.7 bench",
             )
             for i, a in enumerate(aanvragen)
             if a.status in na_advies - {"besluitvorming"}

@@ -131,9 +131,11 @@ def _bouw():
     # As the submit service does: the document as submitted is stored (rendered once here
     # and shared, the reports being alike; the service renders each).
     from kpi.verantwoording.reports import verslag_pdf
+    from swv import documenten
 
-    document = verslag_pdf(Verslag.objects.get(pk=ingediend[0]))
-    Verslag.objects.filter(pk__in=ingediend).update(pdf=document)
+    inhoud = verslag_pdf(Verslag.objects.get(pk=ingediend[0]))
+    for pk in ingediend:
+        Verslag.objects.filter(pk=pk).update(pdf=documenten.bewaren(inhoud, f"bench-{pk}.pdf"))
     return mw, bestuur_gebruiker, ronde, verslagen[0]
 
 

@@ -13,6 +13,12 @@ class KpiConfig(AppConfig):
 
         registreer(aandachtspunten)
 
+        from leerlingen import tijdlijn
+
+        from .tijdlijn import thuiszitters
+
+        tijdlijn.registreer(thuiszitters)
+
         from swv import bewaartermijnen, inzage
 
         from . import privacy

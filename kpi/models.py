@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ondersteuningsplan.models import Kpi
 from swv.models import Samenwerkingsverband, School, Schoolbestuur
+from swv.selectors import KindQuerySet, besturen_voor
 
 # Metingen ------------------------------------------------------------------------------
 
@@ -34,6 +35,21 @@ class Kwartaal(models.IntegerChoices):
     K2 = 2, _("2e kwartaal (peildatum 31 december)")
     K3 = 3, _("3e kwartaal (peildatum 31 maart)")
     K4 = 4, _("4e kwartaal (peildatum 30 juni)")
+
+
+class MetingQuerySet(KindQuerySet):
+    """A meting is seen with its KPI, so with the KPI's plan (the plan's one rule); one
+    measured for a bestuur only by who may see that bestuur. Plan-wide and SWV metingen
+    are public within the plan."""
+
+    ouder = "kpi__speerpunt__plan"
+
+    def voor(self, user):
+        return (
+            super()
+            .voor(user)
+            .filter(Q(bestuur__isnull=True) | Q(bestuur__in=besturen_voor(user).values("id")))
+        )
 
 
 class Meting(models.Model):
@@ -76,6 +92,8 @@ class Meting(models.Model):
         verbose_name=_("ingevoerd door"),
     )
     ingevoerd_op = models.DateTimeField(_("ingevoerd op"), default=timezone.now)
+
+    objects = MetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["kpi", "schooljaar", "kwartaal"]
@@ -185,6 +203,16 @@ class Thuiszitter(models.Model):
             "trajectbegeleiders van het samenwerkingsverband de registratie."
         ),
     )
+    # The pupil's dossier (leerlingen), where the registration shows on the timeline.
+    leerling = models.ForeignKey(
+        "leerlingen.Leerling",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="thuiszitters",
+        verbose_name=_("leerlingdossier"),
+    )
     aangemaakt_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
     geanonimiseerd_op = models.DateField(
         _("geanonimiseerd op"), null=True, blank=True, editable=False
@@ -262,6 +290,9 @@ class ThuiszitterActie(models.Model):
         verbose_name=_("vastgelegd door"),
     )
     vastgelegd_op = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+
+    # Seen with its case (selectors.thuiszitters_voor).
+    objects = KindQuerySet.van("thuiszitter")
 
     class Meta:
         ordering = ["datum", "id"]

@@ -1,22 +1,25 @@
-"""View-models of the dashboard: the same data for the page, the exports and the PDF
-report "kengetallen"."""
+"""View-models of the KPI pages: the dashboard (the same data for the page, the exports
+and the PDF report "kengetallen"), the deelname blocks, the thuiszitters per quarter; and
+every download of the KPI app, declared as columns (swv.exports.Export)."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from ondersteuningsplan.models import Berekening, Kpi, KpiType, Streefwaarde
-from swv.charts import Reeks, lijngrafiek
-from swv.exports import Export, Kolom, uit_context, veld
+from swv.charts import Reeks, lijngrafiek, staafgrafiek
+from swv.exports import Export, Kolom, attribuut, uit_context, veld
 from swv.getallen import getal as nl_getal
 from swv.selectors import swv_ids_voor
 
 from . import berekeningen
-from .models import Meting
+from .models import Meting, Vrijstelling, peildatum
 from .selectors import plannen_met_kpis
 
 OP_KOERS = "op_koers"
@@ -346,37 +349,100 @@ def _onderliggend(kpi: Kpi, jaar: int, swv, bestuur, kan_rijen_zien: bool) -> st
     return reverse(naam) + (f"?{urlencode(params)}" if params else "")
 
 
-EXPORT_KOLOMMEN = [
-    "plan",
-    "speerpunt",
-    "kpi",
-    "berekend",
-    "schooljaar",
-    "streefwaarde",
-    "waarde",
-    "status",
-    "bestuur",
-    "bestuur_waarde",
-]
+class Kengetal(NamedTuple):
+    """One row of the dashboard's exports: a KPI's school year, with where it stands."""
+
+    plan: PlanBlok
+    speerpunt: SpeerpuntBlok
+    kpi: KpiRegel
+    jaar: Jaarregel
 
 
-def export_rijen(db: Dashboard):
+def kengetallen(db: Dashboard):
+    """The dashboard's figures as export rows: per plan, speerpunt, KPI and school year."""
     for pb in db.plannen:
         for sb in pb.speerpunten:
             for r in sb.kpis:
                 for j in r.jaren:
-                    yield [
-                        pb.plan.titel,
-                        f"{sb.speerpunt.code}. {sb.speerpunt.titel}",
-                        r.kpi.naam,
-                        "ja" if r.kpi.is_berekend else "nee",
-                        j.label,
-                        j.streefwaarde,
-                        j.waarde_getal,
-                        j.status_label,
-                        str(db.bestuur) if db.bestuur else "",
-                        j.bestuur_getal,
-                    ]
+                    yield Kengetal(pb, sb, r, j)
+
+
+_KENGETALLEN = (
+    Kolom("plan", lambda r, c: r.plan.plan.titel),
+    Kolom("speerpunt", lambda r, c: f"{r.speerpunt.speerpunt.code}. {r.speerpunt.speerpunt.titel}"),
+    Kolom("kpi", lambda r, c: r.kpi.kpi.naam),
+    Kolom("berekend", lambda r, c: "ja" if r.kpi.kpi.is_berekend else "nee"),
+    Kolom("schooljaar", lambda r, c: r.jaar.label),
+    Kolom("streefwaarde", lambda r, c: r.jaar.streefwaarde),
+    Kolom("waarde", lambda r, c: r.jaar.waarde_getal),
+    Kolom("status", lambda r, c: r.jaar.status_label),
+    Kolom("bestuur", lambda r, c: str(c["bestuur"]) if c["bestuur"] else ""),
+    Kolom("bestuur_waarde", lambda r, c: r.jaar.bestuur_getal),
+)
+# The dashboard's download and a KPI page's Verloop table: the same columns (context:
+# `bestuur`, the dashboard's, and for the KPI page `kpi`).
+KENGETALLEN = Export("kengetallen", _KENGETALLEN)
+VERLOOP = Export("verloop-kpi-{kpi.pk}", _KENGETALLEN)
+
+
+# A KPI page's metingen (context: `kpi`).
+METINGEN = Export(
+    "metingen-kpi-{kpi.pk}",
+    (
+        Kolom("kpi", lambda m, c: c["kpi"].naam),
+        *(
+            attribuut(n)
+            for n in ("schooljaar", "periode", "reikwijdte", "waarde", "bron", "toelichting")
+        ),
+    ),
+)
+
+
+# Deelnamepercentages ------------------------------------------------------------------
+
+DEELNAME = Export(
+    "deelnamepercentages",
+    (
+        *(
+            veld(n)
+            for n in (
+                "swv",
+                "swv_naam",
+                "jaar",
+                "leerlingen_bao",
+                "leerlingen_sbo",
+                "leerlingen_so",
+                "sbo_pct",
+                "so_pct",
+            )
+        ),
+        veld("gemaskeerde_tellingen", "gemaskeerd"),
+    ),
+)
+
+
+def deelname_blokken(rijen) -> list[dict]:
+    """Per SWV its rows (newest first) and the line chart of its SBO and SO percentages."""
+    per_swv: dict = {}
+    for r in rijen:
+        per_swv.setdefault((r["swv"], r["swv_naam"]), []).append(r)
+    blokken = []
+    for (code, naam), jaarrijen in per_swv.items():
+        grafiek = lijngrafiek(
+            titel=_("Deelnamepercentages %(swv)s") % {"swv": code},
+            beschrijving=_("SBO- en SO-percentage per teldatum; de tabel geeft dezelfde getallen."),
+            labels=[str(r["jaar"]) if r["jaar"] % 5 == 0 else "" for r in jaarrijen],
+            reeksen=[
+                Reeks(_("SBO %"), [r["sbo_pct"] for r in jaarrijen]),
+                Reeks(_("SO %"), [r["so_pct"] for r in jaarrijen]),
+            ],
+            eenheid="%",
+            breedte=720,
+        )
+        blokken.append(
+            {"code": code, "naam": naam, "rijen": list(reversed(jaarrijen)), "grafiek": grafiek}
+        )
+    return blokken
 
 
 # The verwijzingen page's downloads (kpi/verwijzingen/?format=csv&tabel=...).
@@ -425,3 +491,106 @@ VERWIJZINGEN_EXPORTS = {
         ),
     ),
 }
+
+
+# Thuiszitters --------------------------------------------------------------------------
+
+
+def kwartaaloverzicht(qs, schooljaar: int) -> dict:
+    """The cases of `qs` on the four peildata of the school year, by duration, with the
+    bar chart of the same figures."""
+    peildata = [peildatum(schooljaar, k) for k in (1, 2, 3, 4)]
+    vandaag = timezone.localdate()
+    # A peildatum still to come has no count yet (not a projection of today's cases).
+    verstreken = [p for p in peildata if p <= vandaag]
+    standen = berekeningen.thuiszitters_op(verstreken, qs)
+    leeg = dict.fromkeys(
+        ["kort", "middel", "lang", "totaal", "vrijstellingen", "vrijstellingen_5a"]
+    )
+    rijen = [
+        (standen.get(p) or {**leeg, "peildatum": p}) | {"kwartaal": k}
+        for k, p in enumerate(peildata, start=1)
+    ]
+    grafiek = staafgrafiek(
+        titel=_("Thuiszitters per kwartaal %(jaar)s-%(volgend)s")
+        % {"jaar": schooljaar, "volgend": schooljaar + 1},
+        beschrijving=_(
+            "Aantal per peildatum naar duur, en vrijstellingen; de tabel geeft dezelfde getallen."
+        ),
+        labels=[p.strftime("%d-%m-%Y") for p in peildata],
+        reeksen=[
+            Reeks(_("4 weken - 3 maanden"), [r["middel"] for r in rijen]),
+            Reeks(_("meer dan 3 maanden"), [r["lang"] for r in rijen]),
+            Reeks(_("vrijstellingen"), [r["vrijstellingen"] for r in rijen]),
+        ],
+    )
+    return {"rijen": rijen, "grafiek": grafiek, "schooljaar": schooljaar}
+
+
+# The quarterly table's download (rows: kwartaaloverzicht's; context: `schooljaar`).
+THUISZITTERS_PER_KWARTAAL = Export(
+    "thuiszitters-per-kwartaal-{schooljaar}",
+    tuple(
+        veld(n)
+        for n in (
+            "peildatum",
+            "kort",
+            "middel",
+            "lang",
+            "totaal",
+            "vrijstellingen",
+            "vrijstellingen_5a",
+        )
+    ),
+)
+
+# The register's download (rows: Thuiszitter cases, as filtered on the page).
+THUISZITTERS = Export(
+    "thuiszitters",
+    (
+        attribuut("nummer", "pk"),
+        attribuut("swv", "swv.code"),
+        attribuut("school", "school.naam"),
+        attribuut("vestigingscode", "school.vestigingscode"),
+        attribuut("soort", "get_type_display"),
+        *(attribuut(n) for n in ("vrijstelling", "startdatum", "einddatum")),
+        attribuut("status", "get_status_display"),
+    ),
+)
+
+
+def inspectie_registratie(qs, peildatum):
+    """The cases of `qs` that started on or before the peildatum, resolved ones included,
+    with their duration class on that day (`duur`), in the order of the registration."""
+    return (
+        qs.filter(startdatum__lte=peildatum)
+        .annotate(duur=berekeningen.duurklasse(peildatum))
+        .order_by("startdatum", "id")
+    )
+
+
+# The quarterly anonymised registration for the inspectie (rows: inspectie_registratie's;
+# context: `peildatum`). No pseudonym.
+INSPECTIE = Export(
+    "thuiszitters-inspectie-{peildatum}",
+    (
+        attribuut("volgnummer", "pk"),
+        uit_context("peildatum"),
+        attribuut("samenwerkingsverband", "swv.code"),
+        attribuut("vestigingscode", "school.vestigingscode"),
+        attribuut("soort_school", "school.get_soort_display"),
+        attribuut("geboortejaar"),
+        attribuut("soort_verzuim", "get_type_display"),
+        Kolom(
+            "artikel_vrijstelling",
+            lambda t, c: Vrijstelling(t.vrijstelling).label if t.vrijstelling else "",
+        ),
+        *(attribuut(n) for n in ("startdatum", "einddatum")),
+        attribuut("status", "get_status_display"),
+        Kolom(
+            "loopt_op_peildatum",
+            lambda t, c: "ja" if t.einddatum is None or t.einddatum > c["peildatum"] else "nee",
+        ),
+        attribuut("duur_op_peildatum", "duur"),
+    ),
+)

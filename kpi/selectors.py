@@ -1,38 +1,42 @@
-"""Every KPI read a user can reach, scoped to that user (on top of swv.selectors)."""
+"""Every KPI read a user can reach, scoped to that user (on top of swv.selectors).
+
+Plans and their KPIs have one rule, the plan app's (`ondersteuningsplan.selectors.
+plannen_voor`); KPIs and metingen inherit it by declaration (`Kpi.objects.voor`,
+`Meting.objects.voor`). Thuiszitter cases have their own rule, `thuiszitters_voor`.
+"""
 
 from django.db.models import Prefetch, QuerySet
 
 from ondersteuningsplan.models import Kpi, Ondersteuningsplan, Speerpunt, Streefwaarde
+from ondersteuningsplan.selectors import plannen_voor
 from swv.models import Samenwerkingsverband, School, Schoolbestuur
-from swv.roles import Rol
 from swv.selectors import (
     besturen_voor,
     leerlingscope,
     samenwerkingsverbanden_voor,
     scholen_voor,
-    swv_ids_voor,
+    scope,
+    trajectbegeleiders_voor,
 )
 
 from .models import Meting, Thuiszitter
 
 
-def plannen_voor(user) -> QuerySet[Ondersteuningsplan]:
-    """Plans of the user's samenwerkingsverbanden."""
-    return Ondersteuningsplan.objects.filter(
-        samenwerkingsverbanden__in=swv_ids_voor(user)
-    ).distinct()
-
-
 def kpis_voor(user) -> QuerySet[Kpi]:
-    return Kpi.objects.filter(speerpunt__plan__in=plannen_voor(user)).select_related(
-        "speerpunt", "speerpunt__plan"
-    )
+    """KPIs of the plans the user may see (the plan's rule, inherited by `Kpi.objects.voor`):
+    a school or bestuur does not see the KPIs of a draft it may not open; staff see all."""
+    return Kpi.objects.voor(user).select_related("speerpunt", "speerpunt__plan")
 
 
 def plannen_met_kpis(user, plan_ids=None, swv=None) -> QuerySet[Ondersteuningsplan]:
-    """The user's plans with speerpunten, KPIs, streefwaarden and metingen prefetched:
-    a fixed number of queries, whatever the number of KPIs."""
-    metingen = Meting.objects.select_related("swv", "bestuur").order_by("schooljaar", "kwartaal")
+    """The plans the user may see (`plannen_voor`) with speerpunten, KPIs, streefwaarden
+    and the metingen the user may see prefetched: a fixed number of queries, whatever the
+    number of KPIs."""
+    metingen = (
+        Meting.objects.voor(user)
+        .select_related("swv", "bestuur")
+        .order_by("schooljaar", "kwartaal")
+    )
     kpis = Kpi.objects.order_by("volgorde", "id").prefetch_related(
         Prefetch("streefwaarden", queryset=Streefwaarde.objects.order_by("schooljaar")),
         Prefetch("metingen", queryset=metingen),
@@ -50,13 +54,14 @@ def plannen_met_kpis(user, plan_ids=None, swv=None) -> QuerySet[Ondersteuningspl
     )
 
 
+@scope(Thuiszitter)
 def thuiszitters_voor(user) -> QuerySet[Thuiszitter]:
     """Thuiszitter cases the user may see: the one rule for pupil records
     (`swv.selectors.leerlingscope`), as for TLV cases. OPR and deskundigen none."""
-    scope = leerlingscope(user)
-    if scope is None:
+    regel = leerlingscope(user)
+    if regel is None:
         return Thuiszitter.objects.none()
-    return Thuiszitter.objects.select_related("school", "school__bestuur", "swv").filter(scope)
+    return Thuiszitter.objects.select_related("school", "school__bestuur", "swv").filter(regel)
 
 
 def scholen_voor_register(user) -> QuerySet[School]:
@@ -65,19 +70,7 @@ def scholen_voor_register(user) -> QuerySet[School]:
     return scholen_voor(user).binnen_swv().filter(swv__isnull=False).order_by("naam")
 
 
-def trajectbegeleider_keuzes(user) -> QuerySet:
-    """Active trajectbegeleiders of the user's SWVs, for assigning a thuiszitter case."""
-    from swv.models import Gebruiker
-
-    return (
-        Gebruiker.objects.filter(
-            rol=Rol.TRAJECTBEGELEIDER,
-            is_active=True,
-            samenwerkingsverbanden__in=swv_ids_voor(user),
-        )
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
+trajectbegeleider_keuzes = trajectbegeleiders_voor
 
 
 def swv_keuzes(user) -> QuerySet[Samenwerkingsverband]:

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leerlingen.services import dossier_koppelen
 from ondersteuningsplan.models import Kpi
 from swv import workflow
 from swv.audit import AuditActie, vastleggen
@@ -246,6 +247,8 @@ def thuiszitter_registreren(
     )
     _thuiszitter_controleren(t)
     with transaction.atomic():
+        t.leerling = dossier_koppelen(school=school, voornaam=t.pseudoniem,
+                                      trajectbegeleider=trajectbegeleider, door=door)  # fmt: skip
         t.save()
         vastleggen(
             actie=AuditActie.AANGEMAAKT,

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -16,8 +15,7 @@ from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
 from swv.audit import AuditActie, bekeken, vastleggen
-from swv.charts import Reeks, lijngrafiek, staafgrafiek
-from swv.exports import FORMATEN, export_response
+from swv.exports import FORMATEN
 from swv.getallen import getal
 from swv.pdf import pdf_response, render_pdf
 from swv.roles import Rol
@@ -27,7 +25,7 @@ from swv.selectors import besturen_voor, scholen_voor
 from . import berekeningen, reports, services
 from .filters import ThuiszitterFilter
 from .forms import MetingForm, ThuiszitterActieForm, ThuiszitterForm
-from .models import Meting, Vrijstelling, peildatum
+from .models import Meting, peildatum
 from .selectors import bestuur_keuzes, kpis_voor, swv_keuzes, thuiszitters_voor
 
 
@@ -98,8 +96,8 @@ class DashboardView(DashboardMixin, TemplateView):
         # The page shows a few plans at a time; the exports hold them all.
         form, db = self.dashboard(pagina=None if formaat else request.GET.get("page", 1))
         if formaat:
-            return export_response(
-                formaat, "kengetallen", reports.EXPORT_KOLOMMEN, reports.export_rijen(db)
+            return reports.KENGETALLEN.response(
+                formaat, reports.kengetallen(db), bestuur=db.bestuur
             )
         return self.render_to_response(
             self.get_context_data(
@@ -135,51 +133,25 @@ class KpiDetailView(DashboardMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         user = request.user
         kpi = get_object_or_404(kpis_voor(user), pk=kwargs["pk"])
-        zichtbare_besturen = besturen_voor(user).values("id")
         # Bestuur metingen only of besturen the user may see; plan and SWV ones are public
-        # within the plan.
+        # within the plan (the one rule: kpi.models.MetingQuerySet.voor).
         metingen = (
-            Meting.objects.filter(kpi=kpi)
-            .filter(Q(bestuur__isnull=True) | Q(bestuur__in=zichtbare_besturen))
+            Meting.objects.voor(user)
+            .filter(kpi=kpi)
             .select_related("swv", "bestuur", "ingevoerd_door")
             .order_by("schooljaar", "kwartaal", "swv__code", "bestuur__naam")
         )
         formaat = _formaat(request)
         if formaat and request.GET.get("tabel") == "metingen":
-            return export_response(
-                formaat,
-                f"metingen-kpi-{kpi.pk}",
-                ["kpi", "schooljaar", "periode", "reikwijdte", "waarde", "bron", "toelichting"],
-                (
-                    [
-                        kpi.naam,
-                        m.schooljaar,
-                        m.periode,
-                        m.reikwijdte,
-                        m.waarde,
-                        m.bron,
-                        m.toelichting,
-                    ]
-                    for m in metingen
-                ),
-            )
+            return reports.METINGEN.response(formaat, metingen, kpi=kpi)
         # The dashboard for this KPI only: the page's Verloop table and its export are the
         # same rows as the dashboard's for this KPI.
         form, alleen_deze = self.dashboard(alleen_kpi=kpi)
         if formaat:
-            return export_response(
-                formaat,
-                f"verloop-kpi-{kpi.pk}",
-                reports.EXPORT_KOLOMMEN,
-                reports.export_rijen(alleen_deze),
+            return reports.VERLOOP.response(
+                formaat, reports.kengetallen(alleen_deze), kpi=kpi, bestuur=alleen_deze.bestuur
             )
         regel = alleen_deze.plannen[0].speerpunten[0].kpis[0] if alleen_deze.plannen else None
-        # The filters (swv, bestuur) stay in the export links; format and tabel are set there.
-        filters = request.GET.copy()
-        for sleutel in ("format", "tabel", "page"):
-            filters.pop(sleutel, None)
-        metingen_qs = filters.copy()
-        metingen_qs["tabel"] = "metingen"
         return self.render_to_response(
             self.get_context_data(
                 kpi=kpi,
@@ -187,12 +159,22 @@ class KpiDetailView(DashboardMixin, TemplateView):
                 regel=regel,
                 db=alleen_deze,
                 form=form,
-                verloop_qs=filters.urlencode(),
-                metingen_qs=metingen_qs.urlencode(),
+                **self._export_links(request),
                 streefwaarden=kpi.streefwaarden.order_by("schooljaar"),
                 mag_invoeren=user.has_perm("kpi.meting_invoeren") and not kpi.is_berekend,
             )
         )
+
+    @staticmethod
+    def _export_links(request) -> dict:
+        """The query strings of the two export links: the page's filters (swv, bestuur)
+        stay, format and tabel are set in the link."""
+        filters = request.GET.copy()
+        for sleutel in ("format", "tabel", "page"):
+            filters.pop(sleutel, None)
+        metingen_qs = filters.copy()
+        metingen_qs["tabel"] = "metingen"
+        return {"verloop_qs": filters.urlencode(), "metingen_qs": metingen_qs.urlencode()}
 
 
 class MetingNieuwView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
@@ -248,75 +230,27 @@ class MetingNieuwView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
 
 class DeelnameView(KpiMixin, TemplateView):
     template_name = "kpi/deelname.html"
-    KOLOMMEN = [
-        "swv",
-        "swv_naam",
-        "jaar",
-        "leerlingen_bao",
-        "leerlingen_sbo",
-        "leerlingen_so",
-        "sbo_pct",
-        "so_pct",
-        "gemaskeerde_tellingen",
-    ]
 
     def get(self, request, *args, **kwargs):
         keuzes = swv_keuzes(request.user)
         swv_ids = list(keuzes.values_list("id", flat=True))
-        gekozen = request.GET.get("swv")
-        if gekozen and gekozen.isdigit() and int(gekozen) in swv_ids:
-            swv_ids = [int(gekozen)]
+        gekozen = request.GET.get("swv", "")
+        gekozen = int(gekozen) if gekozen.isdigit() else None
+        if gekozen in swv_ids:
+            swv_ids = [gekozen]
         if formaat := _formaat(request):
-            rijen = berekeningen.deelname_per_swv(swv_ids=swv_ids)
-            return export_response(
-                formaat,
-                "deelnamepercentages",
-                self.KOLOMMEN,
-                (
-                    [
-                        r["swv"],
-                        r["swv_naam"],
-                        r["jaar"],
-                        r["leerlingen_bao"],
-                        r["leerlingen_sbo"],
-                        r["leerlingen_so"],
-                        r["sbo_pct"],
-                        r["so_pct"],
-                        r["gemaskeerd"],
-                    ]
-                    for r in rijen
-                ),
+            return reports.DEELNAME.response(
+                formaat, berekeningen.deelname_per_swv(swv_ids=swv_ids)
             )
         # The page shows ten SWVs at a time (a national user has 150); the export has all.
         paginator = Paginator(swv_ids, 10)
         page_obj = paginator.get_page(request.GET.get("page"))
         rijen = berekeningen.deelname_per_swv(swv_ids=list(page_obj.object_list))
-        per_swv: dict = {}
-        for r in rijen:
-            per_swv.setdefault((r["swv"], r["swv_naam"]), []).append(r)
-        blokken = []
-        for (code, naam), jaarrijen in per_swv.items():
-            grafiek = lijngrafiek(
-                titel=_("Deelnamepercentages %(swv)s") % {"swv": code},
-                beschrijving=_(
-                    "SBO- en SO-percentage per teldatum; de tabel geeft dezelfde getallen."
-                ),
-                labels=[str(r["jaar"]) if r["jaar"] % 5 == 0 else "" for r in jaarrijen],
-                reeksen=[
-                    Reeks(_("SBO %"), [r["sbo_pct"] for r in jaarrijen]),
-                    Reeks(_("SO %"), [r["so_pct"] for r in jaarrijen]),
-                ],
-                eenheid="%",
-                breedte=720,
-            )
-            blokken.append(
-                {"code": code, "naam": naam, "rijen": list(reversed(jaarrijen)), "grafiek": grafiek}
-            )
         return self.render_to_response(
             self.get_context_data(
-                blokken=blokken,
+                blokken=reports.deelname_blokken(rijen),
                 keuzes=keuzes,
-                gekozen=int(gekozen) if gekozen and gekozen.isdigit() else None,
+                gekozen=gekozen,
                 uitleg=berekeningen.UITLEG["deelname"],
                 querystring=request.GET.urlencode(),
                 page_obj=page_obj,
@@ -379,50 +313,10 @@ class ThuiszitterMixin(LoginRequiredMixin, PermissionRequiredMixin):
     permission_required = "kpi.thuiszitters_bekijken"
 
 
-def kwartaaloverzicht(qs, schooljaar: int) -> dict:
-    peildata = [peildatum(schooljaar, k) for k in (1, 2, 3, 4)]
-    vandaag = timezone.localdate()
-    # A peildatum still to come has no count yet (not a projection of today's cases).
-    verstreken = [p for p in peildata if p <= vandaag]
-    standen = berekeningen.thuiszitters_op(verstreken, qs)
-    leeg = dict.fromkeys(
-        ["kort", "middel", "lang", "totaal", "vrijstellingen", "vrijstellingen_5a"]
-    )
-    rijen = [
-        (standen.get(p) or {**leeg, "peildatum": p}) | {"kwartaal": k}
-        for k, p in enumerate(peildata, start=1)
-    ]
-    grafiek = staafgrafiek(
-        titel=_("Thuiszitters per kwartaal %(jaar)s-%(volgend)s")
-        % {"jaar": schooljaar, "volgend": schooljaar + 1},
-        beschrijving=_(
-            "Aantal per peildatum naar duur, en vrijstellingen; de tabel geeft dezelfde getallen."
-        ),
-        labels=[p.strftime("%d-%m-%Y") for p in peildata],
-        reeksen=[
-            Reeks(_("4 weken - 3 maanden"), [r["middel"] for r in rijen]),
-            Reeks(_("meer dan 3 maanden"), [r["lang"] for r in rijen]),
-            Reeks(_("vrijstellingen"), [r["vrijstellingen"] for r in rijen]),
-        ],
-    )
-    return {"rijen": rijen, "grafiek": grafiek, "schooljaar": schooljaar}
-
-
 class ThuiszitterListView(ThuiszitterMixin, FilterView):
     template_name = "kpi/thuiszitter_list.html"
     filterset_class = ThuiszitterFilter
     paginate_by = 25
-    EXPORT_KOLOMMEN = [
-        "nummer",
-        "swv",
-        "school",
-        "vestigingscode",
-        "soort",
-        "vrijstelling",
-        "startdatum",
-        "einddatum",
-        "status",
-    ]
 
     def get_queryset(self):
         return thuiszitters_voor(self.request.user)
@@ -436,24 +330,11 @@ class ThuiszitterListView(ThuiszitterMixin, FilterView):
         return int(jaar) if jaar.isdigit() and 2000 <= int(jaar) <= nu else nu
 
     def get(self, request, *args, **kwargs):
-        if (formaat := _formaat(request)) and request.GET.get("tabel") == "kwartaal":
+        formaat = _formaat(request)
+        if formaat and request.GET.get("tabel") == "kwartaal":
             jaar = self._schooljaar()
-            kolommen = [
-                "peildatum",
-                "kort",
-                "middel",
-                "lang",
-                "totaal",
-                "vrijstellingen",
-                "vrijstellingen_5a",
-            ]
-            rijen = kwartaaloverzicht(self.get_queryset(), jaar)["rijen"]
-            return export_response(
-                formaat,
-                f"thuiszitters-per-kwartaal-{jaar}",
-                kolommen,
-                ([r[k] for k in kolommen] for r in rijen),
-            )
+            rijen = reports.kwartaaloverzicht(self.get_queryset(), jaar)["rijen"]
+            return reports.THUISZITTERS_PER_KWARTAAL.response(formaat, rijen, schooljaar=jaar)
         if formaat:
             filterset = self.get_filterset(self.get_filterset_class())
             qs = filterset.qs if filterset.is_valid() else self.get_queryset()
@@ -463,32 +344,14 @@ class ThuiszitterListView(ThuiszitterMixin, FilterView):
                 omschrijving="Thuiszittersregister geëxporteerd",
                 details={"aantal": qs.count(), "formaat": formaat},
             )
-            return export_response(
-                formaat,
-                "thuiszitters",
-                self.EXPORT_KOLOMMEN,
-                (
-                    [
-                        t.pk,
-                        t.swv.code,
-                        t.school.naam,
-                        t.school.vestigingscode,
-                        t.get_type_display(),
-                        t.vrijstelling,
-                        t.startdatum,
-                        t.einddatum,
-                        t.get_status_display(),
-                    ]
-                    for t in qs
-                ),
-            )
+            return reports.THUISZITTERS.response(formaat, qs)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         nu = huidig_schooljaar()
         jaar = self._schooljaar()
-        ctx["overzicht"] = kwartaaloverzicht(self.get_queryset(), jaar)
+        ctx["overzicht"] = reports.kwartaaloverzicht(self.get_queryset(), jaar)
         ctx["jaren"] = list(range(nu, nu - 5, -1))
         ctx["uitleg"] = berekeningen.UITLEG["thuiszitters"]
         ctx["mag_registreren"] = self.request.user.has_perm("kpi.thuiszitter_registreren")
@@ -613,23 +476,24 @@ class InspectieExportView(LoginRequiredMixin, PermissionRequiredMixin, TemplateV
     started on or before the peildatum, resolved ones included, without pseudonym."""
 
     permission_required = "kpi.inspectie_exporteren"
-    KOLOMMEN = [
-        "volgnummer",
-        "peildatum",
-        "samenwerkingsverband",
-        "vestigingscode",
-        "soort_school",
-        "geboortejaar",
-        "soort_verzuim",
-        "artikel_vrijstelling",
-        "startdatum",
-        "einddatum",
-        "status",
-        "loopt_op_peildatum",
-        "duur_op_peildatum",
-    ]
 
     def get(self, request, *args, **kwargs):
+        jaar, kwartaal = self._kwartaal(request)
+        p = peildatum(jaar, kwartaal)
+        rijen = list(reports.inspectie_registratie(thuiszitters_voor(request.user), p))
+        vastleggen(
+            actie=AuditActie.GEEXPORTEERD,
+            request=request,
+            omschrijving=f"Thuiszitters inspectie-export {jaar} K{kwartaal}",
+            details={"aantal": len(rijen), "peildatum": p.isoformat()},
+        )
+        formaat = "xlsx" if request.GET.get("format") != "csv" else "csv"
+        return reports.INSPECTIE.response(formaat, rijen, peildatum=p)
+
+    @staticmethod
+    def _kwartaal(request) -> tuple[int, int]:
+        """The school year asked, up to this one (else 404), and the quarter; without
+        one, the last quarter whose peildatum has passed."""
         vandaag = timezone.localdate()
         nu = schooljaar_van(vandaag)
         try:
@@ -642,42 +506,4 @@ class InspectieExportView(LoginRequiredMixin, PermissionRequiredMixin, TemplateV
         if kwartaal not in (1, 2, 3, 4):
             verstreken = [k for k in (1, 2, 3, 4) if peildatum(jaar, k) <= vandaag] or [1]
             kwartaal = verstreken[-1]
-        p = peildatum(jaar, kwartaal)
-        qs = (
-            thuiszitters_voor(request.user)
-            .filter(startdatum__lte=p)
-            .annotate(duur=berekeningen.duurklasse(p))
-            .order_by("startdatum", "id")
-        )
-        rijen = []
-        for t in qs:
-            loopt = t.einddatum is None or t.einddatum > p
-            rijen.append(
-                [
-                    t.pk,
-                    p,
-                    t.swv.code,
-                    t.school.vestigingscode,
-                    t.school.get_soort_display(),
-                    t.geboortejaar,
-                    t.get_type_display(),
-                    Vrijstelling(t.vrijstelling).label if t.vrijstelling else "",
-                    t.startdatum,
-                    t.einddatum,
-                    t.get_status_display(),
-                    "ja" if loopt else "nee",
-                    t.duur,
-                ]
-            )
-        vastleggen(
-            actie=AuditActie.GEEXPORTEERD,
-            request=request,
-            omschrijving=f"Thuiszitters inspectie-export {jaar} K{kwartaal}",
-            details={"aantal": len(rijen), "peildatum": p.isoformat()},
-        )
-        return export_response(
-            "xlsx" if request.GET.get("format") != "csv" else "csv",
-            f"thuiszitters-inspectie-{p.isoformat()}",
-            self.KOLOMMEN,
-            rijen,
-        )
+        return jaar, kwartaal

@@ -14,6 +14,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from swv import documenten
 from swv.getallen import getal as nl_getal
 from swv.models import Samenwerkingsverband
+from swv.selectors import KindQuerySet
 from swv.workflow import StatusHistorie
 
 # ---------------------------------------------------------------------------------------
@@ -215,6 +216,10 @@ class Speerpunt(models.Model):
     beoogde_resultaten = models.TextField(_("beoogde resultaten"), blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
+    # The plan's content is seen with its plan (selectors.plannen_voor, the one rule):
+    # `Speerpunt.objects.voor(user)`, likewise for every model below that points to a plan.
+    objects = KindQuerySet.van("plan")
+
     class Meta:
         ordering = ["plan", "volgorde", "code"]
         verbose_name = _("speerpunt")
@@ -253,6 +258,8 @@ class Hoofdstuk(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    objects = KindQuerySet.van("plan")
+
     class Meta:
         ordering = ["plan", "volgorde", "id"]
         verbose_name = _("hoofdstuk")
@@ -285,6 +292,8 @@ class Ontwikkelactie(models.Model):
         _("status"), max_length=10, choices=ActieStatus.choices, default=ActieStatus.GEPLAND
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = KindQuerySet.van("speerpunt__plan")
 
     class Meta:
         ordering = ["speerpunt", "volgorde", "id"]
@@ -328,6 +337,8 @@ class VademecumDocument(models.Model):
     bestand = models.FileField(_("bestand"), upload_to="vademecum/", blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
+    objects = KindQuerySet.van("plan")
+
     class Meta:
         ordering = ["plan", "soort", "volgorde", "id"]
         verbose_name = _("document")
@@ -346,6 +357,8 @@ class Statusovergang(StatusHistorie):
     # Blank `van`: the first row of a plan made as a new version of another.
     van = models.CharField(_("van"), max_length=20, choices=PlanStatus.choices, blank=True)
     naar = models.CharField(_("naar"), max_length=20, choices=PlanStatus.choices)
+
+    objects = KindQuerySet.van("plan")
 
     class Meta(StatusHistorie.Meta):
         ordering = ["plan", "tijdstip", "id"]
@@ -368,6 +381,8 @@ class PlanVersie(models.Model):
     aanleiding = models.CharField(max_length=200, blank=True)
     # [{"sleutel": "h12", "titel": "...", "tekst": "..."}, ...] in reading order.
     secties = models.JSONField(default=list)
+
+    objects = KindQuerySet.van("plan")
 
     class Meta:
         ordering = ["plan", "nummer"]
@@ -397,6 +412,8 @@ class OogoOverleg(models.Model):
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
+
+    objects = KindQuerySet.van("plan")
 
     class Meta:
         ordering = ["plan", "gemeente__naam", "-datum", "-id"]
@@ -430,6 +447,8 @@ class OprBesluit(models.Model):
     )
     vastgelegd_op = models.DateTimeField(default=timezone.now)
 
+    objects = KindQuerySet.van("plan")
+
     class Meta:
         ordering = ["plan", "datum", "id"]
         verbose_name = _("OPR-besluit")
@@ -459,6 +478,8 @@ class OprOpmerking(models.Model):
     )
     beantwoord_op = models.DateTimeField(null=True, blank=True)
     verwerkt = models.BooleanField(_("verwerkt in het plan"), default=False)
+
+    objects = KindQuerySet.van("plan")
 
     class Meta:
         ordering = ["plan", "geplaatst_op", "id"]
@@ -536,6 +557,8 @@ class Kpi(models.Model):
         help_text=_("Leeg: metingen worden ingevoerd. Gekozen: het portaal berekent de waarde."),
     )
 
+    objects = KindQuerySet.van("speerpunt__plan")
+
     class Meta:
         db_table = "kpi_kpi"  # created by the kpi app, which owned it before
         ordering = ["speerpunt", "volgorde", "id"]
@@ -576,6 +599,8 @@ class Streefwaarde(models.Model):
     )
     comparator = models.CharField(_("vergelijking"), max_length=2, choices=Comparator.choices)
     waarde = models.DecimalField(_("waarde"), max_digits=12, decimal_places=2)
+
+    objects = KindQuerySet.van("kpi__speerpunt__plan")
 
     class Meta:
         db_table = "kpi_streefwaarde"

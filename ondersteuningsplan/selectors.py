@@ -1,13 +1,14 @@
 """Reads of plans, scoped to the user (built on swv.selectors.swv_ids_voor).
 
-Staff see every plan of their SWVs; OPR members the drafts sent to them and everything
-after; other roles adopted plans only; the public the published ones. Out of scope = 404.
+`plannen_voor` is the one rule for plans, for every app (the KPI pages too). The plan's
+content (speerpunten, KPIs, streefwaarden, chapters, OPR comments, OOGO, the timeline)
+inherits it by declaration: `Kpi.objects.voor(user)` (swv.selectors.KindQuerySet).
 """
 
 from django.db.models import Prefetch, QuerySet
 
 from swv.roles import SWV_STAF, Rol
-from swv.selectors import swv_ids_voor
+from swv.selectors import scope, swv_ids_voor
 
 from .models import (
     STATUS_VASTGESTELD,
@@ -24,7 +25,13 @@ from .models import (
 )
 
 
+@scope(Ondersteuningsplan)
 def plannen_voor(user) -> QuerySet[Ondersteuningsplan]:
+    """Plans of the user's SWVs: staff (medewerker, directeur) and superusers every one;
+    OPR members the drafts sent to them (ter instemming) and everything after; every other
+    role (trajectbegeleider, deskundige, bestuur, school) adopted plans only. A draft is
+    the office's working document: who may not open it does not see its KPIs either.
+    Anonymous: none. The public reads `gepubliceerde_plannen`."""
     if not user.is_authenticated:
         return Ondersteuningsplan.objects.none()
     binnen = Ondersteuningsplan.objects.filter(

@@ -21,6 +21,7 @@ from django_fsm import can_proceed
 
 from swv import documenten, workflow
 from swv.audit import AuditActie, vastleggen
+from swv.models import Samenwerkingsverband
 from swv.selectors import swv_ids_voor
 
 from . import selectors, stappen
@@ -110,7 +111,12 @@ def _audit(*, plan, gebruiker, actie=AuditActie.GEWIJZIGD, omschrijving, obj=Non
 
 @transaction.atomic
 def plan_aanmaken(
-    *, gebruiker, titel: str, startjaar: int, eindjaar: int, samenwerkingsverbanden
+    *,
+    gebruiker,
+    titel: str,
+    startjaar: int,
+    eindjaar: int,
+    samenwerkingsverbanden: list[Samenwerkingsverband],
 ) -> Ondersteuningsplan:
     """A new concept plan of SWVs in the user's scope; the first row of its timeline."""
     workflow.eis(gebruiker, stappen.AANMAKEN.permissie)
@@ -313,7 +319,7 @@ def oogo_vastleggen(
     *, gebruiker, plan: Ondersteuningsplan, gemeente, datum, uitkomst: str, toelichting: str = ""
 ) -> OogoOverleg:
     plan = _vergrendel(gebruiker, plan, stappen.OOGO)
-    if plan.status not in (PlanStatus.CONSULTATIE, PlanStatus.TER_INSTEMMING):
+    if plan.status not in stappen.IN_STATUS[stappen.OOGO]:
         raise ValidationError(
             _("OOGO leg je vast terwijl het plan in consultatie of ter instemming ligt.")
         )
@@ -340,7 +346,7 @@ def opr_besluit_vastleggen(
     onthoudingen: int = 0, uitkomst: str, motivering: str = "",
 ) -> OprBesluit:  # fmt: skip
     plan = _vergrendel(gebruiker, plan, stappen.OPR_BESLUIT)
-    if plan.status != PlanStatus.TER_INSTEMMING:
+    if plan.status not in stappen.IN_STATUS[stappen.OPR_BESLUIT]:
         raise ValidationError(_("Het OPR-besluit gaat over een versie die ter instemming ligt."))
     _niet_in_toekomst(datum, "datum")
     if uitkomst == OprUitkomst.WEIGERING and not motivering.strip():
@@ -365,7 +371,7 @@ def opmerking_plaatsen(
     *, gebruiker, plan: Ondersteuningsplan, sectie: str, tekst: str
 ) -> OprOpmerking:
     plan = _vergrendel(gebruiker, plan, stappen.OPMERKEN)
-    if plan.status != PlanStatus.TER_INSTEMMING:
+    if plan.status not in stappen.IN_STATUS[stappen.OPMERKEN]:
         raise ValidationError(_("Opmerkingen plaats je terwijl het plan ter instemming ligt."))
     titels = {s["sleutel"]: s["titel"] for s in secties(plan)}
     if sectie not in titels:
@@ -511,12 +517,30 @@ def blokkades_vaststelling(plan) -> list[str]:
     return mist
 
 
-def _begin(gebruiker, plan: Ondersteuningsplan, stap) -> Ondersteuningsplan:
-    """Scope, permission, then the state: a step from the wrong status is refused before
-    the step's own checks (so the user hears the real reason)."""
+def _overgang(
+    gebruiker,
+    plan: Ondersteuningsplan,
+    stap,
+    *,
+    toelichting: str,
+    request,
+    blokkades=None,
+    datum: str = "",
+) -> Ondersteuningsplan:
+    """The body every status step shares, in this order: the plan locked in the user's
+    scope and the step's permission; the state (a step from the wrong status is refused
+    before the step's own checks, so the user hears the real reason); what the step still
+    needs (`blokkades(plan)`, refused as one WorkflowFout); the step's date (`datum`, a
+    field set to today); the transition with its timeline row and audit event."""
     plan = _vergrendel(gebruiker, plan, stap)
     if not can_proceed(getattr(plan, stap.overgang)):
         raise workflow.StapNietToegestaan(plan)
+    mist = blokkades(plan) if blokkades else []
+    if mist:
+        raise workflow.WorkflowFout(mist)
+    if datum:
+        setattr(plan, datum, timezone.localdate())
+    workflow.overgang(plan, stap, door=gebruiker, toelichting=toelichting, request=request)
     return plan
 
 
@@ -524,11 +548,9 @@ def _begin(gebruiker, plan: Ondersteuningsplan, stap) -> Ondersteuningsplan:
 def plan_naar_consultatie(
     *, gebruiker, plan: Ondersteuningsplan, toelichting: str = "", request=None
 ) -> Ondersteuningsplan:
-    plan = _begin(gebruiker, plan, stappen.NAAR_CONSULTATIE)
-    workflow.overgang(
-        plan, stappen.NAAR_CONSULTATIE, door=gebruiker, toelichting=toelichting, request=request
+    return _overgang(
+        gebruiker, plan, stappen.NAAR_CONSULTATIE, toelichting=toelichting, request=request
     )
-    return plan
 
 
 @transaction.atomic
@@ -537,13 +559,10 @@ def plan_voorleggen(
 ) -> Ondersteuningsplan:
     """The draft goes to the OPR (ter instemming) once it is complete; the text it saw is
     frozen as a new version, on which the OPR decides."""
-    plan = _begin(gebruiker, plan, stappen.VOORLEGGEN)
-    mist = ontbrekend_voor_instemming(plan)
-    if mist:
-        raise workflow.WorkflowFout(mist)
-    workflow.overgang(
-        plan, stappen.VOORLEGGEN, door=gebruiker, toelichting=toelichting, request=request
-    )
+    plan = _overgang(
+        gebruiker, plan, stappen.VOORLEGGEN, toelichting=toelichting, request=request,
+        blokkades=ontbrekend_voor_instemming,
+    )  # fmt: skip
     _versie_bevriezen(plan=plan, gebruiker=gebruiker, aanleiding=_("Voorgelegd aan de OPR"))
     return plan
 
@@ -552,11 +571,9 @@ def plan_voorleggen(
 def plan_terug_naar_concept(
     *, gebruiker, plan: Ondersteuningsplan, toelichting: str = "", request=None
 ) -> Ondersteuningsplan:
-    plan = _begin(gebruiker, plan, stappen.TERUG_NAAR_CONCEPT)
-    workflow.overgang(
-        plan, stappen.TERUG_NAAR_CONCEPT, door=gebruiker, toelichting=toelichting, request=request
+    return _overgang(
+        gebruiker, plan, stappen.TERUG_NAAR_CONCEPT, toelichting=toelichting, request=request
     )
-    return plan
 
 
 @transaction.atomic
@@ -565,14 +582,10 @@ def plan_vaststellen(
 ) -> Ondersteuningsplan:
     """Adoption on behalf of the bestuur, only with OPR instemming on the version before
     it and OOGO agreement with every gemeente; the adopted plan's PDF is kept."""
-    plan = _begin(gebruiker, plan, stappen.VASTSTELLEN)
-    mist = blokkades_vaststelling(plan)
-    if mist:
-        raise workflow.WorkflowFout(mist)
-    plan.vastgesteld_op = timezone.localdate()
-    workflow.overgang(
-        plan, stappen.VASTSTELLEN, door=gebruiker, toelichting=toelichting, request=request
-    )
+    plan = _overgang(
+        gebruiker, plan, stappen.VASTSTELLEN, toelichting=toelichting, request=request,
+        blokkades=blokkades_vaststelling, datum="vastgesteld_op",
+    )  # fmt: skip
     _pdf_bewaren(plan)
     return plan
 
@@ -582,12 +595,10 @@ def plan_naar_inspectie(
     *, gebruiker, plan: Ondersteuningsplan, toelichting: str = "", request=None
 ) -> Ondersteuningsplan:
     """Sent to the inspectie today (the page shows whether that was in time)."""
-    plan = _begin(gebruiker, plan, stappen.NAAR_INSPECTIE)
-    plan.naar_inspectie_op = timezone.localdate()
-    workflow.overgang(
-        plan, stappen.NAAR_INSPECTIE, door=gebruiker, toelichting=toelichting, request=request
-    )
-    return plan
+    return _overgang(
+        gebruiker, plan, stappen.NAAR_INSPECTIE, toelichting=toelichting, request=request,
+        datum="naar_inspectie_op",
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -596,11 +607,10 @@ def plan_publiceren(
 ) -> Ondersteuningsplan:
     """Published today; a published plan this one amends is replaced (its own step on
     its own timeline, taken on this step's permission)."""
-    plan = _begin(gebruiker, plan, stappen.PUBLICEREN)
-    plan.gepubliceerd_op = timezone.localdate()
-    workflow.overgang(
-        plan, stappen.PUBLICEREN, door=gebruiker, toelichting=toelichting, request=request
-    )
+    plan = _overgang(
+        gebruiker, plan, stappen.PUBLICEREN, toelichting=toelichting, request=request,
+        datum="gepubliceerd_op",
+    )  # fmt: skip
     if plan.vorige_versie_id:
         vorige = Ondersteuningsplan.objects.select_for_update().get(pk=plan.vorige_versie_id)
         if vorige.status == PlanStatus.GEPUBLICEERD:
@@ -616,17 +626,17 @@ def _pdf_bewaren(plan) -> None:
     """Render and keep the adopted plan's PDF once (what was adopted is what we serve)."""
     from .reports import plan_pdf
 
-    plan.vastgestelde_pdf = documenten.bewaren(
+    document = documenten.bewaren(
         plan_pdf(plan, met_toets=False), f"plan-{plan.pk}-vastgesteld.pdf"
     )
-    Ondersteuningsplan.objects.filter(pk=plan.pk).update(vastgestelde_pdf=plan.vastgestelde_pdf)
+    documenten.koppelen(plan, "vastgestelde_pdf", document)
 
 
 @transaction.atomic
 def plan_nieuwe_versie(*, gebruiker, plan: Ondersteuningsplan, request=None) -> Ondersteuningsplan:
     """Amend a published plan: copy it into a new concept that needs OPR instemming again."""
     plan = _vergrendel(gebruiker, plan, stappen.NIEUWE_VERSIE)
-    if plan.status != PlanStatus.GEPUBLICEERD:
+    if plan.status not in stappen.IN_STATUS[stappen.NIEUWE_VERSIE]:
         raise ValidationError(_("Alleen een gepubliceerd plan wijzig je via een nieuwe versie."))
     if plan.wijzigingen.exclude(status=PlanStatus.VERVANGEN).exists():
         raise ValidationError(_("Er is al een nieuwe versie van dit plan in bewerking."))

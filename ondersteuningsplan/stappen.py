@@ -14,58 +14,38 @@ from django.utils.translation import gettext_lazy as _
 
 from swv.workflow import Stap
 
+from .models import STATUS_BEWERKBAAR, PlanStatus
+
 S = "ondersteuningsplan.services."
 BEWERKEN = "ondersteuningsplan.bewerken"
 
 # Status transitions ----------------------------------------------------------------------
 
-NAAR_CONSULTATIE = Stap(
-    "naar_consultatie",
-    _("In consultatie gebracht"),
-    BEWERKEN,
-    overgang="naar_consultatie",
-    service=S + "plan_naar_consultatie",
-    knop=_("In consultatie brengen"),
+
+def _knop(naam, label, permissie, knop) -> Stap:
+    """A transition taken with a button on the plan page (`knop`, its text): the model's
+    transition is named as the step, its service `plan_<naam>`."""
+    return Stap(naam, label, permissie, overgang=naam, service=f"{S}plan_{naam}", knop=knop)
+
+
+NAAR_CONSULTATIE = _knop(
+    "naar_consultatie", _("In consultatie gebracht"), BEWERKEN, _("In consultatie brengen")
 )
-VOORLEGGEN = Stap(
-    "voorleggen",
-    _("Voorgelegd aan de OPR"),
-    BEWERKEN,
-    overgang="voorleggen",
-    service=S + "plan_voorleggen",
-    knop=_("Voorleggen aan OPR (ter instemming)"),
+VOORLEGGEN = _knop(
+    "voorleggen", _("Voorgelegd aan de OPR"), BEWERKEN, _("Voorleggen aan OPR (ter instemming)")
 )
-TERUG_NAAR_CONCEPT = Stap(
-    "terug_naar_concept",
-    _("Teruggezet naar concept"),
-    BEWERKEN,
-    overgang="terug_naar_concept",
-    service=S + "plan_terug_naar_concept",
-    knop=_("Terug naar concept"),
+TERUG_NAAR_CONCEPT = _knop(
+    "terug_naar_concept", _("Teruggezet naar concept"), BEWERKEN, _("Terug naar concept")
 )
-VASTSTELLEN = Stap(
-    "vaststellen",
-    _("Vastgesteld namens het bestuur"),
-    "ondersteuningsplan.vaststellen",
-    overgang="vaststellen",
-    service=S + "plan_vaststellen",
-    knop=_("Vaststellen namens het bestuur"),
+VASTSTELLEN = _knop(
+    "vaststellen", _("Vastgesteld namens het bestuur"), "ondersteuningsplan.vaststellen",
+    _("Vaststellen namens het bestuur"),
+)  # fmt: skip
+NAAR_INSPECTIE = _knop(
+    "naar_inspectie", _("Verzonden aan de inspectie"), BEWERKEN, _("Verzonden aan inspectie")
 )
-NAAR_INSPECTIE = Stap(
-    "naar_inspectie",
-    _("Verzonden aan de inspectie"),
-    BEWERKEN,
-    overgang="naar_inspectie",
-    service=S + "plan_naar_inspectie",
-    knop=_("Verzonden aan inspectie"),
-)
-PUBLICEREN = Stap(
-    "publiceren",
-    _("Gepubliceerd"),
-    "ondersteuningsplan.publiceren",
-    overgang="publiceren",
-    service=S + "plan_publiceren",
-    knop=_("Publiceren"),
+PUBLICEREN = _knop(
+    "publiceren", _("Gepubliceerd"), "ondersteuningsplan.publiceren", _("Publiceren")
 )
 # Follows from publishing the new version (checked there by `plan_publiceren`).
 VERVANGEN = Stap(
@@ -77,10 +57,9 @@ VERVANGEN = Stap(
 
 # New plans ---------------------------------------------------------------------------------
 
-# Taken by `plan_aanmaken` (permission and the SWVs in the user's scope checked there). Not
-# in the generated test: before the plan exists there is no object to try it on;
-# tests/ondersteuningsplan/test_workflow.py tries it as every role.
-AANMAKEN = Stap("aanmaken", _("Plan aangemaakt"), BEWERKEN)
+# There is no plan yet to ask the permission on: `plan_aanmaken` checks it, then the SWVs
+# against the user's (the generated test tries it with SWVs inside and outside).
+AANMAKEN = Stap("aanmaken", _("Plan aangemaakt"), BEWERKEN, service=S + "plan_aanmaken")
 NIEUWE_VERSIE = Stap(
     "nieuwe_versie",
     _("Nieuwe versie aangemaakt"),
@@ -155,3 +134,44 @@ STAPPEN = [
 # takes gebruiker, plan, toelichting, request).
 KNOPPEN = [stap for stap in STAPPEN if stap.knop]
 PER_NAAM = {stap.naam: stap for stap in STAPPEN}
+
+# What the status allows besides the transitions ------------------------------------------
+
+# Steps without a transition that only these statuses allow. The services refuse the other
+# statuses (each with its own message); the plan page offers the step only here.
+IN_STATUS = {
+    **dict.fromkeys(
+        (TEKST, HOOFDSTUK_AANMAKEN, HOOFDSTUK_BIJWERKEN, HOOFDSTUK_VERWIJDEREN, INHOUD, KPI),
+        STATUS_BEWERKBAAR,
+    ),
+    OOGO: (PlanStatus.CONSULTATIE, PlanStatus.TER_INSTEMMING),
+    OPR_BESLUIT: (PlanStatus.TER_INSTEMMING,),
+    OPMERKEN: (PlanStatus.TER_INSTEMMING,),
+    NIEUWE_VERSIE: (PlanStatus.GEPUBLICEERD,),
+}
+
+
+def mag(stap: Stap, gebruiker, plan) -> bool:
+    """May the user take `stap` on `plan` now: the rule and the transition (`Stap.mag`),
+    the status the step asks (IN_STATUS) and, for a new version, none in progress yet.
+    The step's service checks the same and says why not."""
+    if not stap.mag(gebruiker, plan):
+        return False
+    if stap in IN_STATUS and plan.status not in IN_STATUS[stap]:
+        return False
+    if stap == NIEUWE_VERSIE:
+        return not plan.wijzigingen.exclude(status=PlanStatus.VERVANGEN).exists()
+    return True
+
+
+def acties(gebruiker, plan) -> dict:
+    """What the plan page offers this user now (the template's names)."""
+    return {
+        "knoppen": [stap for stap in KNOPPEN if mag(stap, gebruiker, plan)],
+        "bewerkbaar": mag(TEKST, gebruiker, plan),
+        "kan_beantwoorden": mag(BEANTWOORDEN, gebruiker, plan),
+        "kan_opmerken": mag(OPMERKEN, gebruiker, plan),
+        "kan_opr_besluit": mag(OPR_BESLUIT, gebruiker, plan),
+        "kan_oogo": mag(OOGO, gebruiker, plan),
+        "kan_nieuwe_versie": mag(NIEUWE_VERSIE, gebruiker, plan),
+    }

@@ -13,40 +13,19 @@ from django.views.decorators.http import require_POST
 
 from swv import documenten, workflow
 from swv.audit import AuditActie, vastleggen
-from swv.exports import export_response
+from swv.exports import FORMATEN
 from swv.pdf import pdf_response
 
-from . import forms, services, stappen
-from .models import (
-    Hoofdstuk,
-    Kpi,
-    Ontwikkelactie,
-    OprOpmerking,
-    PlanStatus,
-    Speerpunt,
-    VademecumDocument,
-)
-from .reports import plan_inhoud, plan_pdf
+from . import forms, reports, services, stappen
+from .models import Hoofdstuk, Kpi, Ontwikkelactie, OprOpmerking, Speerpunt, VademecumDocument
 from .selectors import (
     gemeenten_van,
     gepubliceerde_plannen,
-    oogo_van,
     opmerkingen_van,
-    overgangen_van,
     plan_lijst,
     plannen_voor,
 )
 from .verschil import vergelijken
-
-# The statuses a plan passes, shown as the procedure's progress on the plan page.
-FASEN = [
-    PlanStatus.CONCEPT,
-    PlanStatus.CONSULTATIE,
-    PlanStatus.TER_INSTEMMING,
-    PlanStatus.VASTGESTELD,
-    PlanStatus.BIJ_INSPECTIE,
-    PlanStatus.GEPUBLICEERD,
-]
 
 
 def _plan(request, pk):
@@ -73,6 +52,35 @@ def _formulier(request, plan, form, titel, **extra):
         "ondersteuningsplan/formulier.html",
         {"plan": plan, "form": form, "titel": titel, **extra},
     )
+
+
+def _naar_plan(plan, anker: str = ""):
+    url = reverse("ondersteuningsplan:detail", args=[plan.pk])
+    return redirect(f"{url}#{anker}" if anker else url)
+
+
+def _opslaan(request, plan, form, schrijf, melding, anker=lambda obj: ""):
+    """A step's form posted and valid: written by `schrijf(cleaned_data)` (the step's
+    service), then the plan page at `anker(obj)`; a refusal goes on the form. None while
+    the form is to be shown (again)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        obj = schrijf(form.cleaned_data)
+    except ValidationError as fout:
+        _fouten(form, fout)
+        return None
+    messages.success(request, melding)
+    return _naar_plan(plan, anker(obj))
+
+
+def _na_conflict(request, form_class, melding, **basis):
+    """After a Bewerkconflict: the user's input again, now based on the saved version
+    (`basis`: the version and what the form does not read back from the POST)."""
+    form = form_class(data={**request.POST.dict(), **basis})
+    form.is_valid()
+    form.add_error(None, melding)
+    return form
 
 
 # Lists and the plan page ---------------------------------------------------------------
@@ -108,54 +116,11 @@ def plan_nieuw(request):
 @login_required
 def detail(request, pk):
     plan = _plan(request, pk)
-    inhoud = plan_inhoud(plan)
-    user = request.user
-    opmerkingen = opmerkingen_van(plan)
-    per_sectie = {}
-    for o in opmerkingen:
-        per_sectie.setdefault(o.sectie, []).append(o)
-    oogo = oogo_van(plan)
-    laatste_oogo = {}
-    for o in sorted(oogo, key=lambda o: (o.datum, o.pk)):
-        laatste_oogo[o.gemeente_id] = o
-    gemeenten = list(gemeenten_van(plan))
-    blokkades = {}
-    if plan.status in (PlanStatus.CONCEPT, PlanStatus.CONSULTATIE):
-        blokkades["voorleggen"] = services.ontbrekend_voor_instemming(
-            plan, speerpunten=inhoud.speerpunten, hoofdstukken=inhoud.hoofdstukken
-        )
-    if plan.status == PlanStatus.TER_INSTEMMING:
-        blokkades["vaststellen"] = services.blokkades_vaststelling(plan)
-    versies = list(plan.versies.order_by("-nummer"))
-    ter_instemming = plan.status == PlanStatus.TER_INSTEMMING
     context = {
-        "plan": plan,
-        "i": inhoud,
+        **reports.plan_pagina(plan),
         # What this user may do now, from the step table (permission and status).
-        "knoppen": [stap for stap in stappen.KNOPPEN if stap.mag(user, plan)],
-        "bewerkbaar": stappen.TEKST.mag(user, plan) and plan.bewerkbaar,
-        "kan_beantwoorden": stappen.BEANTWOORDEN.mag(user, plan),
-        "kan_opmerken": stappen.OPMERKEN.mag(user, plan) and ter_instemming,
-        "kan_opr_besluit": stappen.OPR_BESLUIT.mag(user, plan) and ter_instemming,
-        "kan_oogo": stappen.OOGO.mag(user, plan)
-        and plan.status in (PlanStatus.CONSULTATIE, PlanStatus.TER_INSTEMMING),
-        "kan_nieuwe_versie": stappen.NIEUWE_VERSIE.mag(user, plan)
-        and plan.status == PlanStatus.GEPUBLICEERD
-        and not plan.wijzigingen.exclude(status=PlanStatus.VERVANGEN).exists(),
-        "kan_toetsen": user.has_perm("ondersteuningsplan.toetsen", plan),
-        "fasen": [(s, s.label) for s in FASEN],
-        "blokkades": blokkades,
-        "opmerkingen_per_sectie": per_sectie,
-        "aantal_opmerkingen": len(opmerkingen),
-        "open_opmerkingen": sum(1 for o in opmerkingen if not o.antwoord),
-        "oogo_rijen": [(g, laatste_oogo.get(g.pk)) for g in gemeenten],
-        "oogo": oogo,
-        "opr_besluiten": list(
-            plan.opr_besluiten.select_related("versie").order_by("-datum", "-id")
-        ),
-        "versies": versies,
-        "geschiedenis": overgangen_van(plan),
-        "vorige": plan.vorige_versie,
+        **stappen.acties(request.user, plan),
+        "kan_toetsen": request.user.has_perm("ondersteuningsplan.toetsen", plan),
     }
     return render(request, "ondersteuningsplan/detail.html", context)
 
@@ -230,15 +195,13 @@ def plan_bewerken(request, pk):
             )
         except services.Bewerkconflict as c:
             conflict = [(str(form.fields[v].label), getattr(c.huidig, v), data[v]) for v in velden]
-            form = forms.PlanTekstForm(
-                data={**request.POST.dict(), "bewerkversie": c.huidig.bewerkversie}
-            )
-            form.is_valid()
-            form.add_error(
-                None,
+            form = _na_conflict(
+                request,
+                forms.PlanTekstForm,
                 _(
                     "Iemand anders heeft dit intussen opgeslagen. Uw tekst staat hieronder nog; vergelijk met de opgeslagen tekst en sla opnieuw op."
                 ),
+                bewerkversie=c.huidig.bewerkversie,
             )
         except ValidationError as fout:
             _fouten(form, fout)
@@ -250,37 +213,44 @@ def plan_bewerken(request, pk):
     )
 
 
+def _hoofdstuk_begin(plan, h) -> dict:
+    """The chapter form's initial values: the chapter's, or a new one at the end."""
+    if h is None:
+        return {"volgorde": plan.hoofdstukken.count() + 1}
+    return {
+        "volgorde": h.volgorde,
+        "titel": h.titel,
+        "tekst": h.tekst,
+        "eisen": h.eisen,
+        "versie": h.versie,
+    }
+
+
+def _hoofdstuk_opslaan(gebruiker, plan, h, d) -> Hoofdstuk:
+    """A new chapter, or the chapter saved over the version the form was opened on."""
+    if h is None:
+        return services.hoofdstuk_aanmaken(
+            plan=plan, gebruiker=gebruiker, titel=d["titel"], tekst=d["tekst"],
+            eisen=d["eisen"], volgorde=d["volgorde"],
+        )  # fmt: skip
+    services.hoofdstuk_bijwerken(
+        hoofdstuk=h, gebruiker=gebruiker, verwachte_versie=d["versie"] or 0,
+        titel=d["titel"], tekst=d["tekst"], eisen=d["eisen"], volgorde=d["volgorde"],
+    )  # fmt: skip
+    return h
+
+
 @login_required
 def hoofdstuk_bewerken(request, pk, hid=None):
     plan = _plan(request, pk)
     h = get_object_or_404(Hoofdstuk, plan=plan, pk=hid) if hid else None
     _mag_stap(request, stappen.HOOFDSTUK_BIJWERKEN if h else stappen.HOOFDSTUK_AANMAKEN, plan)
-    initial = (
-        {
-            "volgorde": h.volgorde,
-            "titel": h.titel,
-            "tekst": h.tekst,
-            "eisen": h.eisen,
-            "versie": h.versie,
-        }
-        if h
-        else {"volgorde": plan.hoofdstukken.count() + 1}
-    )
-    form = forms.HoofdstukForm(request.POST or None, initial=initial)
+    form = forms.HoofdstukForm(request.POST or None, initial=_hoofdstuk_begin(plan, h))
     conflict = None
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            if h is None:
-                h = services.hoofdstuk_aanmaken(
-                    plan=plan, gebruiker=request.user, titel=d["titel"], tekst=d["tekst"],
-                    eisen=d["eisen"], volgorde=d["volgorde"],
-                )  # fmt: skip
-            else:
-                services.hoofdstuk_bijwerken(
-                    hoofdstuk=h, gebruiker=request.user, verwachte_versie=d["versie"] or 0,
-                    titel=d["titel"], tekst=d["tekst"], eisen=d["eisen"], volgorde=d["volgorde"],
-                )  # fmt: skip
+            h = _hoofdstuk_opslaan(request.user, plan, h, d)
         except services.Bewerkconflict as c:
             theirs = c.huidig
             wie = (
@@ -293,21 +263,18 @@ def hoofdstuk_bewerken(request, pk, hid=None):
                 (_("Tekst"), theirs.tekst, d["tekst"]),
             ]
             # Keep the user's text in the form, now based on the saved version.
-            form = forms.HoofdstukForm(
-                data={**request.POST.dict(), "versie": theirs.versie, "eisen": d["eisen"]}
-            )
-            form.is_valid()
-            form.add_error(
-                None,
+            form = _na_conflict(
+                request, forms.HoofdstukForm,
                 _("%(wie)s heeft dit hoofdstuk opgeslagen terwijl u het bewerkte. Niets is overschreven: "
                   "hieronder staan hun tekst en de uwe. Neem over wat nodig is en sla opnieuw op.")
                 % {"wie": wie},
+                versie=theirs.versie, eisen=d["eisen"],
             )  # fmt: skip
         except ValidationError as fout:
             _fouten(form, fout)
         else:
             messages.success(request, _("Hoofdstuk opgeslagen."))
-            return redirect(reverse("ondersteuningsplan:detail", args=[plan.pk]) + f"#h-{h.pk}")
+            return _naar_plan(plan, f"h-{h.pk}")
     return _formulier(
         request, plan, form,
         _("Hoofdstuk bewerken") if h else _("Nieuw hoofdstuk"),
@@ -334,17 +301,14 @@ def hoofdstuk_verwijderen(request, pk, hid):
 
 
 def _model_bewerken(request, plan, form, titel, omschrijving, anker):
-    if request.method == "POST" and form.is_valid():
-        try:
-            obj = services.object_opslaan(
-                plan=plan, gebruiker=request.user, obj=form.instance, omschrijving=omschrijving
-            )
-        except ValidationError as fout:
-            _fouten(form, fout)
-        else:
-            messages.success(request, _("Opgeslagen."))
-            return redirect(reverse("ondersteuningsplan:detail", args=[plan.pk]) + f"#{anker(obj)}")
-    return _formulier(request, plan, form, titel)
+    klaar = _opslaan(
+        request, plan, form,
+        lambda d: services.object_opslaan(
+            plan=plan, gebruiker=request.user, obj=form.instance, omschrijving=omschrijving
+        ),
+        _("Opgeslagen."), anker,
+    )  # fmt: skip
+    return klaar or _formulier(request, plan, form, titel)
 
 
 @login_required
@@ -369,22 +333,14 @@ def kpi_bewerken(request, pk, sid=None, kid=None):
         sp = get_object_or_404(Speerpunt, plan=plan, pk=sid)
         kpi = Kpi(speerpunt=sp, volgorde=sp.kpis.count() + 1)
     form = forms.KpiForm(request.POST or None, instance=kpi, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.kpi_opslaan(
-                plan=plan,
-                gebruiker=request.user,
-                kpi=form.instance,
-                streefwaarden=form.streefwaarden,
-            )
-        except ValidationError as fout:
-            _fouten(form, fout)
-        else:
-            messages.success(request, _("KPI opgeslagen."))
-            return redirect(
-                reverse("ondersteuningsplan:detail", args=[plan.pk]) + f"#sp-{kpi.speerpunt_id}"
-            )
-    return _formulier(
+    klaar = _opslaan(
+        request, plan, form,
+        lambda d: services.kpi_opslaan(
+            plan=plan, gebruiker=request.user, kpi=form.instance, streefwaarden=form.streefwaarden
+        ),
+        _("KPI opgeslagen."), lambda obj: f"sp-{obj.speerpunt_id}",
+    )  # fmt: skip
+    return klaar or _formulier(
         request, plan, form, _("KPI bewerken") if kid else _("Nieuwe KPI"),
         ondertitel=f"{_('Speerpunt')} {kpi.speerpunt.code}. {kpi.speerpunt.titel}",
     )  # fmt: skip
@@ -441,15 +397,12 @@ def oogo_nieuw(request, pk):
     plan = _plan(request, pk)
     _mag_stap(request, stappen.OOGO, plan)
     form = forms.OogoForm(request.POST or None, gemeenten=gemeenten_van(plan))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.oogo_vastleggen(plan=plan, gebruiker=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            _fouten(form, fout)
-        else:
-            messages.success(request, _("OOGO vastgelegd."))
-            return redirect(reverse("ondersteuningsplan:detail", args=[plan.pk]) + "#procedure")
-    return _formulier(request, plan, form, _("OOGO met een gemeente vastleggen"))
+    klaar = _opslaan(
+        request, plan, form,
+        lambda d: services.oogo_vastleggen(plan=plan, gebruiker=request.user, **d),
+        _("OOGO vastgelegd."), lambda obj: "procedure",
+    )  # fmt: skip
+    return klaar or _formulier(request, plan, form, _("OOGO met een gemeente vastleggen"))
 
 
 @login_required
@@ -457,14 +410,13 @@ def opr_besluit_nieuw(request, pk):
     plan = _plan(request, pk)
     _mag_stap(request, stappen.OPR_BESLUIT, plan)
     form = forms.OprBesluitForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.opr_besluit_vastleggen(plan=plan, gebruiker=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            _fouten(form, fout)
-        else:
-            messages.success(request, _("Besluit van de OPR vastgelegd."))
-            return redirect(reverse("ondersteuningsplan:detail", args=[plan.pk]) + "#procedure")
+    klaar = _opslaan(
+        request, plan, form,
+        lambda d: services.opr_besluit_vastleggen(plan=plan, gebruiker=request.user, **d),
+        _("Besluit van de OPR vastgelegd."), lambda obj: "procedure",
+    )  # fmt: skip
+    if klaar:
+        return klaar
     versie = plan.versies.order_by("-nummer").first()
     return _formulier(
         request, plan, form, _("Besluit van de OPR vastleggen"),
@@ -481,15 +433,12 @@ def opmerking_nieuw(request, pk):
         initial={"sectie": request.GET.get("sectie")},
         secties=services.secties(plan),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            o = services.opmerking_plaatsen(plan=plan, gebruiker=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            _fouten(form, fout)
-        else:
-            messages.success(request, _("Opmerking geplaatst."))
-            return redirect(reverse("ondersteuningsplan:detail", args=[plan.pk]) + f"#opm-{o.pk}")
-    return _formulier(request, plan, form, _("Opmerking van de OPR"))
+    klaar = _opslaan(
+        request, plan, form,
+        lambda d: services.opmerking_plaatsen(plan=plan, gebruiker=request.user, **d),
+        _("Opmerking geplaatst."), lambda obj: f"opm-{obj.pk}",
+    )  # fmt: skip
+    return klaar or _formulier(request, plan, form, _("Opmerking van de OPR"))
 
 
 @login_required
@@ -500,11 +449,12 @@ def opmerking_beantwoorden(request, pk, oid):
     form = forms.AntwoordForm(
         request.POST or None, initial={"antwoord": o.antwoord, "verwerkt": o.verwerkt}
     )
-    if request.method == "POST" and form.is_valid():
-        services.opmerking_beantwoorden(opmerking=o, gebruiker=request.user, **form.cleaned_data)
-        messages.success(request, _("Reactie opgeslagen."))
-        return redirect(reverse("ondersteuningsplan:detail", args=[plan.pk]) + f"#opm-{o.pk}")
-    return _formulier(
+    klaar = _opslaan(
+        request, plan, form,
+        lambda d: services.opmerking_beantwoorden(opmerking=o, gebruiker=request.user, **d),
+        _("Reactie opgeslagen."), lambda obj: f"opm-{obj.pk}",
+    )  # fmt: skip
+    return klaar or _formulier(
         request, plan, form, _("Reageren op een opmerking"),
         citaat=o.tekst, ondertitel=f"{o.sectie_titel} · {o.auteur.get_full_name()}",
     )  # fmt: skip
@@ -516,22 +466,11 @@ def reactienota(request, pk):
     _mag(request, "ondersteuningsplan.reactienota", plan)
     opmerkingen = opmerkingen_van(plan)
     formaat = request.GET.get("format")
-    if formaat in ("csv", "xlsx"):
+    if formaat in FORMATEN:
         vastleggen(
             actie=AuditActie.GEEXPORTEERD, request=request, obj=plan, omschrijving="Reactienota"
         )
-        return export_response(
-            formaat,
-            f"reactienota-{plan.titel}",
-            ["Nr", "Versie", "Onderdeel", "Opmerking", "Datum", "Reactie", "Verwerkt"],
-            [
-                [
-                    n, o.versie.nummer if o.versie else "", o.sectie_titel, o.tekst,
-                    o.geplaatst_op.date(), o.antwoord, "ja" if o.verwerkt else "nee",
-                ]
-                for n, o in enumerate(opmerkingen, 1)
-            ],
-        )  # fmt: skip
+        return reports.REACTIENOTA.response(formaat, enumerate(opmerkingen, 1), titel=plan.titel)
     return render(
         request, "ondersteuningsplan/reactienota.html", {"plan": plan, "opmerkingen": opmerkingen}
     )
@@ -572,7 +511,7 @@ def versies(request, pk):
 def toets(request, pk):
     plan = _plan(request, pk)
     _mag(request, "ondersteuningsplan.toetsen", plan)
-    inhoud = plan_inhoud(plan)
+    inhoud = reports.plan_inhoud(plan)
     return render(request, "ondersteuningsplan/toets.html", {"plan": plan, "i": inhoud})
 
 
@@ -586,7 +525,7 @@ def pdf(request, pk):
         request.user.has_perm("ondersteuningsplan.toetsen", plan)
         and request.GET.get("toets") == "1"
     )
-    return pdf_response(plan_pdf(plan, met_toets=met_toets), plan.titel)
+    return pdf_response(reports.plan_pdf(plan, met_toets=met_toets), plan.titel)
 
 
 # Public --------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from django.db import models
 from .models import Document
 from .pdf import pdf_response
 
-__all__ = ["bewaren", "als_response", "wissen", "veld"]
+__all__ = ["bewaren", "koppelen", "als_response", "wissen", "veld"]
 
 
 def bewaren(pdf: bytes, bestandsnaam: str) -> Document:
@@ -50,3 +50,14 @@ def veld(verbose_name) -> models.OneToOneField:
         related_name="+",
         verbose_name=verbose_name,
     )
+
+
+def koppelen(obj: models.Model, veld: str, document: Document | None) -> None:
+    """Link `document` (or nothing) from `obj.<veld>` in the database and on `obj`; the
+    document it replaces is deleted (a returned report's old version, for instance)."""
+    model = type(obj)
+    oud = model.objects.filter(pk=obj.pk).values_list(f"{veld}_id", flat=True).get()
+    model.objects.filter(pk=obj.pk).update(**{veld: document})
+    setattr(obj, veld, document)
+    if oud is not None and oud != getattr(document, "pk", None):
+        Document.objects.filter(pk=oud).delete()

@@ -116,6 +116,18 @@ def veld(naam: str, sleutel: str | None = None) -> Kolom:
     return Kolom(naam, lambda rij, context: rij[sleutel or naam])
 
 
+def attribuut(naam: str, pad: str = "") -> Kolom:
+    """A column that is the row's attribute at `pad` (dotted, default the column's name);
+    a method found there is called (`get_status_display`)."""
+
+    def waarde(rij, context):
+        for deel in (pad or naam).split("."):
+            rij = getattr(rij, deel)
+        return rij() if callable(rij) else rij
+
+    return Kolom(naam, waarde)
+
+
 def uit_context(naam: str) -> Kolom:
     """A column with the same value on every row, from the context (the school year)."""
     return Kolom(naam, lambda rij, context: context[naam])

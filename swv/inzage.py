@@ -35,6 +35,7 @@ def verzamelen(*, achternaam: str, geboortedatum: date, voornaam: str = "") -> l
 
 def als_xlsx(onderdelen: list[Onderdeel]) -> bytes:
     import io
+    import re
 
     from openpyxl import Workbook
 
@@ -45,7 +46,9 @@ def als_xlsx(onderdelen: list[Onderdeel]) -> bytes:
     for i, onderdeel in enumerate(
         onderdelen or [Onderdeel("Geen gegevens", ["melding"], [["Niets gevonden"]])]
     ):
-        blad = boek.create_sheet(f"{i + 1} {onderdeel.titel}"[:31])
+        # Excel refuses : \ / ? * [ ] in a sheet's name and more than 31 characters.
+        titel = re.sub(r"[:\\/?*\[\]]", "-", f"{i + 1} {onderdeel.titel}")[:31]
+        blad = boek.create_sheet(titel)
         blad.append(onderdeel.kolommen)
         for rij in onderdeel.rijen:
             blad.append([_xlsx_waarde(w) for w in rij])

@@ -27,6 +27,7 @@ MENU = [
         "ondersteuningsplan.bekijken",
         "plannen",
     ),
+    Menuitem(_("Leerlingen"), "leerlingen:index", "leerlingen.bekijken", "leerlingen"),
     Menuitem(_("Toelaatbaarheid"), "toelaatbaarheid:index", "toelaatbaarheid.bekijken", "tlv"),
     Menuitem(_("KPI's"), "kpi:index", "kpi.bekijken", "kpi"),
     Menuitem(

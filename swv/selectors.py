@@ -5,6 +5,7 @@ apps' selectors build on `swv_ids_voor`, `besturen_voor` and `scholen_voor`.
 """
 
 from collections.abc import Callable
+from contextlib import suppress
 from importlib import import_module
 
 from django.core.exceptions import ImproperlyConfigured
@@ -75,6 +76,19 @@ def besturen_voor(user: Gebruiker) -> QuerySet[Schoolbestuur]:
 
 def gemeenten_voor(user: Gebruiker) -> QuerySet[Gemeente]:
     return Gemeente.objects.filter(samenwerkingsverbanden__in=swv_ids_voor(user)).distinct()
+
+
+def trajectbegeleiders_voor(user: Gebruiker) -> QuerySet[Gebruiker]:
+    """Active trajectbegeleiders of the user's SWVs, to assign a pupil record to."""
+    return (
+        Gebruiker.objects.filter(
+            rol=Rol.TRAJECTBEGELEIDER,
+            is_active=True,
+            samenwerkingsverbanden__in=swv_ids_voor(user),
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 # Page-level reads (lists and details) --------------------------------------------------
@@ -195,32 +209,54 @@ def scope(model: type[models.Model]):
 
 
 def zichtbaar_voor(model: type[models.Model], user) -> QuerySet:
-    """The objects of `model` the user may see, by the selector registered for it. The
-    app's selectors module is imported on first use (it registers itself)."""
+    """The objects of `model` the user may see: by the selector registered for it, or, for
+    a child object, by its parent's. The app's selectors module is imported on first use
+    (it registers itself)."""
     if model not in _SCOPES:
-        import_module(f"{model._meta.app_config.name}.selectors")
-    try:
+        with suppress(ModuleNotFoundError):
+            import_module(f"{model._meta.app_config.name}.selectors")
+    if model in _SCOPES:
         return _SCOPES[model](user)
-    except KeyError:
-        raise ImproperlyConfigured(f"Geen scope-selector voor {model.__name__}.") from None
+    beheerder = model._default_manager
+    if isinstance(beheerder.get_queryset(), KindQuerySet):
+        return beheerder.voor(user)
+    raise ImproperlyConfigured(f"Geen scope-selector voor {model.__name__}.")
 
 
 class KindQuerySet(models.QuerySet):
     """The queryset of a child object: `voor(user)` is the parent's scope followed along
-    `ouder`, the lookup path to the parent (e.g. "speerpunt__plan"). Declare it with
-    `objects = KindQuerySet.van("speerpunt__plan")`."""
+    the lookup path to the parent (e.g. "speerpunt__plan"; the parent may itself be a
+    child). Declare it with `objects = KindQuerySet.van("speerpunt__plan")`; a subclass
+    that narrows `voor` sets the path as its `ouder` attribute."""
 
     ouder: str = ""
 
     @classmethod
     def van(cls, ouder: str) -> models.Manager:
-        return type(f"KindQuerySet_{ouder}", (cls,), {"ouder": ouder}).as_manager()
+        return _KindManager(ouder)
+
+    def pad(self) -> str:
+        return self.ouder or self.model.scope_ouder
 
     def ouder_model(self) -> type[models.Model]:
         model = self.model
-        for deel in self.ouder.split("__"):
+        for deel in self.pad().split("__"):
             model = model._meta.get_field(deel).related_model
         return model
 
     def voor(self, user) -> QuerySet:
-        return self.filter(**{f"{self.ouder}__in": zichtbaar_voor(self.ouder_model(), user)})
+        return self.filter(**{f"{self.pad()}__in": zichtbaar_voor(self.ouder_model(), user)})
+
+
+class _KindManager(models.Manager.from_queryset(KindQuerySet)):
+    """`KindQuerySet.van(path)`: keeps the path on the model (`scope_ouder`), so the
+    queryset class stays one importable class (querysets pickle)."""
+
+    def __init__(self, ouder: str = ""):
+        super().__init__()
+        self.ouder_pad = ouder
+
+    def contribute_to_class(self, cls, name):
+        super().contribute_to_class(cls, name)
+        if self.ouder_pad:
+            cls.scope_ouder = self.ouder_pad

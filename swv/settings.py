@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "swv",
+    "leerlingen",
     "toelaatbaarheid",
     "ondersteuningsplan",
     "kpi",
@@ -209,3 +210,5 @@ LOGGING = {
 # Retention (domain.md: TLV data at most three years after issue, one source [check]).
 SWV_BEWAARTERMIJN_TLV_JAREN = env.int("SWV_BEWAARTERMIJN_TLV_JAREN", default=3)
 SWV_BEWAARTERMIJN_THUISZITTERS_JAREN = env.int("SWV_BEWAARTERMIJN_THUISZITTERS_JAREN", default=3)
+# A dossier goes when every record on it has gone (anonymised) and it is this old [check].
+SWV_BEWAARTERMIJN_DOSSIER_JAREN = env.int("SWV_BEWAARTERMIJN_DOSSIER_JAREN", default=3)

@@ -30,6 +30,7 @@ urlpatterns = [
     ),
     path("organisatie/", include("swv.organisatie_urls")),
     path("plannen/", include("ondersteuningsplan.urls")),
+    path("leerlingen/", include("leerlingen.urls")),
     path("tlv/", include("toelaatbaarheid.urls")),
     path("kpi/", include("kpi.urls")),
     path("verantwoording/", include("kpi.verantwoording.urls")),

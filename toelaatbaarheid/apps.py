@@ -14,6 +14,12 @@ class ToelaatbaarheidConfig(AppConfig):
 
         registreer(tlv_aandacht)
 
+        from leerlingen import tijdlijn
+
+        from .tijdlijn import tlv_zaken
+
+        tijdlijn.registreer(tlv_zaken)
+
         from swv import bewaartermijnen, inzage
 
         from . import privacy

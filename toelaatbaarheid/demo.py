@@ -26,7 +26,7 @@ from swv.demo import innovo_school
 from swv.models import Gebruiker, Samenwerkingsverband, School
 from swv.schooljaar import schooljaar_periode, schooljaar_van
 
-from . import reports, selectors, services
+from . import selectors, services
 from . import termijnen as t
 from .models import (
     Aanvraag,
@@ -431,9 +431,7 @@ def _beschikking_dateren(besch: Beschikking, zaak: Aanvraag, sinds, verzonden: d
         velden.update(jaar=verzonden.year, volgnummer=(hoogste or 0) + 1)
     Beschikking.objects.filter(pk=besch.pk).update(**velden)
     besch = Beschikking.objects.select_related("swv", "aanvraag").get(pk=besch.pk)
-    Beschikking.objects.filter(pk=besch.pk).update(
-        pdf=reports.beschikking_pdf(besch), brief_pdf=reports.brief_pdf(besch)
-    )
+    services.documenten_bewaren(besch)
     for rij in StatusWijziging.objects.filter(aanvraag=zaak, tijdstip__gte=sinds):
         rij.stap = rij.stap.replace(oud, besch.nummer)
         rij.tijdstip = _moment(verzonden, 13)

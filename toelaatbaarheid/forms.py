@@ -15,6 +15,7 @@ from .models import (
     MdoRol,
     Verzendwijze,
 )
+from .services import VELDEN
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -30,23 +31,7 @@ class AanvraagForm(forms.ModelForm):
 
     class Meta:
         model = Aanvraag
-        fields = [
-            "school",
-            "voornaam",
-            "achternaam",
-            "geboortedatum",
-            "groep",
-            "soort",
-            "categorie",
-            "ingangsdatum",
-            "einddatum",
-            "hele_schoolloopbaan",
-            "gewenste_school",
-            "ondersteuningsbehoeften",
-            "niveaus_1_4",
-            "zienswijze_ouders",
-            "ouders_akkoord",
-        ]
+        fields = ["school", *VELDEN]
         widgets = {
             "geboortedatum": DATUM,
             "ingangsdatum": DATUM,
@@ -263,25 +248,28 @@ class BezwaarForm(VersieForm):
     )
 
 
-class BezwaarStapForm(VersieForm):
-    stap = forms.ChoiceField(
-        choices=[
-            ("ontvangstbevestiging", ""),
-            ("lbt", ""),
-            ("hoorzitting", ""),
-            ("advies", ""),
-            ("verdagen", ""),
-        ],
-        widget=forms.HiddenInput,
+# One form per step of handling a bezwaar (stappen.BEZWAAR_BEHANDELING). The fields are
+# optional here: the service says what a step needs, in the words of the Awb.
+class BezwaarOntvangstForm(VersieForm):
+    datum = forms.DateField(
+        label=_("Ontvangstbevestiging verstuurd op"), required=False, widget=DATUM
     )
-    datum = forms.DateField(label=_("Datum"), required=False, widget=DATUM)
+
+
+class BezwaarLbtForm(VersieForm):
     verweerschrift = forms.CharField(
-        label=_("Verweerschrift"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Verweerschrift"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class BezwaarHoorzittingForm(VersieForm):
     uitnodiging_op = forms.DateField(
         label=_("Uitnodiging verstuurd op"), required=False, widget=DATUM
     )
     hoorzitting_op = forms.DateField(label=_("Datum hoorzitting"), required=False, widget=DATUM)
+
+
+class BezwaarAdviesForm(VersieForm):
     advies = forms.CharField(
         label=_("Advies LBT"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -1,9 +1,11 @@
 """The TLV case: aanvraag, MDO-oordeel, deskundigenadviezen, beschikking, bezwaar,
 terugplaatsing, with the state machine declared once on `Aanvraag`.
 
-Transitions are called only from `services.py` (inside `transaction.atomic()`), which
-also writes the status history and the audit event. Pupil data are kept minimal: name,
-date of birth, groep and school (no BSN).
+Transitions are called only from the services (inside `transaction.atomic()`), through
+`swv.workflow.overgang`, which also writes the status history and the audit event. The
+case's child objects are seen with their case: `objects = KindQuerySet.van("aanvraag")`,
+read with `Model.objects.voor(user)` (the scope of `selectors.aanvragen_voor`).
+Pupil data are kept minimal: name, date of birth, groep and school (no BSN).
 """
 
 from django.conf import settings
@@ -16,7 +18,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
+from leerlingen.models import leerling_sleutel
+from swv import documenten
 from swv.models import Samenwerkingsverband, School, Schoolbestuur
+from swv.selectors import KindQuerySet
 from swv.workflow import StatusHistorie
 
 
@@ -197,12 +202,6 @@ class OudersAkkoord(models.TextChoices):
     ONBEKEND = "onbekend", _("Nog niet bekend")
 
 
-def leerling_sleutel(voornaam: str, achternaam: str) -> str:
-    """Identity of a pupil for the duplicate check: case- and space-insensitive name.
-    Together with the date of birth; the school is deliberately left out (a pupil who
-    moves school keeps one open aanvraag)."""
-    return " ".join(f"{voornaam} {achternaam}".lower().split())
-
 
 class Aanvraag(ConcurrentTransitionMixin, models.Model):
     swv = models.ForeignKey(
@@ -227,6 +226,17 @@ class Aanvraag(ConcurrentTransitionMixin, models.Model):
     geboortedatum = models.DateField(_("geboortedatum"))
     groep = models.PositiveSmallIntegerField(_("groep"), null=True, blank=True)
     leerling_sleutel = models.CharField(max_length=210, editable=False)
+    # The pupil's dossier (leerlingen): every case of the pupil, over the years, in one
+    # timeline. Empty only for cases anonymised before the dossier existed.
+    leerling = models.ForeignKey(
+        "leerlingen.Leerling",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="tlv_aanvragen",
+        verbose_name=_("leerlingdossier"),
+    )
     # What is asked.
     soort = models.CharField(_("soort TLV"), max_length=3, choices=Soort.choices)
     categorie = models.CharField(
@@ -358,7 +368,7 @@ class Aanvraag(ConcurrentTransitionMixin, models.Model):
         return self.status in OPEN_STATUSSEN
 
     # State machine: the one declaration of allowed transitions. Who may take each one
-    # lives in rules.py; the side effects live in services.py.
+    # lives in rules.py; the side effects live in the services (services/).
     @transition(field=status, source=Status.CONCEPT, target=Status.INGEDIEND)
     def indienen(self):
         pass
@@ -411,6 +421,8 @@ class StatusWijziging(StatusHistorie):
     van = models.CharField(_("van"), max_length=20, choices=Status.choices, blank=True)
     naar = models.CharField(_("naar"), max_length=20, choices=Status.choices)
 
+    objects = KindQuerySet.van("aanvraag")
+
     class Meta(StatusHistorie.Meta):
         verbose_name = _("statuswijziging")
         verbose_name_plural = _("statuswijzigingen")
@@ -443,6 +455,8 @@ class Bijlage(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     geupload_op = models.DateTimeField(default=timezone.now)
+
+    objects = KindQuerySet.van("aanvraag")
 
     class Meta:
         ordering = ["geupload_op", "id"]
@@ -484,6 +498,8 @@ class Mdo(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
+    objects = KindQuerySet.van("aanvraag")
+
     class Meta:
         verbose_name = _("MDO-oordeel")
         verbose_name_plural = _("MDO-oordelen")
@@ -505,6 +521,8 @@ class Deskundigenadvies(models.Model):
     toelaatbaar = models.BooleanField(_("toelaatbaar"), null=True)
     motivering = models.TextField(_("motivering"), blank=True)
     datum = models.DateField(_("datum advies"), null=True, blank=True)
+
+    objects = KindQuerySet.van("aanvraag")
 
     class Meta:
         ordering = ["volgorde"]
@@ -565,8 +583,11 @@ class Beschikking(models.Model):
     afgegeven_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    pdf = models.BinaryField(editable=False)
-    brief_pdf = models.BinaryField(editable=False)
+    # As sent (swv.documenten): the beschikking and the letter to the parents.
+    pdf = documenten.veld(_("beschikking (PDF)"))
+    brief_pdf = documenten.veld(_("brief aan de ouders (PDF)"))
+
+    objects = KindQuerySet.van("aanvraag")
 
     class Meta:
         ordering = ["aanvraag", "ronde"]
@@ -630,6 +651,8 @@ class Bezwaar(models.Model):
     beslist_op = models.DateField(_("beslist op"), null=True, blank=True)
     motivering = models.TextField(_("motivering beslissing"), blank=True)
 
+    objects = KindQuerySet.van("aanvraag")
+
     class Meta:
         ordering = ["ontvangen_op", "id"]
         verbose_name = _("bezwaar")
@@ -657,6 +680,8 @@ class Terugplaatsing(models.Model):
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = KindQuerySet.van("aanvraag")
 
     class Meta:
         verbose_name = _("terugplaatsing")

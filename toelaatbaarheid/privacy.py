@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from swv import documenten
 from swv.bewaartermijnen import ANONIMISEREN, Bewaarregel, grensdatum
 from swv.inzage import Onderdeel
 from swv.models import AuditEvent
@@ -74,7 +75,11 @@ def anonimiseren(zaak: Aanvraag) -> None:
         ondersteuningsbehoeften="", doelen="", terugkeer="", leerlingenvervoer="", afspraken=""
     )
     Deskundigenadvies.objects.filter(aanvraag=zaak).update(motivering="")
-    Beschikking.objects.filter(aanvraag=zaak).update(pdf=b"", brief_pdf=b"", motivering="")
+    for pdf_id, brief_id in Beschikking.objects.filter(aanvraag=zaak).values_list(
+        "pdf", "brief_pdf"
+    ):
+        documenten.wissen(pdf_id, brief_id)
+    Beschikking.objects.filter(aanvraag=zaak).update(motivering="")
     Bezwaar.objects.filter(aanvraag=zaak).update(gronden="", motivering="")
     StatusWijziging.objects.filter(aanvraag=zaak).update(toelichting="")
 
@@ -204,7 +209,7 @@ def inzage(*, achternaam: str, geboortedatum: date, voornaam: str = "") -> list[
                     b.einddatum,
                     b.motivering,
                 ]
-                for b in Beschikking.objects.filter(aanvraag_id__in=ids).defer("pdf", "brief_pdf")
+                for b in Beschikking.objects.filter(aanvraag_id__in=ids)
             ],
         ),
         Onderdeel(

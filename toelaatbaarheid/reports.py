@@ -1,15 +1,88 @@
-"""View-models for the TLV documents (beschikking, letter to the parents, LBT dossier).
+"""View-models for the TLV pages and documents: the case page, the kengetallen page and
+its download, the beschikking, the letter to the parents and the LBT dossier.
 
-The same data the case page shows; the PDF is rendered once when the beschikking is
-issued and stored (what was sent is what we keep).
+The documents show the same data the case page shows; the beschikking's PDF is rendered
+once when it is issued and stored (what was sent is what we keep).
 """
 
+from datetime import date
+
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from swv.exports import Export, Kolom, veld
 from swv.pdf import render_pdf
+from swv.schooljaar import huidig_schooljaar
+from swv.selectors import samenwerkingsverbanden_voor
 
+from . import kengetallen, selectors, stappen
 from . import termijnen as t
-from .models import Aanvraag, Beschikking, Besluit, Bezwaar
+from .models import (
+    Aanvraag,
+    Beschikking,
+    Besluit,
+    Bezwaar,
+    BezwaarBeslissing,
+    Categorie,
+    Soort,
+    Status,
+)
+
+# The case page ------------------------------------------------------------------------
+
+# What the case page asks per step of the step table: the permissions on the case itself
+# (creating one has no case yet; an advies is asked on the advies, below).
+PERMS = sorted(
+    {
+        stap.permissie.split(".", 1)[1]
+        for stap in stappen.STAPPEN
+        if stap not in (stappen.AANMAKEN, stappen.ADVIES, stappen.ADVIEZEN_COMPLEET)
+    }
+)
+
+
+def zaakpagina(user, zaak: Aanvraag) -> dict:
+    """The case page without its forms: what the user may do (`mag`, per permission of
+    the step table), the parts of the case, its running terms. Reads only what
+    `selectors.aanvraag_detail` prefetched, plus the holidays and the SWV's settings."""
+    mag = {p: user.has_perm(f"toelaatbaarheid.{p}", zaak) for p in PERMS}
+    adviezen = list(zaak.adviezen.all())
+    eigen_adviezen = [a for a in adviezen if user.has_perm(stappen.ADVIES.permissie, a)]
+    mag[stappen.ADVIES.permissie.split(".", 1)[1]] = bool(eigen_adviezen)
+    termijnen = selectors.termijnen_van(
+        zaak,
+        gelijkgesteld=t.gelijkgestelde_dagen(),
+        instellingen=selectors.instellingen_voor(zaak.swv_id),
+    )
+    vandaag = timezone.localdate()
+    beslis = next(
+        (x for x in termijnen if x.omschrijving.startswith("Beslistermijn aanvraag")), None
+    )
+    bezwaren = list(zaak.bezwaren.all())
+    return {
+        "zaak": zaak,
+        "mag": mag,
+        "adviezen": adviezen,
+        "eigen_adviezen": eigen_adviezen,
+        "beschikkingen": list(zaak.beschikkingen.all()),
+        "bezwaren": bezwaren,
+        "open_bezwaar": next((b for b in bezwaren if b.open), None),
+        "historie": list(zaak.historie.all()),
+        "bijlagen": list(zaak.bijlagen.all()),
+        "herbeoordelingen": list(zaak.herbeoordelingen.all()),
+        "ontbrekend": selectors.ontbrekend(zaak) if zaak.status == Status.CONCEPT else [],
+        "termijnen": termijnen,
+        "volgende_termijn": termijnen[0] if termijnen else None,
+        "vandaag": vandaag,
+        "dwangsom_risico": beslis is not None and beslis.te_laat(vandaag),
+        "dwangsom_max": t.dwangsom(date(2000, 1, 1), date(2001, 1, 1)),
+        "eensgezind": selectors.adviezen_eensgezind(zaak),
+        "mdo": getattr(zaak, "mdo", None),
+        "terugplaatsing": getattr(zaak, "terugplaatsing", None),
+    }
+
+
+# Documents ----------------------------------------------------------------------------
 
 
 def _rechtsmiddelen(besch: Beschikking) -> dict:
@@ -72,7 +145,8 @@ def lbt_dossier_pdf(bezwaar: Bezwaar) -> bytes:
     return render_pdf("toelaatbaarheid/pdf/lbt_dossier.html", lbt_dossier_context(bezwaar))
 
 
-# The kengetallen download: one row per SWV, bestuur and school, the same counts.
+# Kengetallen --------------------------------------------------------------------------
+
 KENGETAL_KOLOMMEN = [
     ("aanvragen", "Aanvragen"),
     ("toegekend_sbo", "Toegekend SBO"),
@@ -83,44 +157,88 @@ KENGETAL_KOLOMMEN = [
 ]
 
 
-def kengetallen_tabel(swvs, per_swv: dict, per_bestuur: list, per_school: list):
-    """Columns and rows of the kengetallen export (what the page shows, in one table)."""
-    kolommen = [
-        "Niveau",
-        "Code/nummer",
-        "Naam",
-        *(label for _sleutel, label in KENGETAL_KOLOMMEN),
-        "Doorlooptijd mediaan (dagen)",
-        "Doorlooptijd p90 (dagen)",
-    ]
+def kengetallen_overzicht(user, *, schooljaar: int, swv_id: int | None = None) -> dict:
+    """The kengetallen page of one school year for the SWVs the user acts in (only the
+    one of `swv_id` when given): per SWV, bestuur and school, per kind and category, and
+    the outcomes of bezwaren."""
+    keuze = samenwerkingsverbanden_voor(user).order_by("code")
+    swvs = list(keuze if swv_id is None else keuze.filter(pk=swv_id))
+    ids = [s.pk for s in swvs]
+    per_swv = kengetallen.swv_kengetallen(schooljaar=schooljaar, swv_ids=ids)
+    per_bestuur = kengetallen.per_bestuur_in_swvs(schooljaar=schooljaar, swv_ids=ids)
+    per_school = kengetallen.per_school_in_swvs(schooljaar=schooljaar, swv_ids=ids)
+    per_soort = kengetallen.per_categorie(schooljaar=schooljaar, swv_ids=ids)
+    for rij in per_soort:
+        rij["besluit_label"] = Besluit(rij["besluit"]).label
+        rij["soort_label"] = Soort(rij["soort"]).label
+        rij["categorie_label"] = Categorie(rij["categorie"]).label if rij["categorie"] else ""
+    uitkomsten = kengetallen.bezwaar_uitkomsten(schooljaar=schooljaar, swv_ids=ids)
+    huidig = huidig_schooljaar()
+    return {
+        "schooljaar": schooljaar,
+        "schooljaren": list(range(huidig, huidig - 6, -1)),
+        "swv_keuze": keuze,
+        "gekozen_swv": swv_id,
+        "swv_rijen": [(s, per_swv[s.pk]) for s in swvs],
+        "bestuur_rijen": per_bestuur,
+        "school_rijen": per_school,
+        "per_soort": per_soort,
+        "bezwaar_uitkomsten": {
+            (BezwaarBeslissing(k).label if k else _("nog niet beslist")): n
+            for k, n in uitkomsten.items()
+        },
+        "kolommen": KENGETAL_KOLOMMEN,
+        "totaal": {k: sum(r[k] for r in per_swv.values()) for k, _l in KENGETAL_KOLOMMEN},
+    }
 
-    def tellingen(getallen):
-        return [getallen[sleutel] for sleutel, _label in KENGETAL_KOLOMMEN]
 
+def kengetallen_rijen(overzicht: dict) -> list[dict]:
+    """The rows of the kengetallen download: one per SWV, bestuur and school, with the
+    figures the page shows (lead times only per SWV)."""
     rijen = [
-        [
-            "SWV",
-            s.code,
-            s.naam,
-            *tellingen(per_swv[s.pk]),
-            per_swv[s.pk]["doorlooptijd_mediaan_dagen"],
-            per_swv[s.pk]["doorlooptijd_p90_dagen"],
-        ]
-        for s in swvs
+        {
+            "niveau": "SWV",
+            "code": s.code,
+            "naam": s.naam,
+            "tellingen": getallen,
+            "mediaan": getallen["doorlooptijd_mediaan_dagen"],
+            "p90": getallen["doorlooptijd_p90_dagen"],
+        }
+        for s, getallen in overzicht["swv_rijen"]
     ]
     rijen += [
-        ["Bestuur", b["bestuur"].nummer, b["bestuur"].naam, *tellingen(b["tellingen"]), None, None]
-        for b in per_bestuur
+        {
+            "niveau": "Bestuur",
+            "code": b["bestuur"].nummer,
+            "naam": b["bestuur"].naam,
+            "tellingen": b["tellingen"],
+        }
+        for b in overzicht["bestuur_rijen"]
     ]
     rijen += [
-        [
-            "School",
-            r["school"].vestigingscode,
-            r["school"].naam,
-            *tellingen(r["tellingen"]),
-            None,
-            None,
-        ]
-        for r in per_school
+        {
+            "niveau": "School",
+            "code": r["school"].vestigingscode,
+            "naam": r["school"].naam,
+            "tellingen": r["tellingen"],
+        }
+        for r in overzicht["school_rijen"]
     ]
-    return kolommen, rijen
+    return rijen
+
+
+def _telling(sleutel: str, naam: str) -> Kolom:
+    return Kolom(naam, lambda rij, context: rij["tellingen"][sleutel])
+
+
+KENGETALLEN = Export(
+    "tlv-kengetallen-{schooljaar}-{tot}",
+    (
+        veld("Niveau", "niveau"),
+        veld("Code/nummer", "code"),
+        veld("Naam", "naam"),
+        *(_telling(sleutel, naam) for sleutel, naam in KENGETAL_KOLOMMEN),
+        Kolom("Doorlooptijd mediaan (dagen)", lambda rij, context: rij.get("mediaan")),
+        Kolom("Doorlooptijd p90 (dagen)", lambda rij, context: rij.get("p90")),
+    ),
+)

@@ -1,28 +1,28 @@
 """Every read of TLV data a user can reach, scoped to that user.
 
-`aanvragen_voor(user)` is THE scope of the app; every other read builds on it:
-- SWV staff (medewerker, directeur): all cases of their SWVs;
-- trajectbegeleider: the cases assigned to them, plus their SWVs' cases that nobody
-  guides yet (the intake queue: they pick a case up by filing it);
-- deskundige: only the cases they were asked to advise on;
-- bestuur: the cases of its schools (school of origin);
-- school user: its own school's cases;
-- OPR and anyone else: nothing.
+`aanvragen_voor(user)` is THE scope of the app (registered with `swv.selectors.scope`);
+every other read builds on it, and the case's child objects (adviezen, bijlagen,
+beschikkingen, bezwaren, history) inherit it by declaration
+(`objects = KindQuerySet.van("aanvraag")`, read with `Model.objects.voor(user)`).
 """
 
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from swv.roles import Rol
-from swv.selectors import swv_ids_voor
+from swv.selectors import leerlingscope, scope
 
 from . import termijnen as t
 from .models import (
     Aanvraag,
     Beschikking,
     Bezwaar,
+    Bijlage,
     Deskundige,
     Deskundigenadvies,
     Status,
@@ -31,19 +31,23 @@ from .models import (
 )
 
 
+@scope(Aanvraag)
 def aanvragen_voor(user) -> QuerySet[Aanvraag]:
-    if not user.is_authenticated or not user.is_active:
-        return Aanvraag.objects.none()
-    if user.is_superuser:
-        return Aanvraag.objects.all()
-    if user.rol in (Rol.MEDEWERKER, Rol.DIRECTEUR):
-        return Aanvraag.objects.filter(swv_id__in=swv_ids_voor(user))
-    if user.rol == Rol.TRAJECTBEGELEIDER:
-        return Aanvraag.objects.filter(
-            Q(trajectbegeleider=user)
-            | Q(trajectbegeleider__isnull=True, swv_id__in=swv_ids_voor(user))
-        )
-    if user.rol == Rol.DESKUNDIGE:
+    """The cases a user may see: the rule for pupil records (`swv.selectors.leerlingscope`)
+    plus the deskundige's assignments.
+
+    - SWV staff (medewerker, directeur): all cases of their SWVs;
+    - trajectbegeleider: the cases assigned to them, plus their SWVs' cases that nobody
+      guides yet (the intake queue: they pick a case up by filing it);
+    - deskundige: only the cases they were asked to advise on;
+    - bestuur: the cases of its schools (school of origin);
+    - school user: its own school's cases;
+    - OPR and anyone else: nothing.
+    """
+    regel = leerlingscope(user)
+    if regel is not None:
+        return Aanvraag.objects.filter(regel)
+    if user.is_authenticated and user.is_active and user.rol == Rol.DESKUNDIGE:
         return Aanvraag.objects.filter(
             Exists(
                 Deskundigenadvies.objects.filter(
@@ -51,10 +55,6 @@ def aanvragen_voor(user) -> QuerySet[Aanvraag]:
                 )
             )
         )
-    if user.rol == Rol.BESTUUR and user.bestuur_id:
-        return Aanvraag.objects.filter(school__bestuur_id=user.bestuur_id)
-    if user.rol == Rol.SCHOOL and user.school_id:
-        return Aanvraag.objects.filter(school_id=user.school_id)
     return Aanvraag.objects.none()
 
 
@@ -88,8 +88,6 @@ def aanvraag_lijst(user) -> QuerySet[Aanvraag]:
 
 def aanvraag_detail(user, pk: int) -> Aanvraag:
     """One case with everything its page shows, in a fixed number of queries."""
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(
         aanvragen_voor(user)
         .select_related(
@@ -112,12 +110,82 @@ def aanvraag_detail(user, pk: int) -> Aanvraag:
             "bijlagen",
             Prefetch(
                 "beschikkingen",
-                queryset=Beschikking.objects.defer("pdf", "brief_pdf"),
+                queryset=Beschikking.objects.all(),
             ),
             Prefetch("bezwaren", queryset=Bezwaar.objects.all()),
             "herbeoordelingen",
         ),
         pk=pk,
+    )
+
+
+def ontbrekend(aanvraag: Aanvraag) -> list[str]:
+    """What is still missing before the aanvraag can be filed (shown on the page, and
+    refused by `aanvraag_indienen`). Uses the prefetched attachments."""
+    uit = []
+    if not aanvraag.ondersteuningsbehoeften.strip():
+        uit.append(_("de ondersteuningsbehoeften (Duiden & Doen / OPP-samenvatting)"))
+    if not aanvraag.niveaus_1_4.strip():
+        uit.append(_("wat er in ondersteuningsniveau 1 tot en met 4 is gedaan"))
+    if not aanvraag.zienswijze_ouders.strip():
+        uit.append(_("de zienswijze van de ouders"))
+    if aanvraag.ouders_akkoord == "onbekend":
+        uit.append(_("of de ouders instemmen"))
+    if not aanvraag.ingangsdatum:
+        uit.append(_("de gewenste ingangsdatum"))
+    if not aanvraag.einddatum and not aanvraag.hele_schoolloopbaan:
+        uit.append(_("de einddatum (of 'voor de hele schoolloopbaan')"))
+    if not aanvraag.gewenste_school_id:
+        uit.append(_("de gewenste S(B)O-school"))
+    if not any(b.soort == "opp" for b in aanvraag.bijlagen.all()):
+        uit.append(_("het OPP als bijlage"))
+    return uit
+
+
+def adviezen_eensgezind(zaak: Aanvraag) -> bool | None:
+    """True/False when the MDO-oordeel and all advices agree on toelaatbaar; None if not."""
+    adviezen = [a for a in zaak.adviezen.all() if a.gegeven]
+    mdo = getattr(zaak, "mdo", None)
+    if len(adviezen) < 2 or mdo is None:
+        return None
+    oordelen = {a.toelaatbaar for a in adviezen} | {mdo.oordeel_toelaatbaar}
+    return oordelen.pop() if len(oordelen) == 1 else None
+
+
+# Child objects of a case: in the case's scope (KindQuerySet), 404 otherwise ------------
+
+
+def bijlage_van(user, *, aanvraag_id: int, pk: int) -> Bijlage:
+    """One attachment of a case the user may see, with its case."""
+    return get_object_or_404(
+        Bijlage.objects.voor(user).select_related("aanvraag"), aanvraag_id=aanvraag_id, pk=pk
+    )
+
+
+def beschikking_van(user, *, aanvraag_id: int, ronde=None) -> Beschikking:
+    """The beschikking of a case the user may see: the one of `ronde`, or else the current
+    one (the latest round still standing), with its SWV and case."""
+    beschikkingen = (
+        Beschikking.objects.voor(user)
+        .filter(aanvraag_id=aanvraag_id)
+        .select_related("swv", "aanvraag")
+    )
+    besch = beschikkingen.order_by("-actueel", "-ronde").first()
+    if besch is None:
+        raise Http404
+    if ronde:
+        besch = get_object_or_404(beschikkingen, ronde=ronde)
+    return besch
+
+
+def bezwaar_van(user, *, aanvraag_id: int, pk: int) -> Bezwaar:
+    """One bezwaar of a case the user may see, with what the LBT dossier shows."""
+    return get_object_or_404(
+        Bezwaar.objects.voor(user).select_related(
+            "beschikking__swv", "aanvraag__swv", "aanvraag__school"
+        ),
+        pk=pk,
+        aanvraag_id=aanvraag_id,
     )
 
 
@@ -358,6 +426,11 @@ def herbeoordeling_werklijst(user, *, vandaag: date | None = None) -> list[dict]
 
 
 def open_adviezen_voor(user) -> QuerySet[Deskundigenadvies]:
-    return Deskundigenadvies.objects.filter(
-        deskundige__gebruiker=user, toelaatbaar__isnull=True, aanvraag__status=Status.ADVIES
-    ).select_related("aanvraag")
+    """The user's own adviezen still to give (a deskundige's to-do list)."""
+    return (
+        Deskundigenadvies.objects.voor(user)
+        .filter(
+            deskundige__gebruiker=user, toelaatbaar__isnull=True, aanvraag__status=Status.ADVIES
+        )
+        .select_related("aanvraag")
+    )

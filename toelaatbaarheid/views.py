@@ -1,12 +1,14 @@
 """Thin views: parse input, call one selector or service, render.
 
-Every case is fetched through `selectors.aanvragen_voor(user)`, so "not yours" is a 404;
-every read of a case page, attachment or PDF is logged with `swv.audit.bekeken`.
+Every case is fetched through `selectors.aanvragen_voor(user)` and every part of one
+(attachment, beschikking, bezwaar) through its selector in the case's scope, so "not
+yours" is a 404; every read of a case page, attachment or PDF is logged with
+`swv.audit.bekeken`. The case page's actions come from the step table (ACTIES), its data
+from `reports.zaakpagina`.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -22,27 +24,15 @@ from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from swv import audit, workflow
-from swv.exports import FORMATEN, export_response
+from swv import audit, documenten, workflow
+from swv.exports import FORMATEN
 from swv.pdf import pdf_response
 from swv.schooljaar import huidig_schooljaar
-from swv.selectors import samenwerkingsverbanden_voor
 from swv.workflow import Stap
 
-from . import forms, kengetallen, reports, selectors, services, stappen
-from . import termijnen as t
+from . import forms, reports, selectors, services, stappen, validators
 from .filters import AanvraagFilter
-from .models import Besluit, Bezwaar, BezwaarBeslissing, Bijlage, Categorie, Soort, Status
-
-# What the case page asks per step of the step table: the permissions on the case itself
-# (creating one has no case yet; an advies is asked on the advies, below).
-PERMS = sorted(
-    {
-        stap.permissie.split(".", 1)[1]
-        for stap in stappen.STAPPEN
-        if stap not in (stappen.AANMAKEN, stappen.ADVIES, stappen.ADVIEZEN_COMPLEET)
-    }
-)
+from .models import Besluit
 
 
 class TlvMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -94,7 +84,7 @@ class NieuwView(TlvMixin, View):
         opp = form.cleaned_data.get("opp")
         if opp:
             try:
-                services.bestand_controleren(opp)
+                validators.bestand_controleren(opp)
             except ValidationError as fout:
                 form.add_error("opp", fout)
                 return self._toon(form)
@@ -177,101 +167,38 @@ class DetailView(TlvMixin, View):
         return render(request, self.template_name, detail_context(request, zaak))
 
 
-def detail_context(request, zaak, **formulieren) -> dict:
-    user = request.user
-    mag = {p: user.has_perm(f"toelaatbaarheid.{p}", zaak) for p in PERMS}
-    adviezen = list(zaak.adviezen.all())
-    eigen_adviezen = [a for a in adviezen if user.has_perm(stappen.ADVIES.permissie, a)]
-    v = {"versie": zaak.versie}
-    gelijk = t.gelijkgestelde_dagen()
-    inst = selectors.instellingen_voor(zaak.swv_id)
-    termijnen = selectors.termijnen_van(zaak, gelijkgesteld=gelijk, instellingen=inst)
-    vandaag = timezone.localdate()
-    beslis = next(
-        (x for x in termijnen if x.omschrijving.startswith("Beslistermijn aanvraag")), None
-    )
-    ctx = {
-        "zaak": zaak,
-        "mag": mag,
-        "adviezen": adviezen,
-        "eigen_adviezen": eigen_adviezen,
-        "beschikkingen": list(zaak.beschikkingen.all()),
-        "bezwaren": list(zaak.bezwaren.all()),
-        "historie": list(zaak.historie.all()),
-        "bijlagen": list(zaak.bijlagen.all()),
-        "herbeoordelingen": list(zaak.herbeoordelingen.all()),
-        "ontbrekend": services.ontbrekend(zaak) if zaak.status == Status.CONCEPT else [],
-        "termijnen": termijnen,
-        "volgende_termijn": termijnen[0] if termijnen else None,
-        "vandaag": vandaag,
-        "dwangsom_risico": beslis is not None and beslis.te_laat(vandaag),
-        "dwangsom_max": t.dwangsom(date(2000, 1, 1), date(2001, 1, 1)),
-        "eensgezind": services.adviezen_eensgezind(zaak),
-        "mdo": getattr(zaak, "mdo", None),
-        "terugplaatsing": getattr(zaak, "terugplaatsing", None),
-    }
-    if mag["indienen"]:
-        ctx["indienen_form"] = formulieren.get("indienen") or forms.IndienenForm(initial=v)
-    if mag["beslistermijn_verdagen"]:
-        ctx["verdagen_form"] = formulieren.get("verdagen") or forms.VerdagenForm(initial=v)
-    if mag["mdo_vastleggen"]:
-        ctx["mdo_form"] = formulieren.get("mdo") or forms.MdoForm(
-            initial={**v, "ondersteuningsbehoeften": zaak.ondersteuningsbehoeften}
-        )
-    if mag["deskundige_toewijzen"] and len(adviezen) < 2:
-        ctx["toewijzen_form"] = formulieren.get("toewijzen") or forms.ToewijzenForm(
-            initial=v, deskundigen=selectors.deskundigen_voor(user, zaak)
-        )
-    if eigen_adviezen:
-        ctx["advies_form"] = formulieren.get("advies") or forms.AdviesForm(
-            initial={"datum": vandaag}
-        )
-    if mag["beschikking_afgeven"]:
-        ctx["beschikking_form"] = formulieren.get("beschikking") or forms.BeschikkingForm(
-            initial={
-                **v,
-                "besluit": Besluit.TOEGEKEND
-                if ctx["eensgezind"] is not False
-                else Besluit.AFGEWEZEN,
-                "ingangsdatum": zaak.ingangsdatum,
-                "einddatum": zaak.einddatum,
-            }
-        )
-    if mag["bezwaar_registreren"]:
-        ctx["bezwaar_form"] = formulieren.get("bezwaar") or forms.BezwaarForm(
-            initial={**v, "ontvangen_op": vandaag, "adviescommissie_gemeld": True}
-        )
-    if mag["bezwaar_behandelen"]:
-        ctx["stap_form"] = formulieren.get("bezwaar_stap") or forms.BezwaarStapForm(initial=v)
-        ctx["open_bezwaar"] = next((b for b in ctx["bezwaren"] if b.open), None)
-    if mag["bezwaar_beslissen"]:
-        ctx["beslissing_form"] = formulieren.get(
-            "bezwaar_beslissen"
-        ) or forms.BezwaarBeslissingForm(initial=v)
-    if mag["terugplaatsen"]:
-        ctx["terugplaatsing_form"] = formulieren.get("terugplaatsen") or forms.TerugplaatsingForm(
-            initial=v, user=user
-        )
-    if mag["intrekken"]:
-        ctx["intrekken_form"] = formulieren.get("intrekken") or forms.IntrekkenForm(initial=v)
-    if mag["bijlage_toevoegen"]:
-        ctx["bijlage_form"] = formulieren.get("bijlage") or forms.BijlageForm()
-    ctx["formfout"] = next(iter(formulieren), None)
-    return ctx
-
-
 @dataclass(frozen=True)
 class Actie:
     """One action on the case page, from the step table: the step (permission, service),
-    the form, what the service acts on and what it gets from the form's data."""
+    its form, what the service acts on and what it gets from the form."""
 
     stap: Stap
-    formulier: Callable  # (request, zaak) -> bound form
+    formulier: type
     argumenten: Callable  # (form, cleaned_data) -> the service's other arguments
     melding: str
     # (request, zaak) -> the service's object argument; raises PermissionDenied when the
     # user has none (an advies or bezwaar of this case). Default: the case itself.
     onderwerp: Callable | None = None
+    # (request, zaak) -> the form's other arguments (its scoped choices).
+    opties: Callable = lambda request, zaak: {}
+    # (pagina) -> the empty form's initial values, besides the version.
+    begin: Callable = lambda pagina: {}
+    # (pagina) -> whether the page offers the form, besides the user having the step.
+    alleen_als: Callable = lambda pagina: True
+
+    def gebonden(self, request, zaak):
+        return self.formulier(request.POST, request.FILES, **self._argumenten(request, zaak))
+
+    def leeg(self, request, zaak, pagina):
+        initial = {"versie": zaak.versie, **self.begin(pagina)}
+        return self.formulier(initial=initial, **self._argumenten(request, zaak))
+
+    def _argumenten(self, request, zaak) -> dict:
+        # The page holds many forms: ids of their own (`toekennen-versie`, `mdo-datum`).
+        return {"auto_id": f"{self.stap.naam}-%s", **self.opties(request, zaak)}
+
+    def getoond(self, pagina) -> bool:
+        return pagina["mag"][self.stap.permissie.split(".", 1)[1]] and self.alleen_als(pagina)
 
 
 def _open_bezwaar(request, zaak) -> dict:
@@ -302,87 +229,140 @@ def _velden(*namen, **vast):
     return lambda form, d: {**{n: d.get(n) for n in namen}, **vast}
 
 
+def _bezwaar_stap(stap, formulier, *velden, alleen_als=lambda bezwaar: True) -> Actie:
+    """A step of handling the open bezwaar (stappen.BEZWAAR_BEHANDELING)."""
+    return Actie(
+        stap,
+        formulier,
+        _velden("versie", *velden),
+        gettext_lazy("De stap in de bezwaarprocedure is vastgelegd."),
+        onderwerp=_open_bezwaar,
+        alleen_als=lambda p: p["open_bezwaar"] is not None and alleen_als(p["open_bezwaar"]),
+    )
+
+
 ACTIES = {
     "indienen": Actie(
         stappen.INDIENEN,
-        lambda r, z: forms.IndienenForm(r.POST),
+        forms.IndienenForm,
         _velden("versie", "ontvangen_op"),
         gettext_lazy("De aanvraag is ingediend; de beslistermijn loopt."),
     ),
     "verdagen": Actie(
         stappen.VERDAGEN,
-        lambda r, z: forms.VerdagenForm(r.POST),
+        forms.VerdagenForm,
         _velden("versie", "tot", "toelichting"),
         gettext_lazy("De verdaging van de beslistermijn is vastgelegd."),
     ),
     "mdo": Actie(
         stappen.MDO,
-        lambda r, z: forms.MdoForm(r.POST),
+        forms.MdoForm,
         lambda form, d: {"versie": d["versie"], "gegevens": form.gegevens()},
         gettext_lazy("Het MDO-oordeel is vastgelegd. Vraag nu twee deskundigen om advies."),
+        begin=lambda p: {"ondersteuningsbehoeften": p["zaak"].ondersteuningsbehoeften},
     ),
     "toewijzen": Actie(
         stappen.TOEWIJZEN,
-        lambda r, z: forms.ToewijzenForm(r.POST, deskundigen=selectors.deskundigen_voor(r.user, z)),
+        forms.ToewijzenForm,
         _velden("versie", "deskundige"),
         gettext_lazy("De deskundige is gevraagd om advies."),
+        opties=lambda r, z: {"deskundigen": selectors.deskundigen_voor(r.user, z)},
+        alleen_als=lambda p: len(p["adviezen"]) < 2,
     ),
     "advies": Actie(
         stappen.ADVIES,
-        lambda r, z: forms.AdviesForm(r.POST),
+        forms.AdviesForm,
         _velden("toelaatbaar", "motivering", "datum"),
         gettext_lazy("Uw advies is vastgelegd. Dank u wel."),
         onderwerp=_eigen_advies,
+        begin=lambda p: {"datum": p["vandaag"]},
     ),
     "beschikking": Actie(
         stappen.TOEKENNEN,
-        lambda r, z: forms.BeschikkingForm(r.POST),
+        forms.BeschikkingForm,
         lambda form, d: {
             **_velden("versie", "besluit", "ingangsdatum", "einddatum", "verzonden_op")(form, d),
             "motivering": d.get("motivering") or "",
             "verzendwijze": d["verzendwijze"],
         },
         gettext_lazy("De beschikking is afgegeven en opgeslagen."),
+        begin=lambda p: {
+            "besluit": Besluit.TOEGEKEND if p["eensgezind"] is not False else Besluit.AFGEWEZEN,
+            "ingangsdatum": p["zaak"].ingangsdatum,
+            "einddatum": p["zaak"].einddatum,
+        },
     ),
     "bezwaar": Actie(
         stappen.BEZWAAR,
-        lambda r, z: forms.BezwaarForm(r.POST),
+        forms.BezwaarForm,
         _velden("versie", "indiener", "ontvangen_op", "gronden", "adviescommissie_gemeld"),
         gettext_lazy("Het bezwaar is geregistreerd."),
+        begin=lambda p: {"ontvangen_op": p["vandaag"], "adviescommissie_gemeld": True},
     ),
-    "bezwaar_stap": Actie(
-        stappen.BEZWAAR_STAP,
-        lambda r, z: forms.BezwaarStapForm(r.POST),
-        lambda form, d: {"versie": d["versie"], "stap": d["stap"], "gegevens": d},
-        gettext_lazy("De stap in de bezwaarprocedure is vastgelegd."),
-        onderwerp=_open_bezwaar,
+    stappen.BEZWAAR_ONTVANGST.naam: _bezwaar_stap(
+        stappen.BEZWAAR_ONTVANGST, forms.BezwaarOntvangstForm, "datum"
+    ),
+    stappen.BEZWAAR_LBT.naam: _bezwaar_stap(
+        stappen.BEZWAAR_LBT, forms.BezwaarLbtForm, "verweerschrift"
+    ),
+    stappen.BEZWAAR_HOORZITTING.naam: _bezwaar_stap(
+        stappen.BEZWAAR_HOORZITTING,
+        forms.BezwaarHoorzittingForm,
+        "uitnodiging_op",
+        "hoorzitting_op",
+    ),
+    stappen.BEZWAAR_ADVIES.naam: _bezwaar_stap(
+        stappen.BEZWAAR_ADVIES, forms.BezwaarAdviesForm, "advies"
+    ),
+    stappen.BEZWAAR_VERDAGEN.naam: _bezwaar_stap(
+        stappen.BEZWAAR_VERDAGEN,
+        forms.VersieForm,
+        alleen_als=lambda bezwaar: not bezwaar.verdaagd,
     ),
     "bezwaar_beslissen": Actie(
         stappen.BEZWAAR_TOEGEKEND,
-        lambda r, z: forms.BezwaarBeslissingForm(r.POST),
+        forms.BezwaarBeslissingForm,
         _velden("versie", "beslissing", "motivering"),
         gettext_lazy("De beslissing op bezwaar is vastgelegd."),
         onderwerp=_open_bezwaar,
     ),
     "terugplaatsen": Actie(
         stappen.TERUGPLAATSEN,
-        lambda r, z: forms.TerugplaatsingForm(r.POST, user=r.user),
+        forms.TerugplaatsingForm,
         _velden("versie", "datum", "knooppunt_op", "ontvangende_school", "warme_overdracht"),
         gettext_lazy("De terugplaatsing is vastgelegd."),
+        opties=lambda r, z: {"user": r.user},
     ),
     "intrekken": Actie(
         stappen.INTREKKEN,
-        lambda r, z: forms.IntrekkenForm(r.POST),
+        forms.IntrekkenForm,
         _velden("versie", "toelichting"),
         gettext_lazy("De aanvraag is ingetrokken."),
     ),
     "bijlage": Actie(
         stappen.BIJLAGE,
-        lambda r, z: forms.BijlageForm(r.POST, r.FILES),
+        forms.BijlageForm,
         _velden("bestand", "soort"),
         gettext_lazy("De bijlage is toegevoegd."),
     ),
 }
+
+
+def detail_context(request, zaak, **formulieren) -> dict:
+    """The case page: its view-model (`reports.zaakpagina`) and the form of every action
+    of ACTIES the user has now (`<name>_form`; a refused one is passed in bound, with its
+    errors); the bezwaar steps also as a list in the order of the step table."""
+    pagina = reports.zaakpagina(request.user, zaak)
+    for naam, actie in ACTIES.items():
+        if actie.getoond(pagina):
+            pagina[f"{naam}_form"] = formulieren.get(naam) or actie.leeg(request, zaak, pagina)
+    pagina["bezwaar_acties"] = [
+        (stap, pagina[f"{stap.naam}_form"])
+        for stap in stappen.BEZWAAR_BEHANDELING
+        if f"{stap.naam}_form" in pagina
+    ]
+    pagina["formfout"] = next(iter(formulieren), None)
+    return pagina
 
 
 class ActieView(TlvMixin, View):
@@ -398,7 +378,7 @@ class ActieView(TlvMixin, View):
         naam, actie = actie, ACTIES[actie]
         zaak = selectors.aanvraag_detail(request.user, pk)
         onderwerp = actie.onderwerp(request, zaak) if actie.onderwerp else {"aanvraag": zaak}
-        form = actie.formulier(request, zaak)
+        form = actie.gebonden(request, zaak)
         if not form.is_valid():
             # A role without the step gets 403, not the form's field errors.
             if actie.onderwerp is None and not request.user.has_perm(actie.stap.permissie, zaak):
@@ -452,17 +432,17 @@ class ActieView(TlvMixin, View):
 
 class BijlageView(TlvMixin, View):
     def get(self, request, pk, bijlage_pk):
-        zaak = get_object_or_404(selectors.aanvragen_voor(request.user), pk=pk)
-        bijlage = get_object_or_404(Bijlage, pk=bijlage_pk, aanvraag=zaak)
+        bijlage = selectors.bijlage_van(request.user, aanvraag_id=pk, pk=bijlage_pk)
         if not bijlage.bestand.storage.exists(bijlage.bestand.name):
             raise Http404(_("Het bestand van deze bijlage is niet (meer) aanwezig."))
+        zaak = bijlage.aanvraag
         audit.vastleggen(
             actie=audit.AuditActie.GEDOWNLOAD,
             request=request,
             obj=bijlage,
             omschrijving=f"{zaak.nummer}: bijlage {bijlage.pk} gedownload",
         )
-        extensie = ".pdf" if bijlage.mime == "application/pdf" else ".docx"
+        extensie = ".pdf" if bijlage.mime == validators.PDF else ".docx"
         response = FileResponse(
             bijlage.bestand.open("rb"),
             as_attachment=True,
@@ -477,35 +457,27 @@ class BeschikkingPdfView(TlvMixin, View):
     brief = False
 
     def get(self, request, pk):
-        zaak = get_object_or_404(selectors.aanvragen_voor(request.user), pk=pk)
-        besch = zaak.beschikkingen.select_related("swv").order_by("-actueel", "-ronde").first()
-        if besch is None:
-            raise Http404
-        if request.GET.get("ronde"):
-            besch = get_object_or_404(
-                zaak.beschikkingen.select_related("swv"), ronde=request.GET["ronde"]
-            )
+        besch = selectors.beschikking_van(
+            request.user, aanvraag_id=pk, ronde=request.GET.get("ronde")
+        )
+        zaak = besch.aanvraag
         audit.bekeken(
             request,
             besch,
             f"{zaak.nummer}: {'brief' if self.brief else 'beschikking'} {besch.nummer}",
         )
         naam = f"{'brief-ouders' if self.brief else 'beschikking'}-{besch.nummer}"
-        response = pdf_response(bytes(besch.brief_pdf if self.brief else besch.pdf), naam)
+        response = documenten.als_response(besch.brief_pdf if self.brief else besch.pdf, naam)
         response["Cache-Control"] = "private, no-store"
         return response
 
 
 class LbtDossierView(TlvMixin, View):
     def get(self, request, pk, bezwaar_pk):
-        zaak = get_object_or_404(selectors.aanvragen_voor(request.user), pk=pk)
         if not request.user.has_perm("toelaatbaarheid.termijnen_bekijken"):
             raise Http404
-        bezwaar = get_object_or_404(
-            Bezwaar.objects.select_related("beschikking__swv", "aanvraag__swv", "aanvraag__school"),
-            pk=bezwaar_pk,
-            aanvraag=zaak,
-        )
+        bezwaar = selectors.bezwaar_van(request.user, aanvraag_id=pk, pk=bezwaar_pk)
+        zaak = bezwaar.aanvraag
         audit.bekeken(request, bezwaar, f"{zaak.nummer}: LBT-dossier")
         response = pdf_response(reports.lbt_dossier_pdf(bezwaar), f"lbt-dossier-{zaak.nummer}")
         response["Cache-Control"] = "private, no-store"
@@ -538,37 +510,27 @@ class HerbeoordelingView(TlvMixin, TemplateView):
         return ctx
 
 
+def _schooljaar(waarde: str | None) -> int:
+    """The school year asked for, from 2014 up to next year; otherwise the current one."""
+    huidig = huidig_schooljaar()
+    try:
+        jaar = int(huidig if waarde is None else waarde)
+    except ValueError:
+        return huidig
+    return jaar if 2014 <= jaar <= huidig + 1 else huidig
+
+
 class KengetallenView(TlvMixin, TemplateView):
     permission_required = "toelaatbaarheid.kengetallen_bekijken"
     template_name = "toelaatbaarheid/kengetallen.html"
 
     def get(self, request, *args, **kwargs):
-        huidig = huidig_schooljaar()
-        try:
-            schooljaar = int(request.GET.get("schooljaar", huidig))
-        except ValueError:
-            schooljaar = huidig
-        if not 2014 <= schooljaar <= huidig + 1:
-            schooljaar = huidig
-        swv_qs = samenwerkingsverbanden_voor(request.user)
-        gekozen = request.GET.get("swv")
-        if gekozen and gekozen.isdigit():
-            swv_qs = swv_qs.filter(pk=int(gekozen))
-        swvs = list(swv_qs.order_by("code"))
-        per_swv = kengetallen.swv_kengetallen(schooljaar=schooljaar, swv_ids=[s.pk for s in swvs])
-        per_bestuur = kengetallen.per_bestuur_in_swvs(
-            schooljaar=schooljaar, swv_ids=[s.pk for s in swvs]
-        )
-        per_school = kengetallen.per_school_in_swvs(
-            schooljaar=schooljaar, swv_ids=[s.pk for s in swvs]
-        )
-        per_soort = kengetallen.per_categorie(schooljaar=schooljaar, swv_ids=[s.pk for s in swvs])
-        for rij in per_soort:
-            rij["besluit_label"] = Besluit(rij["besluit"]).label
-            rij["soort_label"] = Soort(rij["soort"]).label
-            rij["categorie_label"] = Categorie(rij["categorie"]).label if rij["categorie"] else ""
-        bezwaar_uitkomsten = kengetallen.bezwaar_uitkomsten(
-            schooljaar=schooljaar, swv_ids=[s.pk for s in swvs]
+        schooljaar = _schooljaar(request.GET.get("schooljaar"))
+        gekozen = request.GET.get("swv", "")
+        overzicht = reports.kengetallen_overzicht(
+            request.user,
+            schooljaar=schooljaar,
+            swv_id=int(gekozen) if gekozen.isdecimal() else None,
         )
         formaat = request.GET.get("format")
         if formaat in FORMATEN:
@@ -577,24 +539,10 @@ class KengetallenView(TlvMixin, TemplateView):
                 request=request,
                 omschrijving=f"TLV-kengetallen {schooljaar}",
             )
-            kolommen, rijen = reports.kengetallen_tabel(swvs, per_swv, per_bestuur, per_school)
-            return export_response(
-                formaat, f"tlv-kengetallen-{schooljaar}-{schooljaar + 1}", kolommen, rijen
+            return reports.KENGETALLEN.response(
+                formaat,
+                reports.kengetallen_rijen(overzicht),
+                schooljaar=schooljaar,
+                tot=schooljaar + 1,
             )
-        ctx = self.get_context_data(
-            schooljaar=schooljaar,
-            schooljaren=list(range(huidig, huidig - 6, -1)),
-            swv_keuze=samenwerkingsverbanden_voor(request.user).order_by("code"),
-            gekozen_swv=int(gekozen) if gekozen and gekozen.isdigit() else None,
-            swv_rijen=[(s, per_swv[s.pk]) for s in swvs],
-            bestuur_rijen=per_bestuur,
-            school_rijen=per_school,
-            per_soort=per_soort,
-            bezwaar_uitkomsten={
-                (BezwaarBeslissing(k).label if k else _("nog niet beslist")): n
-                for k, n in bezwaar_uitkomsten.items()
-            },
-            kolommen=reports.KENGETAL_KOLOMMEN,
-            totaal={k: sum(r[k] for r in per_swv.values()) for k, _l in reports.KENGETAL_KOLOMMEN},
-        )
-        return self.render_to_response(ctx)
+        return self.render_to_response(self.get_context_data(**overzicht))

@@ -16,8 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
+from swv import documenten
 from swv.models import Samenwerkingsverband, Schoolbestuur
 from swv.schooljaar import schooljaar_label
+from swv.selectors import KindQuerySet
 from swv.workflow import StatusHistorie
 
 
@@ -114,7 +116,9 @@ class Ronde(ConcurrentTransitionMixin, models.Model):
 
 
 class RondeGebeurtenis(StatusHistorie):
-    """Timeline of a round: created, opened, deadline moved, closed."""
+    """Timeline of a round: created, opened, deadline moved, closed. Not declared a child
+    of the round's scope on purpose: only staff who manage the round read it
+    (selectors.ronde_geschiedenis), not every bestuur that sees the round."""
 
     ronde = models.ForeignKey(Ronde, on_delete=models.CASCADE, related_name="gebeurtenissen")
     van = models.CharField(_("van"), max_length=20, choices=RondeStatus.choices, blank=True)
@@ -175,6 +179,9 @@ class Vraag(models.Model):
     )
     verplicht = models.BooleanField(_("verplicht"), default=True)
 
+    # Seen with its round (selectors.rondes_voor), as its procesindicatoren.
+    objects = KindQuerySet.van("ronde")
+
     class Meta:
         ordering = ["ronde", "volgorde", "id"]
         verbose_name = _("vraag")
@@ -194,6 +201,8 @@ class Procesindicator(models.Model):
     vraag = models.ForeignKey(Vraag, on_delete=models.CASCADE, related_name="indicatoren")
     nummer = models.PositiveSmallIntegerField(_("nummer"))
     tekst = models.CharField(_("tekst"), max_length=300)
+
+    objects = KindQuerySet.van("vraag__ronde")
 
     class Meta:
         ordering = ["vraag", "nummer"]
@@ -258,7 +267,7 @@ class Verslag(ConcurrentTransitionMixin, models.Model):
     )
     # The document as submitted / accepted: what the SWV received is what we keep, and the
     # round's bundle is assembled from these without laying out every report again.
-    pdf = models.BinaryField(_("PDF zoals ingediend/geaccepteerd"), null=True, editable=False)
+    pdf = documenten.veld(_("PDF zoals ingediend/geaccepteerd"))
 
     class Meta:
         ordering = ["ronde", "bestuur__naam"]
@@ -298,7 +307,9 @@ class Verslag(ConcurrentTransitionMixin, models.Model):
 
 class VerslagGebeurtenis(StatusHistorie):
     """Status history of a report: who did what when, with the note (e.g. return comments).
-    Written only by `swv.workflow.overgang`."""
+    Written only by `swv.workflow.overgang`. Not declared a child of the report's scope on
+    purpose: other besturen read an accepted report, not its return comments; the timeline
+    is for the own bestuur and staff (selectors.geschiedenis, behind the view's check)."""
 
     verslag = models.ForeignKey(Verslag, on_delete=models.CASCADE, related_name="gebeurtenissen")
     van = models.CharField(_("van"), max_length=20, choices=VerslagStatus.choices, blank=True)
@@ -328,6 +339,10 @@ class Antwoord(models.Model):
     voorbeeld_nummers = models.CharField(_("uitgewerkte indicator(en)"), max_length=50, blank=True)
     voorbeeld_tekst = models.TextField(_("uitwerking"), blank=True)
 
+    # A report's parts (answers, standen, amounts) are seen with the report
+    # (selectors.verslagen_voor): `Antwoord.objects.voor(user)`.
+    objects = KindQuerySet.van("verslag")
+
     class Meta:
         verbose_name = _("antwoord")
         verbose_name_plural = _("antwoorden")
@@ -354,6 +369,8 @@ class IndicatorStand(models.Model):
     verslag = models.ForeignKey(Verslag, on_delete=models.CASCADE, related_name="standen")
     indicator = models.ForeignKey(Procesindicator, on_delete=models.CASCADE, related_name="standen")
     stand = models.CharField(_("stand van ontwikkeling"), max_length=20, choices=Stand.choices)
+
+    objects = KindQuerySet.van("verslag")
 
     class Meta:
         verbose_name = _("stand van ontwikkeling")
@@ -387,6 +404,8 @@ class OntvangenBedrag(models.Model):
         _("bedrag"), max_digits=12, decimal_places=2, validators=bedrag_validators
     )
 
+    objects = KindQuerySet.van("verslag")
+
     class Meta:
         ordering = ["verslag", "soort", "swv__code"]
         verbose_name = _("ontvangen bedrag")
@@ -408,6 +427,8 @@ class Aanwending(models.Model):
         _("bedrag"), max_digits=12, decimal_places=2, validators=bedrag_validators
     )
 
+    objects = KindQuerySet.van("verslag")
+
     class Meta:
         ordering = ["verslag", "volgorde", "id"]
         verbose_name = _("aanwending")
@@ -421,7 +442,8 @@ class Aanwending(models.Model):
 
 
 class Herinnering(models.Model):
-    """A reminder mail sent for a report, per threshold (days before the deadline), once."""
+    """A reminder mail sent for a report, per threshold (days before the deadline), once.
+    The reminder job's own bookkeeping: no user reads it, so it declares no scope."""
 
     verslag = models.ForeignKey(Verslag, on_delete=models.CASCADE, related_name="herinneringen")
     drempel = models.PositiveSmallIntegerField(_("dagen voor de deadline"))

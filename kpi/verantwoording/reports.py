@@ -227,7 +227,7 @@ def bundel_pdf(ronde: Ronde, verslagen: list[Verslag]) -> bytes:
     schrijver = PdfWriter()
     schrijver.append(PdfReader(io.BytesIO(voorblad)))
     for verslag in opgenomen:
-        inhoud = bytes(verslag.pdf) if verslag.pdf else verslag_pdf(verslag)
+        inhoud = bytes(verslag.pdf.inhoud) if verslag.pdf_id else verslag_pdf(verslag)
         schrijver.append(PdfReader(io.BytesIO(inhoud)), outline_item=verslag.bestuur.naam)
     schrijver.add_metadata({"/Title": f"Verantwoording schoolbesturen {ronde.schooljaar_label}"})
     uit = io.BytesIO()

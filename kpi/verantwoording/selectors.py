@@ -5,6 +5,9 @@
 - A bestuur: the open and closed rounds it takes part in; its own report; the other
   participants' reports only once accepted (besturen account to each other).
 - Everyone else (school users, trajectbegeleiders, deskundigen, OPR): nothing.
+
+`rondes_voor` and `verslagen_voor` are the one rule of each kind (`@scope`); a round's
+questions and a report's parts inherit it by declaration (`Antwoord.objects.voor(user)`).
 """
 
 from decimal import Decimal
@@ -13,7 +16,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from swv.models import Samenwerkingsverband, School, Schoolbestuur, Schoolsoort
 from swv.roles import SWV_STAF, Rol
-from swv.selectors import besturen_voor, swv_ids_voor
+from swv.selectors import besturen_voor, scope, swv_ids_voor
 
 from .models import (
     BEWERKBAAR,
@@ -42,6 +45,7 @@ def _is_bestuur(user) -> bool:
     return user.is_authenticated and user.is_active and user.rol == Rol.BESTUUR and user.bestuur_id
 
 
+@scope(Ronde)
 def rondes_voor(user) -> QuerySet[Ronde]:
     """Rounds the user may see (see module docstring)."""
     if not user.is_authenticated or not user.is_active:
@@ -68,8 +72,10 @@ def beheerbare_rondes(user) -> QuerySet[Ronde]:
     return Ronde.objects.none()
 
 
+@scope(Verslag)
 def verslagen_voor(user) -> QuerySet[Verslag]:
-    """Reports the user may read."""
+    """Reports the user may read: in a round the user sees (`rondes_voor`), staff every
+    one, a bestuur its own and the accepted ones of the others."""
     rondes = rondes_voor(user)
     if user.is_authenticated and (user.is_superuser or _is_staf(user)):
         return Verslag.objects.filter(ronde__in=rondes)
@@ -122,7 +128,7 @@ def verslagen_van_ronde(user, ronde: Ronde, *, met_pdf: bool = False) -> QuerySe
         .select_related("bestuur", "bijgewerkt_door")
         .order_by("bestuur__naam", "bestuur__nummer")
     )
-    return qs if met_pdf else qs.defer("pdf")
+    return qs.select_related("pdf") if met_pdf else qs
 
 
 def kiesbare_samenwerkingsverbanden(user) -> QuerySet[Samenwerkingsverband]:
@@ -213,7 +219,6 @@ def open_eigen_verslagen(user) -> QuerySet[Verslag]:
         eigen_verslagen(user)
         .filter(status__in=BEWERKBAAR, ronde__status=RondeStatus.OPEN)
         .select_related("ronde")
-        .defer("pdf")
     )
 
 
@@ -222,5 +227,4 @@ def te_beoordelen(user) -> QuerySet[Verslag]:
         beoordeelbare_verslagen(user)
         .filter(status=VerslagStatus.INGEDIEND)
         .select_related("ronde", "bestuur")
-        .defer("pdf")
     )

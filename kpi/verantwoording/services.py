@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed
 
-from swv import workflow
+from swv import documenten, workflow
 from swv.audit import AuditActie, vastleggen
 from swv.models import Gebruiker, Samenwerkingsverband, Schoolbestuur
 from swv.roles import Rol
@@ -356,7 +356,6 @@ def _verslag_vergrendelen(
         selectors.verslagen_voor(gebruiker)
         .select_for_update(of=("self",))
         .select_related("ronde", "bestuur")
-        .defer("pdf")
         .filter(pk=verslag.pk)
         .first()
     )
@@ -376,7 +375,7 @@ def _ronde_moet_open_zijn(verslag: Verslag) -> None:
 
 
 def _weigering_na_mislukte_update(verslag: Verslag, versie: int) -> VerantwoordingFout:
-    actueel = Verslag.objects.select_related("bijgewerkt_door").defer("pdf").get(pk=verslag.pk)
+    actueel = Verslag.objects.select_related("bijgewerkt_door").get(pk=verslag.pk)
     if actueel.status not in BEWERKBAAR:
         return VerantwoordingFout(
             _("Dit verslag is %(status)s en kan niet meer worden gewijzigd.")
@@ -487,7 +486,9 @@ def ontbrekend_in(verslag: Verslag) -> list[str]:
 
 
 def _pdf_vastleggen(verslag: Verslag) -> None:
-    Verslag.objects.filter(pk=verslag.pk).update(pdf=reports.verslag_pdf(verslag))
+    """Keep the document as submitted / accepted (the accepted one replaces it)."""
+    naam = f"verantwoording-{verslag.ronde.schooljaar_label}-{verslag.bestuur.nummer}.pdf"
+    documenten.koppelen(verslag, "pdf", documenten.bewaren(reports.verslag_pdf(verslag), naam))
 
 
 def verslag_indienen(*, verslag: Verslag, gebruiker: Gebruiker, request=None) -> Verslag:
@@ -561,7 +562,7 @@ def verslag_teruggeven(
         omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} teruggegeven",
     )
     # Editable again: the stored document no longer says what the bestuur will send.
-    Verslag.objects.filter(pk=verslag.pk).update(pdf=None)
+    documenten.koppelen(verslag, "pdf", None)
     return verslag
 
 

@@ -16,81 +16,58 @@ from django.utils.translation import gettext_lazy as _
 from swv.workflow import Stap
 
 S = "kpi.verantwoording.services."
+BEHEREN = "verantwoording.beheren"  # staff of the round's SWVs
+INVULLEN = "verantwoording.invullen"  # the report's own bestuur
+
+
+def _stap(naam, label, permissie, *, overgang=None, service="", melding="") -> Stap:
+    """A step of this table; its service is `services.<naam>` unless `service` names it."""
+    return Stap(
+        naam, label, permissie, overgang=overgang, service=S + (service or naam), melding=melding
+    )
+
 
 # Rounds -----------------------------------------------------------------------------------
 
-# Taken by `ronde_aanmaken`, which has no object to check the permission on yet (it checks
-# the permission, then the SWVs against the user's): covered by tests/verantwoording.
-RONDE_AANMAKEN = Stap("ronde_aanmaken", _("Ronde aangemaakt"), "verantwoording.beheren")
-RONDE_OPENEN = Stap(
-    "ronde_openen",
-    _("Ronde geopend"),
-    "verantwoording.beheren",
-    overgang="openen",
-    service=S + "ronde_openen",
+# There is no round yet to ask the permission on: `ronde_aanmaken` checks it, then the SWVs
+# against the user's (the generated test tries it with SWVs inside and outside).
+RONDE_AANMAKEN = _stap("ronde_aanmaken", _("Ronde aangemaakt"), BEHEREN)
+RONDE_OPENEN = _stap(
+    "ronde_openen", _("Ronde geopend"), BEHEREN, overgang="openen",
     melding=_("De ronde is geopend; de besturen kunnen invullen."),
-)
-RONDE_DEADLINE = Stap(
-    "ronde_deadline",
-    _("Uiterste inleverdatum gewijzigd"),
-    "verantwoording.beheren",
-    overgang="deadline_wijzigen",
-    service=S + "ronde_deadline_wijzigen",
+)  # fmt: skip
+RONDE_DEADLINE = _stap(
+    "ronde_deadline", _("Uiterste inleverdatum gewijzigd"), BEHEREN,
+    overgang="deadline_wijzigen", service="ronde_deadline_wijzigen",
     melding=_("De uiterste inleverdatum is nu %(datum)s."),
-)
-RONDE_SLUITEN = Stap(
-    "ronde_sluiten",
-    _("Ronde gesloten"),
-    "verantwoording.beheren",
-    overgang="sluiten",
-    service=S + "ronde_sluiten",
+)  # fmt: skip
+RONDE_SLUITEN = _stap(
+    "ronde_sluiten", _("Ronde gesloten"), BEHEREN, overgang="sluiten",
     melding=_("De ronde is gesloten; er kan niets meer worden gewijzigd."),
-)
-SJABLOON_WIJZIGEN = Stap(
-    "sjabloon_wijzigen",
-    _("Formulier gewijzigd"),
-    "verantwoording.beheren",
-    service=S + "vraag_wijzigen",
+)  # fmt: skip
+SJABLOON_WIJZIGEN = _stap(
+    "sjabloon_wijzigen", _("Formulier gewijzigd"), BEHEREN, service="vraag_wijzigen"
 )
 
 # Reports ----------------------------------------------------------------------------------
 
-VERSLAG_OPSLAAN = Stap(
-    "verslag_opslaan",
-    _("Verslag opgeslagen"),
-    "verantwoording.invullen",
-    service=S + "verslag_opslaan",
-    melding=_("Opgeslagen als concept."),
+VERSLAG_OPSLAAN = _stap(
+    "verslag_opslaan", _("Verslag opgeslagen"), INVULLEN, melding=_("Opgeslagen als concept.")
 )
-VERSLAG_INDIENEN = Stap(
-    "verslag_indienen",
-    _("Verslag ingediend"),
-    "verantwoording.invullen",
-    overgang="indienen",
-    service=S + "verslag_indienen",
-    melding=_(
-        "Uw verslag is ingediend. Het SWV beoordeelt het; u krijgt bericht als er iets moet "
-        "worden aangevuld."
-    ),
-)
-VERSLAG_TERUGGEVEN = Stap(
-    "verslag_teruggeven",
-    _("Verslag teruggegeven"),
-    "verantwoording.beheren",
-    overgang="teruggeven",
-    service=S + "verslag_teruggeven",
+VERSLAG_INDIENEN = _stap(
+    "verslag_indienen", _("Verslag ingediend"), INVULLEN, overgang="indienen",
+    melding=_("Uw verslag is ingediend. Het SWV beoordeelt het; u krijgt bericht als er iets "
+              "moet worden aangevuld."),
+)  # fmt: skip
+VERSLAG_TERUGGEVEN = _stap(
+    "verslag_teruggeven", _("Verslag teruggegeven"), BEHEREN, overgang="teruggeven",
     melding=_("Het verslag is teruggegeven aan %(bestuur)s."),
-)
-VERSLAG_ACCEPTEREN = Stap(
-    "verslag_accepteren",
-    _("Verslag geaccepteerd"),
-    "verantwoording.beheren",
-    overgang="accepteren",
-    service=S + "verslag_accepteren",
-    melding=_(
-        "Het verslag van %(bestuur)s is geaccepteerd en gepubliceerd voor de andere besturen."
-    ),
-)
+)  # fmt: skip
+VERSLAG_ACCEPTEREN = _stap(
+    "verslag_accepteren", _("Verslag geaccepteerd"), BEHEREN, overgang="accepteren",
+    melding=_("Het verslag van %(bestuur)s is geaccepteerd en gepubliceerd voor de andere "
+              "besturen."),
+)  # fmt: skip
 
 RONDE_STAPPEN = [RONDE_AANMAKEN, RONDE_OPENEN, RONDE_DEADLINE, RONDE_SLUITEN, SJABLOON_WIJZIGEN]
 VERSLAG_STAPPEN = [VERSLAG_OPSLAAN, VERSLAG_INDIENEN, VERSLAG_TERUGGEVEN, VERSLAG_ACCEPTEREN]

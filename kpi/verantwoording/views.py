@@ -13,7 +13,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from swv import workflow
+from swv import documenten, workflow
 from swv.audit import AuditActie, vastleggen
 from swv.exports import FORMATEN, export_response
 from swv.pdf import pdf_response
@@ -74,7 +74,6 @@ class IndexView(VerantwoordingMixin, TemplateView):
             ctx["eigen"] = (
                 selectors.eigen_verslagen(user)
                 .select_related("ronde")
-                .defer("pdf")
                 .order_by("-ronde__schooljaar")
             )
             ctx["gepubliceerd"] = (
@@ -82,7 +81,6 @@ class IndexView(VerantwoordingMixin, TemplateView):
                 .filter(status=VerslagStatus.GEACCEPTEERD)
                 .exclude(bestuur_id=user.bestuur_id)
                 .select_related("ronde", "bestuur")
-                .defer("pdf")
                 .order_by("-ronde__schooljaar", "bestuur__naam")
             )
         if ctx["mag_beheren"]:
@@ -274,10 +272,10 @@ class VerslagPdfView(VerantwoordingMixin, View):
             selectors.verslagen_voor(request.user).select_related("ronde", "bestuur"), pk=pk
         )
         # Submitted and accepted reports: the stored document; concepts: rendered now.
-        pdf = bytes(verslag.pdf) if verslag.pdf else reports.verslag_pdf(verslag)
-        return pdf_response(
-            pdf, f"verantwoording-{verslag.ronde.schooljaar_label}-{verslag.bestuur.naam}"
-        )
+        naam = f"verantwoording-{verslag.ronde.schooljaar_label}-{verslag.bestuur.naam}"
+        if verslag.pdf_id:
+            return documenten.als_response(verslag.pdf, naam)
+        return pdf_response(reports.verslag_pdf(verslag), naam)
 
 
 class VerslagBeoordelenView(BeheerMixin, View):
@@ -407,22 +405,30 @@ class VerslagBewerkenView(VerantwoordingMixin, TemplateView):
                 aanwendingen=aanwendingen.regels(),
             )
         except services.VersieConflict as exc:
-            # Keep the user's text in the form; a new save is a conscious overwrite.
-            self.verslag.refresh_from_db()
-            data = request.POST.copy()
-            data["versie"] = str(self.verslag.versie)
-            form, aanwendingen = self._formulieren(data)
-            form.is_valid()
-            aanwendingen.is_valid()
-            return self.render_to_response(
-                self.context(form, aanwendingen, conflict=str(exc)), status=409
-            )
+            return self._na_conflict(request, exc)
         except ValidationError as fout:
             messages.error(request, _melding(fout))
             return redirect(self.verslag)
         if request.POST.get("actie") != "indienen":
             messages.success(request, stappen.VERSLAG_OPSLAAN.melding)
             return redirect("verantwoording:verslag-bewerken", pk=self.verslag.pk)
+        return self._indienen(request)
+
+    def _na_conflict(self, request, exc):
+        """Someone else saved first: the user's text stays in the form, now based on the
+        saved version (so a new save is a conscious overwrite)."""
+        self.verslag.refresh_from_db()
+        data = request.POST.copy()
+        data["versie"] = str(self.verslag.versie)
+        form, aanwendingen = self._formulieren(data)
+        form.is_valid()
+        aanwendingen.is_valid()
+        return self.render_to_response(
+            self.context(form, aanwendingen, conflict=str(exc)), status=409
+        )
+
+    def _indienen(self, request):
+        """After saving, 'Indienen': submitted, or the form again with what is missing."""
         try:
             services.verslag_indienen(verslag=self.verslag, gebruiker=request.user, request=request)
         except services.Onvolledig as exc:

@@ -20,6 +20,8 @@ from kpi import selectors as kpi_sel
 from kpi.models import Thuiszitter
 from kpi.verantwoording import selectors as v_sel
 from kpi.verantwoording.models import Ronde, Verslag, Vraag
+from leerlingen import selectors as ll_sel
+from leerlingen.models import Leerling, Toestemming
 from ondersteuningsplan import models as plan
 from ondersteuningsplan import selectors as plan_sel
 from ondersteuningsplan.models import Kpi
@@ -34,6 +36,8 @@ IEDEREEN = set(DEMO_ACCOUNTS)
 LEERLINGROLLEN = IEDEREEN - {"opr"}
 DESKUNDIGEN = {"orthopedagoog", "jeugdarts"}
 BESTUREN = {"bestuur-innovo", "bestuur-movare"}
+DOSSIERROLLEN = IEDEREEN - DESKUNDIGEN - {"opr"}
+DOSSIERWERK = SWV_KANTOOR | {"trajectbegeleider", "ib-innovo"}
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,7 @@ def _deel(model, pad, kwargs):
     """A part of a plan (chapter, speerpunt, ...): visible with its plan, tried in an editable one."""
     return Object(
         model,
-        lambda u: model.objects.filter(**{f"{pad}__in": plan_sel.plannen_voor(u)}),
+        model.objects.voor,
         kwargs=kwargs,
         kies=lambda u: model.objects.filter(**{f"{pad}__in": _bewerkbare_plannen(u)}),
     )
@@ -162,11 +166,9 @@ REGELS: dict[str, Regel] = {
         IEDEREEN,
         object=Object(
             plan.VademecumDocument,
-            lambda u: plan.VademecumDocument.objects.filter(plan__in=plan_sel.plannen_voor(u)),
+            plan.VademecumDocument.objects.voor,
             kwargs=lambda o: {"pk": o.plan_id, "did": o.pk},
-            kies=lambda u: plan.VademecumDocument.objects.filter(
-                plan__in=plan_sel.plannen_voor(u)
-            ).exclude(bestand=""),
+            kies=lambda u: plan.VademecumDocument.objects.voor(u).exclude(bestand=""),
         ),
     ),
     "ondersteuningsplan:oogo-nieuw": regel(SWV_KANTOOR, object=PLAN_BEWERKBAAR),
@@ -176,7 +178,7 @@ REGELS: dict[str, Regel] = {
         SWV_KANTOOR,
         object=Object(
             plan.OprOpmerking,
-            lambda u: plan.OprOpmerking.objects.filter(plan__in=plan_sel.plannen_voor(u)),
+            plan.OprOpmerking.objects.voor,
             kwargs=lambda o: {"pk": o.plan_id, "oid": o.pk},
         ),
     ),
@@ -242,6 +244,23 @@ REGELS: dict[str, Regel] = {
         ),
         methode="post",
     ),
+    # Leerlingdossiers
+    "leerlingen:index": regel(DOSSIERROLLEN),
+    "leerlingen:nieuw": regel(DOSSIERWERK),
+    "leerlingen:detail": regel(DOSSIERROLLEN, object=Object(Leerling, ll_sel.leerlingen_voor)),
+    "leerlingen:wijzigen": regel(DOSSIERWERK, object=Object(Leerling, ll_sel.leerlingen_voor)),
+    "leerlingen:toestemming": regel(
+        DOSSIERWERK, object=Object(Leerling, ll_sel.leerlingen_voor), methode="post"
+    ),
+    "leerlingen:toestemming-intrekken": regel(
+        DOSSIERWERK,
+        object=Object(
+            Toestemming,
+            lambda user: Toestemming.objects.voor(user),
+            kwargs=lambda o: {"pk": o.leerling_id, "toestemming_pk": o.pk},
+        ),
+        methode="post",
+    ),
     # KPI's en thuiszitters
     "kpi:index": regel(IEDEREEN - DESKUNDIGEN),
     "kpi:rapport": regel(IEDEREEN - DESKUNDIGEN),
@@ -292,7 +311,7 @@ REGELS: dict[str, Regel] = {
         SWV_KANTOOR,
         object=Object(
             Vraag,
-            lambda u: Vraag.objects.filter(ronde__in=v_sel.rondes_voor(u)),
+            Vraag.objects.voor,
             kwargs=lambda o: {"pk": o.ronde_id, "vraag": o.pk},
             kies=lambda u: Vraag.objects.filter(
                 ronde__in=v_sel.beheerbare_rondes(u), ronde__status="voorbereiding"

@@ -7,6 +7,11 @@ so the permission must be checked before anything else (a role without the right
 nothing from validation messages or version checks). Where the user may take the step the
 call may still fail on those missing arguments, but never with PermissionDenied. Users are
 the demo accounts plus, for the SWV roles, users of one SWV only.
+
+A service that creates an object (a plan, a round, a case) has no object to act on yet: its
+subject is what the new object is created in (`school: School`, `samenwerkingsverbanden:
+list[Samenwerkingsverband]`, one at a time), tried inside and outside the user's scope,
+with the permission asked without an object (`Onderwerp.permissie_op`).
 """
 
 import inspect
@@ -44,15 +49,24 @@ def _services():
     return per_service
 
 
+def _model_van(hint) -> tuple[type[models.Model] | None, bool]:
+    """The model a parameter takes, and whether it takes a list of them."""
+    lijst = typing.get_origin(hint) is list
+    if lijst:
+        (hint,) = typing.get_args(hint)
+    if isinstance(hint, type) and issubclass(hint, models.Model):
+        return hint, lijst
+    return None, False
+
+
 def _onderwerp_parameter(functie):
-    """The one keyword argument whose type is a model with an Onderwerp."""
+    """The first keyword argument whose type is a model with an Onderwerp (or a list of
+    them): its name, the model and whether the service takes a list."""
     hints = typing.get_type_hints(functie)
     kandidaten = [
-        (naam, hints.get(naam))
-        for naam in inspect.signature(functie).parameters
-        if isinstance(hints.get(naam), type) and issubclass(hints[naam], models.Model)
+        (naam, *_model_van(hints.get(naam))) for naam in inspect.signature(functie).parameters
     ]
-    kandidaten = [(n, m) for n, m in kandidaten if m in ONDERWERPEN]
+    kandidaten = [(n, m, lijst) for n, m, lijst in kandidaten if m in ONDERWERPEN]
     assert kandidaten, f"{functie.__name__}: geen parameter met een modeltype uit ONDERWERPEN"
     return kandidaten[0]
 
@@ -83,7 +97,7 @@ def test_every_step_with_a_service_shares_one_permission_per_service():
 def test_service_refuses_exactly_where_rules_and_scope_say(service):
     stap = _services()[service][0]
     functie = import_string(service)
-    naam, model = _onderwerp_parameter(functie)
+    naam, model, lijst = _onderwerp_parameter(functie)
     onderwerp = ONDERWERPEN[model]
     parameters = inspect.signature(functie).parameters
     wie = "gebruiker" if "gebruiker" in parameters else "door"
@@ -100,7 +114,7 @@ def test_service_refuses_exactly_where_rules_and_scope_say(service):
             mag = onderwerp.zichtbaar(gebruiker, obj) and gebruiker.has_perm(
                 stap.permissie, onderwerp.permissie_op(obj)
             )
-            kwargs = {wie: gebruiker, naam: obj, **dict.fromkeys(verplicht)}
+            kwargs = {wie: gebruiker, naam: [obj] if lijst else obj, **dict.fromkeys(verplicht)}
             if _geweigerd(functie, kwargs) == mag:
                 fouten.append(
                     f"{gebruiker.username} op {model.__name__} {obj.pk} "

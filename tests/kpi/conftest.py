@@ -2,6 +2,7 @@ from decimal import Decimal
 
 import pytest
 
+from ondersteuningsplan.models import PlanStatus
 from swv.models import Samenwerkingsverband
 from tests.factories.kpi import KpiFactory, PlanFactory, SpeerpuntFactory, StreefwaardeFactory
 
@@ -13,9 +14,16 @@ def zl_swvs():
 
 @pytest.fixture
 def plan(zl_swvs):
-    """A plan of the demo users' SWVs with two speerpunten and four KPIs (own data, not
-    the plan demo)."""
-    plan = PlanFactory(titel="KPI-testplan", startjaar=2022, eindjaar=2025, swvs=zl_swvs)
+    """An adopted plan of the demo users' SWVs with two speerpunten and four KPIs (own
+    data, not the plan demo). Adopted, as a plan under measurement is: a draft's KPIs only
+    staff see (ondersteuningsplan.selectors.plannen_voor; tests/kpi/test_zichtbaarheid.py)."""
+    plan = PlanFactory(
+        titel="KPI-testplan",
+        startjaar=2022,
+        eindjaar=2025,
+        swvs=zl_swvs,
+        status=PlanStatus.VASTGESTELD,
+    )
     a = SpeerpuntFactory(plan=plan, code="A", titel="Betrokken ouders", volgorde=1)
     c = SpeerpuntFactory(plan=plan, code="C", titel="Dekkend netwerk", volgorde=2)
     klachten = KpiFactory(

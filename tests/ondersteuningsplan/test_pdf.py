@@ -1,4 +1,3 @@
-
 """The PDF: cover, TOC with page numbers, running header/footer, required parts, landscape
 overview; the adopted PDF is kept once and served on the public page."""
 

@@ -39,9 +39,10 @@ def test_wissen_haalt_de_inhoud_weg_maar_niet_het_feit():
 @pytest.mark.django_db(transaction=True)
 def test_migratie_neemt_de_bewaarde_plan_pdf_over():
     executor = MigrationExecutor(connection)
-    oud, nieuw = [("ondersteuningsplan", "0004_statushistorie")], [
-        ("ondersteuningsplan", "0005_vastgestelde_pdf_als_document")
-    ]
+    oud, nieuw = (
+        [("ondersteuningsplan", "0004_statushistorie")],
+        [("ondersteuningsplan", "0005_vastgestelde_pdf_als_document")],
+    )
     executor.migrate(oud)
     apps = executor.loader.project_state(oud).apps
     Plan = apps.get_model("ondersteuningsplan", "Ondersteuningsplan")

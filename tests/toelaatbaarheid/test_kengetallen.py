@@ -54,8 +54,6 @@ def bekend():
                 datum=beschikt,
                 verzonden_op=beschikt,
                 afgegeven_door=maker,
-                pdf=b"",
-                brief_pdf=b"",
             )
         return a
 

@@ -3,9 +3,24 @@
 import pytest
 
 from swv.demo import innovo_school
-from swv.models import School
+from swv.models import Samenwerkingsverband, School
+from swv.selectors import zichtbaar_voor
+from tests.conftest import DEMO_ACCOUNTS
+from tests.factories import GebruikerFactory
 from tests.factories.toelaatbaarheid import gebruiker, naar_status, nieuwe_zaak
-from toelaatbaarheid.models import Aanvraag, Deskundige, Status, prive_opslag
+from toelaatbaarheid.models import (
+    Aanvraag,
+    Beschikking,
+    Bezwaar,
+    Bijlage,
+    Deskundige,
+    Deskundigenadvies,
+    Mdo,
+    Status,
+    StatusWijziging,
+    Terugplaatsing,
+    prive_opslag,
+)
 from toelaatbaarheid.selectors import aanvragen_voor
 
 pytestmark = pytest.mark.usefixtures("snelle_pdf")
@@ -151,3 +166,28 @@ def test_bijlagen_hebben_geen_publieke_url():
     """Attachments are served only through the scoped view, never by a storage URL."""
     with pytest.raises(ValueError, match="geen publieke URL"):
         prive_opslag.url("bijlagen/verslag.pdf")
+
+
+@pytest.mark.parametrize(
+    "model",
+    [StatusWijziging, Bijlage, Mdo, Deskundigenadvies, Beschikking, Bezwaar, Terugplaatsing],
+)
+def test_onderdelen_van_een_zaak_zien_wie_de_zaak_ziet(model):
+    """Every part of a case is seen with its case, by declaration (`objects.voor`), and the
+    one scope of a case is `aanvragen_voor` (registered with `swv.selectors.scope`)."""
+    for naam in [*DEMO_ACCOUNTS, "superuser-tlv", "inactief-tlv"]:
+        user = gebruiker(naam) if naam in DEMO_ACCOUNTS else _bijzonder(naam)
+        zaken = aanvragen_voor(user)
+        assert set(zichtbaar_voor(Aanvraag, user)) == set(zaken)
+        assert set(model.objects.voor(user)) == set(model.objects.filter(aanvraag__in=zaken))
+
+
+def _bijzonder(naam):
+    if naam == "superuser-tlv":
+        return GebruikerFactory(username=naam, is_superuser=True)
+    return GebruikerFactory(
+        username=naam,
+        rol="medewerker",
+        is_active=False,
+        swvs=list(Samenwerkingsverband.objects.all()),
+    )

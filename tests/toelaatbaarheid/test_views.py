@@ -20,6 +20,7 @@ from tests.factories.toelaatbaarheid import (
     nieuwe_zaak,
     vers,
 )
+from toelaatbaarheid import stappen
 from toelaatbaarheid.models import Aanvraag, Beschikking, Bijlage, Deskundige, Status
 
 
@@ -290,7 +291,7 @@ def test_beschikking_pdf_bevat_wat_de_wet_vraagt(als):
     ):
         assert deel in tekst, deel
     # What was sent is what we keep: the stored bytes are served.
-    assert r.content == bytes(Beschikking.objects.get(pk=besch.pk).pdf)
+    assert r.content == bytes(Beschikking.objects.get(pk=besch.pk).pdf.inhoud)
     assert AuditEvent.objects.filter(
         actie="bekeken", object_type="toelaatbaarheid.beschikking", object_id=str(besch.pk)
     ).exists()
@@ -328,6 +329,36 @@ def test_lbt_dossier_pdf(als):
     assert (
         als("bestuur-movare").get(f"/tlv/{zaak.pk}/bezwaar/{bz.pk}/dossier/pdf/").status_code == 404
     )
+
+
+def test_bezwaarstappen_op_de_pagina_uit_de_stappentabel(als):
+    """Each step of handling a bezwaar is a form of its own on the case page, posted to its
+    own action; a refused one comes back with the message at its field."""
+    zaak = Aanvraag.objects.filter(status=Status.BEZWAAR).first()
+    pagina = als("medewerker").get(f"/tlv/{zaak.pk}/").content.decode()
+    for stap in stappen.BEZWAAR_BEHANDELING:
+        assert f"/tlv/{zaak.pk}/{stap.naam}/" in pagina and str(stap.knop) in pagina
+    assert f"/tlv/{zaak.pk}/bezwaar_lbt/" not in (
+        als("trajectbegeleider").get(f"/tlv/{zaak.pk}/").content.decode()
+    )
+    client = als("medewerker")
+    r = client.post(f"/tlv/{zaak.pk}/bezwaar_lbt/", {"versie": zaak.versie})
+    assert r.status_code == 400
+    assert "Het verweerschrift hoort bij het verzoek om advies." in r.content.decode()
+    r = client.post(
+        f"/tlv/{zaak.pk}/bezwaar_lbt/", {"versie": zaak.versie, "verweerschrift": "Verweer"}
+    )
+    assert r.status_code == 302
+    bz = zaak.bezwaren.get()
+    assert (bz.verweerschrift, bz.lbt_verzonden_op) == ("Verweer", timezone.localdate())
+    assert vers(zaak).historie.last().stap == (
+        "Doorgestuurd naar de LBT met verweerschrift en dossier"
+    )
+    assert (
+        client.post(f"/tlv/{zaak.pk}/bezwaar_verdagen/", {"versie": vers(zaak).versie}).status_code
+        == 302
+    )
+    assert "/bezwaar_verdagen/" not in client.get(f"/tlv/{zaak.pk}/").content.decode()
 
 
 def test_geen_beschikking_geeft_404(als):

@@ -498,53 +498,35 @@ def test_bezwaarprocedure_tot_gegronde_beslissing():
     bz = zaak.bezwaren.get()
     mw = gebruiker("medewerker")
     vandaag = timezone.localdate()
-    services.bezwaar_stap(
-        gebruiker=mw, bezwaar=bz, versie=vers(zaak).versie, stap="ontvangstbevestiging", gegevens={}
-    )
+    services.bezwaar_ontvangst_bevestigen(gebruiker=mw, bezwaar=bz, versie=vers(zaak).versie)
     with pytest.raises(ValidationError):
-        services.bezwaar_stap(
-            gebruiker=mw,
-            bezwaar=bz,
-            versie=vers(zaak).versie,
-            stap="lbt",
-            gegevens={"verweerschrift": ""},
+        services.bezwaar_naar_lbt(
+            gebruiker=mw, bezwaar=bz, versie=vers(zaak).versie, verweerschrift=""
         )
-    services.bezwaar_stap(
-        gebruiker=mw,
-        bezwaar=bz,
-        versie=vers(zaak).versie,
-        stap="lbt",
-        gegevens={"verweerschrift": "Verweer"},
+    services.bezwaar_naar_lbt(
+        gebruiker=mw, bezwaar=bz, versie=vers(zaak).versie, verweerschrift="Verweer"
     )
     with pytest.raises(ValidationError) as fout:
-        services.bezwaar_stap(
+        services.bezwaar_hoorzitting_plannen(
             gebruiker=mw,
             bezwaar=bz,
             versie=vers(zaak).versie,
-            stap="hoorzitting",
-            gegevens={"uitnodiging_op": vandaag, "hoorzitting_op": vandaag + timedelta(days=10)},
+            uitnodiging_op=vandaag,
+            hoorzitting_op=vandaag + timedelta(days=10),
         )
     assert "tien dagen" in fout.value.messages[0]
-    services.bezwaar_stap(
+    services.bezwaar_hoorzitting_plannen(
         gebruiker=mw,
         bezwaar=bz,
         versie=vers(zaak).versie,
-        stap="hoorzitting",
-        gegevens={"uitnodiging_op": vandaag, "hoorzitting_op": vandaag + timedelta(days=11)},
+        uitnodiging_op=vandaag,
+        hoorzitting_op=vandaag + timedelta(days=11),
     )
-    services.bezwaar_stap(
-        gebruiker=mw, bezwaar=bz, versie=vers(zaak).versie, stap="verdagen", gegevens={}
-    )
+    services.bezwaar_verdagen(gebruiker=mw, bezwaar=bz, versie=vers(zaak).versie)
     with pytest.raises(ValidationError):
-        services.bezwaar_stap(
-            gebruiker=mw, bezwaar=bz, versie=vers(zaak).versie, stap="verdagen", gegevens={}
-        )
-    services.bezwaar_stap(
-        gebruiker=mw,
-        bezwaar=bz,
-        versie=vers(zaak).versie,
-        stap="advies",
-        gegevens={"advies": "Gegrond verklaren"},
+        services.bezwaar_verdagen(gebruiker=mw, bezwaar=bz, versie=vers(zaak).versie)
+    services.bezwaar_advies_vastleggen(
+        gebruiker=mw, bezwaar=bz, versie=vers(zaak).versie, advies="Gegrond verklaren"
     )
     with pytest.raises(PermissionDenied):
         services.bezwaar_beslissen(

@@ -172,7 +172,7 @@ def test_ingediend_document_wordt_bewaard_zoals_ingediend(als, gebruiker, demo_r
     vul_compleet(movare, gebruiker("bestuur-movare"))
     services.verslag_indienen(verslag=movare, gebruiker=gebruiker("bestuur-movare"))
     movare.refresh_from_db()
-    assert movare.pdf and bytes(movare.pdf).startswith(b"%PDF")
+    assert movare.pdf and bytes(movare.pdf.inhoud).startswith(b"%PDF")
     # What the SWV received is what it keeps: a later change in the data does not alter it.
     movare.antwoorden.filter(vraag__code="thuiszitters").update(tekst="Later veranderd.")
     url = reverse("verantwoording:verslag-pdf", args=[movare.pk])
@@ -183,7 +183,7 @@ def test_ingediend_document_wordt_bewaard_zoals_ingediend(als, gebruiker, demo_r
     services.verslag_accepteren(verslag=movare, gebruiker=gebruiker("medewerker"))
     movare.refresh_from_db()
     assert "geaccepteerd" in _plat(
-        "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(bytes(movare.pdf))).pages)
+        "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(bytes(movare.pdf.inhoud))).pages)
     )
 
 

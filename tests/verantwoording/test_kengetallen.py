@@ -43,8 +43,6 @@ def _zaak(school, *, soort, besluit, datum, medewerker, teruggeplaatst=None):
         datum=datum,
         verzonden_op=datum,
         afgegeven_door=medewerker,
-        pdf=b"",
-        brief_pdf=b"",
     )
     if teruggeplaatst:
         Terugplaatsing.objects.create(

@@ -1,14 +1,43 @@
-"""The TLV's objects for the generated step test."""
+"""The TLV's objects for the generated step test: one case per state and SWV, the
+adviezen, and bezwaren open and decided, inside and outside the one-SWV users' scope."""
+
+from django.utils import timezone
 
 from swv.models import Gebruiker, School
 from swv.selectors import scholen_voor
 from tests.beveiliging.onderwerpen import Onderwerp
+from tests.factories.toelaatbaarheid import gebruiker, naar_status, nieuwe_zaak, vers
 from toelaatbaarheid import selectors as tlv_sel
-from toelaatbaarheid.models import Aanvraag, Bezwaar, Deskundigenadvies
+from toelaatbaarheid import services
+from toelaatbaarheid.models import Aanvraag, Bezwaar, Deskundigenadvies, Status
 
 
 def _zaak_zichtbaar(user, zaak_id):
     return tlv_sel.aanvragen_voor(user).filter(pk=zaak_id).exists()
+
+
+def _bezwaren(model):
+    """The demo's bezwaar (PO3104, outside the one-SWV users' scope) and a case in PO3105
+    in bezwaar for the second time: its first bezwaar decided, the second one open."""
+    school = School.objects.filter(swv__code="PO3105", soort="BAO").order_by("vestigingscode")
+    zaak = naar_status(nieuwe_zaak(school=school.first()), Status.BEZWAAR)
+    services.bezwaar_beslissen(
+        gebruiker=gebruiker("directeur"),
+        bezwaar=zaak.bezwaren.get(),
+        versie=zaak.versie,
+        beslissing="ongegrond",
+        motivering="Ongegrond (stappentest).",
+    )
+    zaak = vers(zaak)
+    services.bezwaar_registreren(
+        gebruiker=gebruiker("medewerker"),
+        aanvraag=zaak,
+        versie=zaak.versie,
+        indiener="bestuur",
+        ontvangen_op=timezone.localdate(),
+        gronden="Opnieuw bezwaar (stappentest).",
+    )
+    return model.objects.order_by("pk")
 
 
 ONDERWERPEN = {
@@ -23,6 +52,7 @@ ONDERWERPEN = {
     Bezwaar: Onderwerp(
         zichtbaar=lambda user, obj: _zaak_zichtbaar(user, obj.aanvraag_id),
         permissie_op=lambda obj: obj.aanvraag,
+        objecten=_bezwaren,
     ),
     School: Onderwerp(
         zichtbaar=lambda user, obj: (

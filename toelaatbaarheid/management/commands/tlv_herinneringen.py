@@ -51,7 +51,7 @@ def herinneringen(
                 queryset=Deskundigenadvies.objects.select_related("deskundige__gebruiker"),
             ),
             "bezwaren",
-            Prefetch("beschikkingen", queryset=Beschikking.objects.defer("pdf", "brief_pdf")),
+            Prefetch("beschikkingen", queryset=Beschikking.objects.all()),
         )
     )
     per_swv_rol = defaultdict(list)

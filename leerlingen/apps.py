@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LeerlingenConfig(AppConfig):
+    name = "leerlingen"
+    verbose_name = _("Leerlingdossiers")
+
+    def ready(self):
+        from swv import bewaartermijnen, inzage
+
+        from . import privacy, rules, selectors  # noqa: F401 - registers permissions and scope
+
+        bewaartermijnen.registreer(privacy.REGEL)
+        inzage.registreer(privacy.inzage)

@@ -1,0 +1,87 @@
+"""Retention and AVG inzage for leerlingdossiers.
+
+A dossier holds who the pupil is; the records on it (TLV cases, thuiszitter
+registrations, ...) have retention rules of their own. A dossier is anonymised once every
+record pointing to it has been anonymised (or none ever did) and it was created at least
+SWV_BEWAARTERMIJN_DOSSIER_JAREN years ago [check]: its name and date of birth and the
+consents go, the number stays (the records' history keeps its link). Which records point
+to it is read from the models (every relation to Leerling whose model has
+`geanonimiseerd_op`), so this app imports none of the apps above it.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from swv.bewaartermijnen import ANONIMISEREN, Bewaarregel, grensdatum
+from swv.inzage import Onderdeel
+
+from .models import Leerling
+
+
+def _registraties():
+    """(model, field) of every record kind that points to a dossier and is anonymised
+    by its own retention rule."""
+    for rel in Leerling._meta.related_objects:
+        velden = {f.name for f in rel.related_model._meta.get_fields()}
+        if "geanonimiseerd_op" in velden:
+            yield rel.related_model, rel.field.name
+
+
+def verlopen_dossiers(peildatum: date):
+    grens = grensdatum(peildatum, settings.SWV_BEWAARTERMIJN_DOSSIER_JAREN)
+    qs = Leerling.objects.filter(geanonimiseerd_op__isnull=True, aangemaakt_op__date__lte=grens)
+    for model, veld in _registraties():
+        levend = model.objects.filter(**{veld: OuterRef("pk"), "geanonimiseerd_op__isnull": True})
+        qs = qs.filter(~Exists(levend))
+    return qs.order_by("pk")
+
+
+def anonimiseren(leerling: Leerling) -> None:
+    leerling.toestemmingen.all().delete()
+    leerling.voornaam = ""
+    leerling.achternaam = ""
+    leerling.geboortedatum = None
+    leerling.groep = None
+    leerling.geanonimiseerd_op = timezone.localdate()
+    leerling.save()
+
+
+REGEL = Bewaarregel(
+    naam="Leerlingdossiers",
+    actie=ANONIMISEREN,
+    verlopen=verlopen_dossiers,
+    uitvoeren=anonimiseren,
+    label=lambda leerling: leerling.audit_label,
+)
+
+
+def inzage(*, achternaam: str, geboortedatum: date, voornaam: str = "") -> list[Onderdeel]:
+    dossiers = Leerling.objects.filter(
+        achternaam__iexact=achternaam.strip(), geboortedatum=geboortedatum
+    ).select_related("school", "swv")
+    if voornaam:
+        dossiers = dossiers.filter(voornaam__iexact=voornaam.strip())
+    if not dossiers:
+        return []
+    toestemmingen = [
+        [d.nummer, t.gegeven_door, t.datum, t.reikwijdte, t.ingetrokken_op]
+        for d in dossiers
+        for t in d.toestemmingen.order_by("datum")
+    ]
+    return [
+        Onderdeel(
+            "Leerlingdossiers",
+            ["dossier", "voornaam", "achternaam", "geboortedatum", "groep", "school", "samenwerkingsverband", "aangemaakt op"],
+            [[d.nummer, d.voornaam, d.achternaam, d.geboortedatum, d.groep,
+              d.school.naam if d.school else "", d.swv.code, d.aangemaakt_op.date()]
+             for d in dossiers],
+        ),
+        Onderdeel(
+            "Leerlingdossiers: toestemmingen",
+            ["dossier", "gegeven door", "datum", "waarvoor", "ingetrokken op"],
+            toestemmingen,
+        ),
+    ]  # fmt: skip

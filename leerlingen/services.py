@@ -1,0 +1,225 @@
+"""Every write to a leerlingdossier: keyword-only, in one transaction, audited (the
+audit line names the dossier number, never the pupil). Each service checks scope, then
+permission, then content."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from swv import workflow
+from swv.audit import AuditActie, vastleggen
+from swv.models import School
+from swv.selectors import scholen_voor
+
+from . import selectors, stappen
+from .models import Leerling, Toestemming
+
+VELDEN = ("voornaam", "achternaam", "geboortedatum", "groep", "school", "trajectbegeleider")
+
+
+class DubbelDossier(ValidationError):
+    """The pupil already has a dossier in this SWV. `bestaand` is that dossier when the
+    user may see it (to link to it), else None: the message then says only that one
+    exists, never where (no disclosure of another school's pupils)."""
+
+    def __init__(self, bestaand: Leerling | None):
+        if bestaand is not None:
+            tekst = _("Deze leerling heeft al een dossier (%(nr)s).") % {"nr": bestaand.nummer}
+        else:
+            tekst = _(
+                "Voor een leerling met deze naam en geboortedatum bestaat al een dossier in "
+                "dit samenwerkingsverband. Neem contact op met het samenwerkingsverband om "
+                "toegang te krijgen."
+            )
+        super().__init__({"achternaam": [tekst]}, code="dubbel")
+        self.bestaand = bestaand
+
+
+def _school_in_scope(gebruiker, school: School) -> School:
+    if not scholen_voor(gebruiker).binnen_swv().filter(pk=school.pk, swv__isnull=False).exists():
+        raise PermissionDenied(_("Kies een school waarvoor u werkt."))
+    return school
+
+
+def _controleer(gebruiker, leerling: Leerling, *, behalve=None) -> None:
+    fouten = {}
+    vandaag = timezone.localdate()
+    if leerling.geboortedatum is not None:
+        if leerling.geboortedatum > vandaag:
+            fouten["geboortedatum"] = _("De geboortedatum ligt in de toekomst.")
+        elif leerling.geboortedatum < vandaag.replace(year=vandaag.year - 25):
+            fouten["geboortedatum"] = _("Controleer de geboortedatum: de leerling is ouder dan 25.")
+        elif leerling.groep and leerling.groep > 2:
+            # Groep N starts around age N + 3: a child of four cannot be in groep 5.
+            leeftijd = (vandaag - leerling.geboortedatum).days // 365
+            if leeftijd < leerling.groep + 1:
+                fouten["groep"] = _("Groep %(g)s past niet bij de leeftijd (%(l)s jaar).") % {
+                    "g": leerling.groep,
+                    "l": leeftijd,
+                }
+    if fouten:
+        raise ValidationError(fouten)
+    dubbel = selectors.mogelijke_dubbele(
+        leerling.swv_id,
+        leerling.voornaam,
+        leerling.achternaam,
+        leerling.geboortedatum,
+        behalve=behalve,
+    ).first()
+    if dubbel is not None and leerling.geboortedatum is not None:
+        zichtbaar = selectors.leerlingen_voor(gebruiker).filter(pk=dubbel.pk).exists()
+        raise DubbelDossier(dubbel if zichtbaar else None)
+
+
+@transaction.atomic
+def leerling_aanmaken(
+    *,
+    gebruiker,
+    school: School,
+    voornaam: str,
+    achternaam: str,
+    geboortedatum: datetime.date,
+    groep: int | None = None,
+    trajectbegeleider=None,
+) -> Leerling:
+    """A new dossier at a school in the user's scope, in that school's SWV."""
+    workflow.eis(gebruiker, stappen.AANMAKEN.permissie)
+    _school_in_scope(gebruiker, school)
+    leerling = Leerling(
+        swv_id=school.swv_id,
+        school=school,
+        voornaam=(voornaam or "").strip(),
+        achternaam=(achternaam or "").strip(),
+        geboortedatum=geboortedatum,
+        groep=groep,
+        trajectbegeleider=trajectbegeleider,
+        aangemaakt_door=gebruiker,
+    )
+    leerling.full_clean(exclude=["leerling_sleutel", "aangemaakt_door"], validate_constraints=False)
+    if geboortedatum is None:
+        raise ValidationError({"geboortedatum": _("Vul de geboortedatum in.")})
+    _controleer(gebruiker, leerling)
+    try:
+        with transaction.atomic():
+            leerling.save()
+    except IntegrityError:
+        # Two people created the same pupil at the same moment: the database refused one.
+        raise DubbelDossier(None) from None
+    vastleggen(actie=AuditActie.AANGEMAAKT, gebruiker=gebruiker, obj=leerling,
+               omschrijving=f"{leerling.audit_label} aangemaakt")  # fmt: skip
+    return leerling
+
+
+def _vergrendel(gebruiker, leerling: Leerling, stap) -> Leerling:
+    try:
+        leerling = selectors.leerlingen_voor(gebruiker).select_for_update().get(pk=leerling.pk)
+    except Leerling.DoesNotExist:
+        raise PermissionDenied(_("Dit dossier valt buiten uw werkgebied.")) from None
+    workflow.eis(gebruiker, stap.permissie, leerling)
+    return leerling
+
+
+@transaction.atomic
+def leerling_wijzigen(*, gebruiker, leerling: Leerling, **velden) -> Leerling:
+    """Change who the pupil is or where: name, birth date, groep, school (within the
+    user's scope), trajectbegeleider. The audit names the fields, not their values."""
+    leerling = _vergrendel(gebruiker, leerling, stappen.WIJZIGEN)
+    onbekend = set(velden) - set(VELDEN)
+    if onbekend:
+        raise ValueError(f"onbekende velden {onbekend}")
+    if velden.get("school") is not None and velden["school"].pk != leerling.school_id:
+        school = _school_in_scope(gebruiker, velden["school"])
+        if school.swv_id != leerling.swv_id:
+            raise ValidationError(
+                {
+                    "school": _(
+                        "Een school van een ander samenwerkingsverband: maak daar een "
+                        "nieuw dossier aan."
+                    )
+                }  # fmt: skip
+            )
+    gewijzigd = [v for v, w in velden.items() if getattr(leerling, v) != w]
+    for veld, waarde in velden.items():
+        setattr(leerling, veld, waarde)
+    leerling.full_clean(exclude=["leerling_sleutel", "aangemaakt_door"], validate_constraints=False)
+    _controleer(gebruiker, leerling, behalve=leerling)
+    leerling.save()
+    if gewijzigd:
+        vastleggen(actie=AuditActie.GEWIJZIGD, gebruiker=gebruiker, obj=leerling,
+                   omschrijving=f"{leerling.audit_label} gewijzigd",
+                   details={"velden": sorted(gewijzigd)})  # fmt: skip
+    return leerling
+
+
+@transaction.atomic
+def toestemming_vastleggen(
+    *, gebruiker, leerling: Leerling, gegeven_door: str, datum: datetime.date, reikwijdte=""
+) -> Toestemming:
+    """The parents' consent (AVG) to share the dossier: by whom, on what date, recorded
+    by whom."""
+    leerling = _vergrendel(gebruiker, leerling, stappen.TOESTEMMING)
+    if datum is not None and datum > timezone.localdate():
+        raise ValidationError({"datum": _("De datum van de toestemming ligt in de toekomst.")})
+    toestemming = Toestemming(leerling=leerling, gegeven_door=(gegeven_door or "").strip(),
+                              datum=datum, vastgelegd_door=gebruiker)  # fmt: skip
+    if reikwijdte:
+        toestemming.reikwijdte = reikwijdte
+    toestemming.full_clean()
+    toestemming.save()
+    vastleggen(actie=AuditActie.AANGEMAAKT, gebruiker=gebruiker, obj=leerling,
+               omschrijving=f"{leerling.audit_label}: toestemming vastgelegd")  # fmt: skip
+    return toestemming
+
+
+@transaction.atomic
+def toestemming_intrekken(
+    *, gebruiker, toestemming: Toestemming, datum: datetime.date
+) -> Toestemming:
+    leerling = _vergrendel(gebruiker, toestemming.leerling, stappen.TOESTEMMING_INTREKKEN)
+    toestemming = Toestemming.objects.select_for_update().get(pk=toestemming.pk)
+    if toestemming.ingetrokken_op is not None:
+        raise workflow.AlGezet(_("Deze toestemming is al ingetrokken."))
+    if datum is None:
+        raise ValidationError({"datum": _("Vul de datum van de intrekking in.")})
+    if datum < toestemming.datum or datum > timezone.localdate():
+        raise ValidationError({"datum": _("De intrekking ligt tussen de toestemming en vandaag.")})
+    toestemming.ingetrokken_op = datum
+    toestemming.save(update_fields=["ingetrokken_op"])
+    vastleggen(actie=AuditActie.GEWIJZIGD, gebruiker=gebruiker, obj=leerling,
+               omschrijving=f"{leerling.audit_label}: toestemming ingetrokken")  # fmt: skip
+    return toestemming
+
+
+def dossier_koppelen(
+    *,
+    school: School,
+    voornaam: str,
+    achternaam: str = "",
+    geboortedatum: datetime.date | None = None,
+    groep: int | None = None,
+    trajectbegeleider=None,
+    door=None,
+) -> Leerling:
+    """The dossier a new record about a pupil (a TLV aanvraag, a thuiszitter registration)
+    attaches to: the pupil's existing dossier in the school's SWV (same name and date of
+    birth), else a new one. Not a user's step: the calling service has checked scope and
+    permission for its own record; the dossier follows it. A record without a date of
+    birth (a thuiszitter known by a pseudonym) gets a dossier of its own."""
+    bestaand = None
+    if geboortedatum is not None:
+        bestaand = selectors.mogelijke_dubbele(
+            school.swv_id, voornaam, achternaam, geboortedatum
+        ).first()
+    if bestaand is not None:
+        return bestaand
+    leerling = Leerling.objects.create(
+        swv_id=school.swv_id, school=school, voornaam=voornaam, achternaam=achternaam,
+        geboortedatum=geboortedatum, groep=groep, trajectbegeleider=trajectbegeleider,
+        aangemaakt_door=door,
+    )  # fmt: skip
+    vastleggen(actie=AuditActie.AANGEMAAKT, gebruiker=door, obj=leerling,
+               omschrijving=f"{leerling.audit_label} aangemaakt bij een registratie")  # fmt: skip
+    return leerling
