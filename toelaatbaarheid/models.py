@@ -202,7 +202,6 @@ class OudersAkkoord(models.TextChoices):
     ONBEKEND = "onbekend", _("Nog niet bekend")
 
 
-
 class Aanvraag(ConcurrentTransitionMixin, models.Model):
     swv = models.ForeignKey(
         Samenwerkingsverband,
