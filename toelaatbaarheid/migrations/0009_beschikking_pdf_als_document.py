@@ -58,6 +58,12 @@ class Migration(migrations.Migration):
         migrations.AddField("beschikking", "pdf", _veld("beschikking (PDF)")),
         migrations.AddField("beschikking", "brief_pdf", _veld("brief aan de ouders (PDF)")),
         migrations.RunPython(naar_document, naar_bytes),
+        # A default on the old columns before they go, so that going back can re-add them
+        # on a table that has rows (SQLite rebuilds the table).
+        migrations.AlterField("beschikking", "pdf_oud", models.BinaryField(default=b"", editable=False)),
+        migrations.AlterField(
+            "beschikking", "brief_pdf_oud", models.BinaryField(default=b"", editable=False)
+        ),
         migrations.RemoveField("beschikking", "pdf_oud"),
         migrations.RemoveField("beschikking", "brief_pdf_oud"),
     ]
