@@ -2,7 +2,8 @@
 
 A dossier holds who the pupil is; the records on it (TLV cases, thuiszitter
 registrations, ...) have retention rules of their own. A dossier is anonymised once every
-record pointing to it has been anonymised (or none ever did) and it was created at least
+record pointing to it has been anonymised (or none ever did; a kind of record without a
+retention rule of its own keeps the dossier while it exists) and it was created at least
 SWV_BEWAARTERMIJN_DOSSIER_JAREN years ago [check]: its name and date of birth and the
 consents go, the number stays (the records' history keeps its link). Which records point
 to it is read from the models (every relation to Leerling whose model has
@@ -22,19 +23,25 @@ from .models import Leerling
 
 
 def _registraties():
-    """(model, field) of every record kind that points to a dossier and is anonymised
-    by its own retention rule."""
+    """(model, field, anonymised by its own rule?) of every record kind of another app that
+    points to a dossier. A kind without `geanonimiseerd_op` has no retention rule yet: any
+    row of it keeps the dossier (never a dossier gone while a record still names the
+    pupil)."""
     for rel in Leerling._meta.related_objects:
-        velden = {f.name for f in rel.related_model._meta.get_fields()}
-        if "geanonimiseerd_op" in velden:
-            yield rel.related_model, rel.field.name
+        model = rel.related_model
+        if model._meta.app_label == Leerling._meta.app_label:
+            continue  # the dossier's own parts (consents) go with it
+        velden = {f.name for f in model._meta.get_fields()}
+        yield model, rel.field.name, "geanonimiseerd_op" in velden
 
 
 def verlopen_dossiers(peildatum: date):
     grens = grensdatum(peildatum, settings.SWV_BEWAARTERMIJN_DOSSIER_JAREN)
     qs = Leerling.objects.filter(geanonimiseerd_op__isnull=True, aangemaakt_op__date__lte=grens)
-    for model, veld in _registraties():
-        levend = model.objects.filter(**{veld: OuterRef("pk"), "geanonimiseerd_op__isnull": True})
+    for model, veld, eigen_regel in _registraties():
+        levend = model.objects.filter(**{veld: OuterRef("pk")})
+        if eigen_regel:
+            levend = levend.filter(geanonimiseerd_op__isnull=True)
         qs = qs.filter(~Exists(levend))
     return qs.order_by("pk")
 

@@ -28,6 +28,7 @@ MENU = [
         "plannen",
     ),
     Menuitem(_("Leerlingen"), "leerlingen:index", "leerlingen.bekijken", "leerlingen"),
+    Menuitem(_("Vragen"), "ondersteuning:index", "ondersteuning.bekijken", "vragen"),
     Menuitem(_("Toelaatbaarheid"), "toelaatbaarheid:index", "toelaatbaarheid.bekijken", "tlv"),
     Menuitem(_("KPI's"), "kpi:index", "kpi.bekijken", "kpi"),
     Menuitem(

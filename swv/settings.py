@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "swv",
     "leerlingen",
     "toelaatbaarheid",
+    "ondersteuning",
     "ondersteuningsplan",
     "kpi",
     "kpi.verantwoording",

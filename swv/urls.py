@@ -32,6 +32,7 @@ urlpatterns = [
     path("plannen/", include("ondersteuningsplan.urls")),
     path("leerlingen/", include("leerlingen.urls")),
     path("tlv/", include("toelaatbaarheid.urls")),
+    path("", include("ondersteuning.urls")),  # /vragen/ and /loket/
     path("kpi/", include("kpi.urls")),
     path("verantwoording/", include("kpi.verantwoording.urls")),
     path("publiek/", include("ondersteuningsplan.publiek_urls")),

@@ -22,6 +22,8 @@ from kpi.verantwoording import selectors as v_sel
 from kpi.verantwoording.models import Ronde, Verslag, Vraag
 from leerlingen import selectors as ll_sel
 from leerlingen.models import Leerling, Toestemming
+from ondersteuning import selectors as ond_sel
+from ondersteuning.models import Loketoverleg, Ondersteuningsvraag
 from ondersteuningsplan import models as plan
 from ondersteuningsplan import selectors as plan_sel
 from ondersteuningsplan.models import Kpi
@@ -38,6 +40,8 @@ DESKUNDIGEN = {"orthopedagoog", "jeugdarts"}
 BESTUREN = {"bestuur-innovo", "bestuur-movare"}
 DOSSIERROLLEN = IEDEREEN - DESKUNDIGEN - {"opr"}
 DOSSIERWERK = SWV_KANTOOR | {"trajectbegeleider", "ib-innovo"}
+VRAAGSTELLERS = {"trajectbegeleider", "ib-innovo"}
+LOKET = SWV_KANTOOR | {"trajectbegeleider"}
 
 
 @dataclass(frozen=True)
@@ -258,6 +262,47 @@ REGELS: dict[str, Regel] = {
             Toestemming,
             lambda user: Toestemming.objects.voor(user),
             kwargs=lambda o: {"pk": o.leerling_id, "toestemming_pk": o.pk},
+        ),
+        methode="post",
+    ),
+    # Ondersteuningsvragen en loketoverleg
+    "ondersteuning:index": regel(DOSSIERROLLEN),
+    "ondersteuning:nieuw": regel(VRAAGSTELLERS),
+    "ondersteuning:detail": regel(
+        DOSSIERROLLEN, object=Object(Ondersteuningsvraag, ond_sel.vragen_voor)
+    ),
+    "ondersteuning:actie": regel(
+        VRAAGSTELLERS,
+        object=Object(
+            Ondersteuningsvraag,
+            ond_sel.vragen_voor,
+            kies=lambda u: ond_sel.vragen_voor(u).filter(status="concept"),
+            kwargs=lambda o: {"pk": o.pk, "actie": "indienen"},
+        ),
+        methode="post",
+    ),
+    "ondersteuning:loket": regel(LOKET),
+    "ondersteuning:loket-nieuw": regel(SWV_KANTOOR),
+    "ondersteuning:loket-detail": regel(
+        LOKET, object=Object(Loketoverleg, ond_sel.loketoverleggen_voor)
+    ),
+    "ondersteuning:loket-actie": regel(
+        SWV_KANTOOR,
+        object=Object(
+            Loketoverleg,
+            ond_sel.loketoverleggen_voor,
+            kies=lambda u: ond_sel.loketoverleggen_voor(u).filter(status="gepland"),
+            kwargs=lambda o: {"pk": o.pk, "actie": "houden"},
+        ),
+        methode="post",
+    ),
+    "ondersteuning:loket-besluit": regel(
+        SWV_KANTOOR,
+        object=Object(
+            Ondersteuningsvraag,
+            ond_sel.vragen_voor,
+            kies=lambda u: ond_sel.vragen_voor(u).filter(status="geagendeerd"),
+            kwargs=lambda o: {"pk": o.overleg_id or 0, "vraag_pk": o.pk},
         ),
         methode="post",
     ),

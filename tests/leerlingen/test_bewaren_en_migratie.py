@@ -130,6 +130,25 @@ def test_migratie_koppelt_bestaande_zaken_en_thuiszitters_aan_dossiers():
 
 
 def test_eigen_registraties_worden_uit_de_modellen_gelezen():
-    modellen = {m._meta.label for m, _veld in privacy._registraties()}
+    modellen = {m._meta.label for m, _veld, _regel in privacy._registraties()}
     assert {"toelaatbaarheid.Aanvraag", "kpi.Thuiszitter"} <= modellen
-    assert School not in modellen
+    assert School not in modellen and "leerlingen.Toestemming" not in modellen
+
+
+@pytest.mark.django_db
+def test_een_record_zonder_eigen_bewaarregel_houdt_het_dossier(gebruiker, settings):
+    """Ondersteuningsvragen have no retention rule yet: while one exists, the dossier
+    (and the name it holds) stays."""
+    from ondersteuning.models import Ondersteuningsvraag
+
+    settings.SWV_BEWAARTERMIJN_DOSSIER_JAREN = 3
+    mw, school = gebruiker("medewerker"), gebruiker("ib-innovo").school
+    dossier = services.leerling_aanmaken(gebruiker=mw, school=school, voornaam="Met",
+                                         achternaam="Vraag", geboortedatum=date(2016, 5, 1))  # fmt: skip
+    Leerling.objects.filter(pk=dossier.pk).update(
+        aangemaakt_op=timezone.now() - timedelta(days=4 * 365)
+    )
+    assert dossier in privacy.verlopen_dossiers(timezone.localdate())
+    Ondersteuningsvraag.objects.create(leerling=dossier, swv=dossier.swv, school=school,
+                                       soort="advies", vraag="v", aangemaakt_door=mw)  # fmt: skip
+    assert dossier not in privacy.verlopen_dossiers(timezone.localdate())

@@ -35,10 +35,15 @@ def _post_gegevens(**kw):
 
 
 def _docx():
+    """The same bytes on every call: a zip entry carries a time stamp, so it is fixed
+    (two calls a second apart gave different files and a flaky download check)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", "<w:document/>")
+        for naam, inhoud in (
+            ("[Content_Types].xml", "<Types/>"),
+            ("word/document.xml", "<w:document/>"),
+        ):
+            z.writestr(zipfile.ZipInfo(naam, date_time=(2026, 1, 1, 0, 0, 0)), inhoud)
     return buf.getvalue()
 
 

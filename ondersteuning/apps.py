@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OndersteuningConfig(AppConfig):
+    name = "ondersteuning"
+    verbose_name = _("Ondersteuningsroute")
+
+    def ready(self):
+        from leerlingen import tijdlijn
+
+        from . import rules, selectors  # noqa: F401 - registers permissions and scope
+        from .tijdlijn import vragen_op_tijdlijn
+
+        tijdlijn.registreer(vragen_op_tijdlijn)

@@ -1,0 +1,320 @@
+"""The ondersteuningsroute, first part: an ondersteuningsvraag of a school or
+trajectbegeleider to the SWV, put on the agenda of a loket meeting and decided there.
+
+Transitions are called only from the services, through `swv.workflow.overgang` (history
+row and audit event). A vraag is a pupil record: it points to the pupil's dossier and is
+scoped by its own swv, school and trajectbegeleider (`swv.selectors.leerlingscope`).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+
+from swv.models import Samenwerkingsverband, School
+from swv.selectors import KindQuerySet
+from swv.workflow import StatusHistorie
+
+
+class LoketInstellingen(models.Model):
+    """Terms the SWV sets itself (not law)."""
+
+    swv = models.OneToOneField(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="loket_instellingen",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    beslis_werkdagen = models.PositiveSmallIntegerField(
+        _("werkdagen om te besluiten na het loketoverleg"), default=5
+    )
+
+    class Meta:
+        verbose_name = _("loketinstellingen")
+        verbose_name_plural = _("loketinstellingen")
+
+    def __str__(self):
+        return f"Loketinstellingen {self.swv.code}"
+
+
+# The loket meeting ---------------------------------------------------------------------
+
+
+class OverlegStatus(models.TextChoices):
+    GEPLAND = "gepland", _("Gepland")
+    GEHOUDEN = "gehouden", _("Gehouden")
+    AFGEROND = "afgerond", _("Afgerond")
+
+
+class Loketoverleg(ConcurrentTransitionMixin, models.Model):
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    datum = models.DateField(_("datum"))
+    deelnemers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("deelnemers")
+    )
+    gasten = models.TextField(
+        _("gasten"),
+        blank=True,
+        help_text=_("Overige deelnemers (naam en organisatie), één per regel."),
+    )
+    status = FSMField(
+        _("status"),
+        default=OverlegStatus.GEPLAND,
+        choices=OverlegStatus.choices,
+        protected=True,
+        max_length=20,
+    )
+    versie = models.PositiveIntegerField(_("versie"), default=1)
+    afgerond_op = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-datum", "-id"]
+        verbose_name = _("loketoverleg")
+        verbose_name_plural = _("loketoverleggen")
+        indexes = [models.Index(fields=["swv", "-datum"], name="loket_swv_datum_idx")]
+
+    def __str__(self):
+        return self.nummer
+
+    def get_absolute_url(self):
+        return reverse("ondersteuning:loket-detail", args=[self.pk])
+
+    @property
+    def nummer(self) -> str:
+        return f"LO-{self.pk:05d}" if self.pk else "LO-nieuw"
+
+    @property
+    def audit_label(self) -> str:
+        return f"loketoverleg {self.nummer}"
+
+    @transition(field=status, source=OverlegStatus.GEPLAND, target=OverlegStatus.GEHOUDEN)
+    def houden(self):
+        pass
+
+    @transition(field=status, source=OverlegStatus.GEHOUDEN, target=OverlegStatus.AFGEROND)
+    def afronden(self):
+        pass
+
+
+class OverlegGeschiedenis(StatusHistorie):
+    overleg = models.ForeignKey(Loketoverleg, on_delete=models.CASCADE, related_name="historie")
+    van = models.CharField(_("van"), max_length=20, choices=OverlegStatus.choices, blank=True)
+    naar = models.CharField(_("naar"), max_length=20, choices=OverlegStatus.choices)
+
+    objects = KindQuerySet.van("overleg")
+
+    class Meta(StatusHistorie.Meta):
+        verbose_name = _("statuswijziging loketoverleg")
+        verbose_name_plural = _("statuswijzigingen loketoverleg")
+
+
+# The vraag -----------------------------------------------------------------------------
+
+
+class Status(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    INGEDIEND = "ingediend", _("Ingediend")
+    GEAGENDEERD = "geagendeerd", _("Geagendeerd")
+    BESLOTEN = "besloten", _("Besloten")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
+
+
+OPEN_STATUSSEN = (Status.CONCEPT, Status.INGEDIEND, Status.GEAGENDEERD)
+
+
+class Soort(models.TextChoices):
+    ADVIES = "advies", _("Advies of consultatie")
+    ONDERZOEK = "onderzoek", _("Observatie of onderzoek")
+    ARRANGEMENT = "arrangement", _("Individueel arrangement")
+    VOORZIENING = "voorziening", _("Plaats in een voorziening")
+    TLV = "tlv", _("Toelaatbaarheidsverklaring (TLV)")
+
+
+class Besluit(models.TextChoices):
+    TOEGEKEND = "toegekend", _("Toegekend")
+    AFGEWEZEN = "afgewezen", _("Afgewezen")
+
+
+class Ondersteuningsvraag(ConcurrentTransitionMixin, models.Model):
+    leerling = models.ForeignKey(
+        "leerlingen.Leerling",
+        on_delete=models.PROTECT,
+        related_name="ondersteuningsvragen",
+        verbose_name=_("leerlingdossier"),
+    )
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    school = models.ForeignKey(
+        School,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("school"),
+    )
+    soort = models.CharField(_("soort vraag"), max_length=20, choices=Soort.choices)
+    vraag = models.TextField(_("vraag aan het samenwerkingsverband"))
+    niveaus_1_4 = models.TextField(_("wat is gedaan in ondersteuningsniveau 1-4"), blank=True)
+    zienswijze_ouders = models.TextField(_("zienswijze van de ouders"), blank=True)
+    toestemming = models.ForeignKey(
+        "leerlingen.Toestemming",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("toestemming ouders"),
+    )
+    status = FSMField(
+        _("status"), default=Status.CONCEPT, choices=Status.choices, protected=True, max_length=20
+    )
+    versie = models.PositiveIntegerField(_("versie"), default=1)
+    trajectbegeleider = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("trajectbegeleider"),
+    )
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingediend door"),
+    )
+    ingediend_op = models.DateField(_("ingediend op"), null=True, blank=True)
+    overleg = models.ForeignKey(
+        Loketoverleg,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vragen",
+        verbose_name=_("loketoverleg"),
+    )
+    uiterlijk_besluit = models.DateField(_("uiterlijk besluit"), null=True, blank=True)
+    besluit = models.CharField(_("besluit"), max_length=10, choices=Besluit.choices, blank=True)
+    besluit_reden = models.TextField(_("reden van het besluit"), blank=True)
+    besloten_op = models.DateField(_("besloten op"), null=True, blank=True)
+    besloten_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("besloten door"),
+    )
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("ondersteuningsvraag")
+        verbose_name_plural = _("ondersteuningsvragen")
+        constraints = [
+            # A decided vraag has its decision, reason and date; an undecided one none.
+            models.CheckConstraint(
+                condition=(
+                    Q(status="besloten")
+                    & ~Q(besluit="")
+                    & ~Q(besluit_reden="")
+                    & Q(besloten_op__isnull=False)
+                )
+                | (~Q(status="besloten") & Q(besluit="")),
+                name="vraag_besluit_compleet",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="geagendeerd") | Q(overleg__isnull=False),
+                name="vraag_geagendeerd_op_overleg",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["swv", "status", "-id"], name="vraag_swv_status_idx"),
+            models.Index(fields=["school", "-id"], name="vraag_school_idx"),
+            models.Index(fields=["trajectbegeleider", "-id"], name="vraag_tb_idx"),
+        ]
+
+    def __str__(self):
+        return self.nummer
+
+    def get_absolute_url(self):
+        return reverse("ondersteuning:detail", args=[self.pk])
+
+    @property
+    def nummer(self) -> str:
+        return f"OV-{self.pk:06d}" if self.pk else "OV-nieuw"
+
+    @property
+    def audit_label(self) -> str:
+        # Never the pupil's name.
+        return f"vraag {self.nummer}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSSEN
+
+    @property
+    def termijn_verstreken(self) -> bool:
+        """On an agenda, past the beslistermijn and not decided."""
+        return bool(
+            self.uiterlijk_besluit
+            and not self.besloten_op
+            and timezone.localdate() > self.uiterlijk_besluit
+        )
+
+    @transition(field=status, source=Status.CONCEPT, target=Status.INGEDIEND)
+    def indienen(self):
+        pass
+
+    @transition(field=status, source=Status.INGEDIEND, target=Status.GEAGENDEERD)
+    def agenderen(self):
+        pass
+
+    @transition(field=status, source=Status.GEAGENDEERD, target=Status.INGEDIEND)
+    def van_agenda_halen(self):
+        pass
+
+    @transition(field=status, source=Status.GEAGENDEERD, target=Status.BESLOTEN)
+    def toekennen(self):
+        self.besluit = Besluit.TOEGEKEND
+
+    @transition(field=status, source=Status.GEAGENDEERD, target=Status.BESLOTEN)
+    def afwijzen(self):
+        self.besluit = Besluit.AFGEWEZEN
+
+    @transition(field=status, source=list(OPEN_STATUSSEN), target=Status.INGETROKKEN)
+    def intrekken(self):
+        pass
+
+
+class VraagGeschiedenis(StatusHistorie):
+    vraag = models.ForeignKey(
+        Ondersteuningsvraag, on_delete=models.CASCADE, related_name="historie"
+    )
+    van = models.CharField(_("van"), max_length=20, choices=Status.choices, blank=True)
+    naar = models.CharField(_("naar"), max_length=20, choices=Status.choices)
+
+    objects = KindQuerySet.van("vraag")
+
+    class Meta(StatusHistorie.Meta):
+        verbose_name = _("statuswijziging vraag")
+        verbose_name_plural = _("statuswijzigingen vraag")
+        indexes = [models.Index(fields=["vraag", "tijdstip"], name="vraag_historie_idx")]

@@ -1,0 +1,1 @@
+"""Every write of the ondersteuningsroute, one module per entity: `vraag` and `loket`."""

@@ -1,0 +1,20 @@
+"""Included at the root (`path("", include("ondersteuning.urls"))`): the vragen under
+/vragen/, the loket meetings under /loket/, one namespace."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "ondersteuning"
+
+urlpatterns = [
+    path("vragen/", views.VraagLijstView.as_view(), name="index"),
+    path("vragen/nieuw/", views.nieuw, name="nieuw"),
+    path("vragen/<int:pk>/", views.detail, name="detail"),
+    path("vragen/<int:pk>/<slug:actie>/", views.actie, name="actie"),
+    path("loket/", views.OverlegLijstView.as_view(), name="loket"),
+    path("loket/nieuw/", views.overleg_nieuw, name="loket-nieuw"),
+    path("loket/<int:pk>/", views.overleg_detail, name="loket-detail"),
+    path("loket/<int:pk>/besluit/<int:vraag_pk>/", views.besluit, name="loket-besluit"),
+    path("loket/<int:pk>/<slug:actie>/", views.overleg_actie, name="loket-actie"),
+]
