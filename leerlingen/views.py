@@ -3,17 +3,16 @@ of a dossier is audited (`bekeken`); out of scope answers 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_filters.views import FilterView
-from rules.contrib.views import PermissionRequiredMixin, permission_required
+from rules.contrib.views import permission_required
 
 from swv import workflow
 from swv.audit import bekeken
+from swv.views import ScopedListView, binnen_bereik
 
 from . import selectors, services, stappen
 from .filters import LeerlingFilter
@@ -23,28 +22,14 @@ from .tijdlijn import tijdlijn
 
 
 def _dossier(request, pk, stap=None) -> Leerling:
-    """The dossier in the user's scope (else 404) on which the user may take `stap`
-    (else 403, before any form is read)."""
-    try:
-        leerling = selectors.dossier_van(request.user, pk)
-    except Leerling.DoesNotExist:
-        raise Http404 from None
-    if stap is not None and not stap.mag(request.user, leerling):
-        raise PermissionDenied
-    return leerling
+    return binnen_bereik(request, selectors.dossier_van, pk, stap)
 
 
-class DossierLijstView(LoginRequiredMixin, PermissionRequiredMixin, FilterView):
+class DossierLijstView(ScopedListView):
     permission_required = "leerlingen.bekijken"
     template_name = "leerlingen/index.html"
     filterset_class = LeerlingFilter
-    paginate_by = 25
-
-    def get_queryset(self):
-        return selectors.dossier_lijst(self.request.user)
-
-    def get_filterset_kwargs(self, filterset_class):
-        return {**super().get_filterset_kwargs(filterset_class), "request": self.request}
+    selector = selectors.dossier_lijst
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -5,18 +5,18 @@ the user may not take answers 403 before any form is read."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
-from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
 from leerlingen import selectors as dossiers
 from swv import workflow
 from swv.audit import bekeken
+from swv.views import ScopedListView, binnen_bereik
 
 from . import selectors, stappen
 from .filters import VraagFilter
@@ -34,36 +34,18 @@ from .services import vraag as vraag_services
 
 
 def _vraag(request, pk, stap=None):
-    try:
-        obj = selectors.vraag_van(request.user, pk)
-    except ObjectDoesNotExist:
-        raise Http404 from None
-    if stap is not None and not stap.mag(request.user, obj):
-        raise PermissionDenied
-    return obj
+    return binnen_bereik(request, selectors.vraag_van, pk, stap)
 
 
 def _overleg(request, pk, stap=None):
-    try:
-        obj = selectors.overleg_van(request.user, pk)
-    except ObjectDoesNotExist:
-        raise Http404 from None
-    if stap is not None and not stap.mag(request.user, obj):
-        raise PermissionDenied
-    return obj
+    return binnen_bereik(request, selectors.overleg_van, pk, stap)
 
 
-class VraagLijstView(LoginRequiredMixin, PermissionRequiredMixin, FilterView):
+class VraagLijstView(ScopedListView):
     permission_required = "ondersteuning.bekijken"
     template_name = "ondersteuning/index.html"
     filterset_class = VraagFilter
-    paginate_by = 25
-
-    def get_queryset(self):
-        return selectors.vraag_lijst(self.request.user)
-
-    def get_filterset_kwargs(self, filterset_class):
-        return {**super().get_filterset_kwargs(filterset_class), "request": self.request}
+    selector = selectors.vraag_lijst
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

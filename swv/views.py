@@ -1,4 +1,6 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
@@ -40,7 +42,23 @@ class OrganisatieIndexView(OrganisatieMixin, TemplateView):
         return ctx
 
 
+def binnen_bereik(request, lezen, pk, stap=None):
+    """The object `lezen(user, pk)` finds in the user's scope (else 404: out of scope is
+    'does not exist'), on which the user may take `stap` (else 403, before any form is
+    read)."""
+    try:
+        obj = lezen(request.user, pk)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    if stap is not None and not stap.mag(request.user, obj):
+        raise PermissionDenied
+    return obj
+
+
 class ScopedListView(OrganisatieMixin, FilterView):
+    """A filtered, paginated list of what `selector(user)` gives; an app's list sets its
+    own `permission_required`."""
+
     paginate_by = 25
     selector = None
 
