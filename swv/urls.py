@@ -33,6 +33,9 @@ urlpatterns = [
     path("leerlingen/", include("leerlingen.urls")),
     path("tlv/", include("toelaatbaarheid.urls")),
     path("", include("ondersteuning.urls")),  # /vragen/ and /loket/
+    path("knooppunten/", include("knooppunt.urls")),
+    path("voorzieningen/", include("voorzieningen.urls")),
+    path("aanmeldingen/", include("zorgplicht.urls")),
     path("kpi/", include("kpi.urls")),
     path("verantwoording/", include("kpi.verantwoording.urls")),
     path("publiek/", include("ondersteuningsplan.publiek_urls")),

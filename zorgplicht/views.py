@@ -1,0 +1,1 @@
+"""Pages of the app (thin: parse, call one selector or service, render)."""
