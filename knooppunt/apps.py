@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class KnooppuntConfig(AppConfig):
     name = "knooppunt"
     verbose_name = _("Knooppunten")
+
+    def ready(self):
+        from leerlingen import tijdlijn
+
+        from . import rules, selectors  # noqa: F401 - registers permissions and scope
+        from .tijdlijn import overleg_starten, overleggen_op_tijdlijn
+
+        tijdlijn.registreer(overleggen_op_tijdlijn)
+        tijdlijn.registreer_actie(overleg_starten)

@@ -1,9 +1,9 @@
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from swv.filters import ScopedFilterSet
+from swv.forms import DatumFilter
 
 from .berekeningen import loopt_op, telt_als_thuiszitter
 from .models import Thuiszitter, ThuiszitterStatus, ThuiszitterType
@@ -25,16 +25,11 @@ class ThuiszitterFilter(ScopedFilterSet):
     bestuur = django_filters.ModelChoiceFilter(
         label=_("Bestuur"), queryset=None, empty_label=_("Alle"), field_name="school__bestuur"
     )
-    loopt_op = django_filters.DateFilter(
-        label=_("Loopt op datum"),
-        method="filter_loopt_op",
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    thuiszitter_op = django_filters.DateFilter(
+    loopt_op = DatumFilter(label=_("Loopt op datum"), method="filter_loopt_op")
+    thuiszitter_op = DatumFilter(
         label=_("Telt als thuiszitter op"),
         help_text=_("Verzuim dat op die datum loopt en dan al meer dan 4 weken duurt."),
         method="filter_thuiszitter_op",
-        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     scoped_choices = {"swv": swv_keuzes, "bestuur": bestuur_keuzes}

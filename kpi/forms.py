@@ -6,6 +6,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from swv.forms import redelijke_datum_formfield
 from swv.roles import SWV_ROLLEN
 
 from .models import (
@@ -117,6 +118,7 @@ _BSN = re.compile(r"\d{8,9}")
 class ThuiszitterForm(forms.ModelForm):
     class Meta:
         model = Thuiszitter
+        formfield_callback = redelijke_datum_formfield
         fields = [
             "school",
             "pseudoniem",
@@ -194,6 +196,7 @@ class ThuiszitterActieForm(forms.ModelForm):
 
     class Meta:
         model = ThuiszitterActie
+        formfield_callback = redelijke_datum_formfield
         fields = ["datum", "omschrijving", "betrokkenen"]
         widgets = {
             "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

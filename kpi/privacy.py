@@ -43,10 +43,17 @@ REGEL = Bewaarregel(
 )
 
 
-def inzage(*, achternaam: str, geboortedatum: date, voornaam: str = "") -> list[Onderdeel]:
-    rijen = Thuiszitter.objects.filter(
-        pseudoniem__icontains=achternaam.strip(), geboortejaar=geboortedatum.year
-    ).select_related("school")
+def inzage(*, user, achternaam: str, geboortedatum: date, voornaam: str = "") -> list[Onderdeel]:
+    """The registrations `user` may see (`selectors.thuiszitters_voor`) whose pseudonym
+    holds the surname, of the pupil's birth year."""
+    from .selectors import thuiszitters_voor
+
+    rijen = list(
+        thuiszitters_voor(user)
+        .filter(pseudoniem__icontains=achternaam.strip(), geboortejaar=geboortedatum.year)
+        .select_related("school")
+        .order_by("pk")
+    )
     if not rijen:
         return []
     return [

@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from ondersteuningsplan.models import Berekening, Kpi, KpiType, Streefwaarde
+from swv import formats
 from swv.charts import Reeks, lijngrafiek, staafgrafiek
 from swv.exports import Export, Kolom, attribuut, uit_context, veld
 from swv.getallen import getal as nl_getal
@@ -517,7 +518,7 @@ def kwartaaloverzicht(qs, schooljaar: int) -> dict:
         beschrijving=_(
             "Aantal per peildatum naar duur, en vrijstellingen; de tabel geeft dezelfde getallen."
         ),
-        labels=[p.strftime("%d-%m-%Y") for p in peildata],
+        labels=[formats.kort(p) for p in peildata],
         reeksen=[
             Reeks(_("4 weken - 3 maanden"), [r["middel"] for r in rijen]),
             Reeks(_("meer dan 3 maanden"), [r["lang"] for r in rijen]),

@@ -21,6 +21,7 @@ from swv.pdf import pdf_response, render_pdf
 from swv.roles import Rol
 from swv.schooljaar import huidig_schooljaar, schooljaar_van
 from swv.selectors import besturen_voor, scholen_voor
+from swv.views import VergevingsvollePaginering
 
 from . import berekeningen, reports, services
 from .filters import ThuiszitterFilter
@@ -313,7 +314,7 @@ class ThuiszitterMixin(LoginRequiredMixin, PermissionRequiredMixin):
     permission_required = "kpi.thuiszitters_bekijken"
 
 
-class ThuiszitterListView(ThuiszitterMixin, FilterView):
+class ThuiszitterListView(VergevingsvollePaginering, ThuiszitterMixin, FilterView):
     template_name = "kpi/thuiszitter_list.html"
     filterset_class = ThuiszitterFilter
     paginate_by = 25

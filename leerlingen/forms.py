@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from swv.forms import DatumVeld, GeboortedatumVeld, redelijke_datum_formfield
 from swv.roles import SWV_ROLLEN
 from swv.selectors import scholen_voor, trajectbegeleiders_voor
 
@@ -14,6 +15,8 @@ class LeerlingForm(forms.ModelForm):
         model = Leerling
         fields = ["school", "voornaam", "achternaam", "geboortedatum", "groep", "trajectbegeleider"]
         widgets = {"geboortedatum": _DATUM}
+        formfield_callback = redelijke_datum_formfield
+        field_classes = {"geboortedatum": GeboortedatumVeld}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,7 +41,8 @@ class ToestemmingForm(forms.ModelForm):
         model = Toestemming
         fields = ["gegeven_door", "datum", "reikwijdte"]
         widgets = {"datum": _DATUM}
+        formfield_callback = redelijke_datum_formfield
 
 
 class IntrekkenForm(forms.Form):
-    datum = forms.DateField(label=_("Ingetrokken op"), widget=_DATUM)
+    datum = DatumVeld(label=_("Ingetrokken op"), widget=_DATUM)

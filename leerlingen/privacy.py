@@ -65,11 +65,16 @@ REGEL = Bewaarregel(
 )
 
 
-def inzage(*, achternaam: str, geboortedatum: date, voornaam: str = "") -> list[Onderdeel]:
-    dossiers = Leerling.objects.filter(
-        achternaam__iexact=achternaam.strip(), geboortedatum=geboortedatum
-    ).select_related("school", "swv")
-    if voornaam:
+def inzage(*, user, achternaam: str, geboortedatum: date, voornaam: str = "") -> list[Onderdeel]:
+    """The dossiers `user` may see (`selectors.leerlingen_voor`) of this pupil."""
+    from .selectors import leerlingen_voor
+
+    dossiers = (
+        leerlingen_voor(user)
+        .filter(achternaam__iexact=achternaam.strip(), geboortedatum=geboortedatum)
+        .select_related("school", "swv")
+    )
+    if voornaam.strip():
         dossiers = dossiers.filter(voornaam__iexact=voornaam.strip())
     if not dossiers:
         return []

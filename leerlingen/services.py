@@ -195,7 +195,8 @@ def toestemming_intrekken(
 
 def dossier_koppelen(
     *,
-    school: School,
+    school: School | None,
+    swv_id: int | None = None,
     voornaam: str,
     achternaam: str = "",
     geboortedatum: datetime.date | None = None,
@@ -207,16 +208,16 @@ def dossier_koppelen(
     attaches to: the pupil's existing dossier in the school's SWV (same name and date of
     birth), else a new one. Not a user's step: the calling service has checked scope and
     permission for its own record; the dossier follows it. A record without a date of
-    birth (a thuiszitter known by a pseudonym) gets a dossier of its own."""
+    birth (a thuiszitter known by a pseudonym) gets a dossier of its own. A pupil without
+    a school (voorschool, residentieel, from outside the SWV) names the SWV: `swv_id`."""
+    swv_id = school.swv_id if school is not None else swv_id
     bestaand = None
     if geboortedatum is not None:
-        bestaand = selectors.mogelijke_dubbele(
-            school.swv_id, voornaam, achternaam, geboortedatum
-        ).first()
+        bestaand = selectors.mogelijke_dubbele(swv_id, voornaam, achternaam, geboortedatum).first()
     if bestaand is not None:
         return bestaand
     leerling = Leerling.objects.create(
-        swv_id=school.swv_id, school=school, voornaam=voornaam, achternaam=achternaam,
+        swv_id=swv_id, school=school, voornaam=voornaam, achternaam=achternaam,
         geboortedatum=geboortedatum, groep=groep, trajectbegeleider=trajectbegeleider,
         aangemaakt_door=door,
     )  # fmt: skip

@@ -18,7 +18,7 @@ from . import selectors, services, stappen
 from .filters import LeerlingFilter
 from .forms import IntrekkenForm, LeerlingForm, ToestemmingForm
 from .models import Leerling
-from .tijdlijn import tijdlijn
+from .tijdlijn import acties, tijdlijn
 
 
 def _dossier(request, pk, stap=None) -> Leerling:
@@ -52,6 +52,7 @@ def _pagina(request, leerling, *, status=200, **formulieren):
     context = {
         "leerling": leerling,
         "tijdlijn": tijdlijn(leerling, user),
+        "acties": acties(leerling, user),
         "toestemmingen": selectors.toestemmingen_van(user, leerling),
         "mag_wijzigen": stappen.WIJZIGEN.mag(user, leerling),
         "mag_toestemming": stappen.TOESTEMMING.mag(user, leerling),

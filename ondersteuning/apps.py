@@ -10,6 +10,8 @@ class OndersteuningConfig(AppConfig):
         from leerlingen import tijdlijn
 
         from . import rules, selectors  # noqa: F401 - registers permissions and scope
-        from .tijdlijn import vragen_op_tijdlijn
+        from .tijdlijn import arrangementen_op_tijdlijn, vraag_starten, vragen_op_tijdlijn
 
         tijdlijn.registreer(vragen_op_tijdlijn)
+        tijdlijn.registreer(arrangementen_op_tijdlijn)
+        tijdlijn.registreer_actie(vraag_starten)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from swv.filters import ScopedFilterSet
 
-from .models import Ondersteuningsvraag, Soort, Status
+from .models import Arrangement, ArrangementStatus, Ondersteuningsvraag, Soort, Status
 
 
 class VraagFilter(ScopedFilterSet):
@@ -20,6 +20,28 @@ class VraagFilter(ScopedFilterSet):
     class Meta:
         model = Ondersteuningsvraag
         fields = ["status", "soort", "school"]
+
+    def zoek_school(self, queryset, name, value):
+        return queryset.filter(
+            Q(school__naam__icontains=value) | Q(school__vestigingscode__istartswith=value)
+        )
+
+
+class ArrangementFilter(ScopedFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ArrangementStatus.choices, empty_label=_("Alle")
+    )
+    school = django_filters.CharFilter(
+        label=_("Uitvoerende school (naam of BRIN)"), method="zoek_school"
+    )
+    jaar = django_filters.NumberFilter(
+        label=_("Gestart in (jaar)"), field_name="startdatum", lookup_expr="year",
+        min_value=2000, max_value=2100,
+    )  # fmt: skip
+
+    class Meta:
+        model = Arrangement
+        fields = ["status", "school", "jaar"]
 
     def zoek_school(self, queryset, name, value):
         return queryset.filter(

@@ -1,12 +1,17 @@
-"""The ondersteuningsroute, first part: an ondersteuningsvraag of a school or
-trajectbegeleider to the SWV, put on the agenda of a loket meeting and decided there.
+"""The ondersteuningsroute: an ondersteuningsvraag of a school or trajectbegeleider to
+the SWV, put on the agenda of a loket meeting and decided there; an individual
+arrangement granted by such a decision (goals, hours or budget, period, the school that
+carries it out), its evaluations, and its end or extension (a new decision).
 
 Transitions are called only from the services, through `swv.workflow.overgang` (history
 row and audit event). A vraag is a pupil record: it points to the pupil's dossier and is
 scoped by its own swv, school and trajectbegeleider (`swv.selectors.leerlingscope`).
 """
 
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -30,6 +35,14 @@ class LoketInstellingen(models.Model):
     )
     beslis_werkdagen = models.PositiveSmallIntegerField(
         _("werkdagen om te besluiten na het loketoverleg"), default=5
+    )
+    uurtarief = models.DecimalField(
+        _("uurtarief arrangementen (EUR)"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("65.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("De kosten van een arrangement in uren: uren per week × weken × dit tarief."),
     )
 
     class Meta:
@@ -318,3 +331,217 @@ class VraagGeschiedenis(StatusHistorie):
         verbose_name = _("statuswijziging vraag")
         verbose_name_plural = _("statuswijzigingen vraag")
         indexes = [models.Index(fields=["vraag", "tijdstip"], name="vraag_historie_idx")]
+
+
+# The individual arrangement ------------------------------------------------------------
+
+
+class ArrangementStatus(models.TextChoices):
+    LOPEND = "lopend", _("Lopend")
+    BEEINDIGD = "beeindigd", _("Beëindigd")
+    VERLENGD = "verlengd", _("Verlengd")
+
+
+class Arrangement(ConcurrentTransitionMixin, models.Model):
+    """Individual extra support for one pupil, granted by a loket decision on a vraag of
+    soort arrangement (`vraag`), or by an extension of an earlier arrangement (`vorige`).
+    `kosten` is computed by the service when the arrangement is granted or ended
+    (budget plus uren per week × weken × uurtarief) and stored, so totals are one query.
+    Scoped like the vraag: by its own swv, (uitvoerende) school and trajectbegeleider."""
+
+    leerling = models.ForeignKey(
+        "leerlingen.Leerling",
+        on_delete=models.PROTECT,
+        related_name="arrangementen",
+        verbose_name=_("leerlingdossier"),
+    )
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    school = models.ForeignKey(
+        School,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("uitvoerende school"),
+    )
+    vraag = models.ForeignKey(
+        Ondersteuningsvraag,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="arrangementen",
+        verbose_name=_("besluit op vraag"),
+    )
+    vorige = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verlenging",
+        verbose_name=_("verlenging van"),
+    )
+    doelen = models.TextField(_("doelen"))
+    uren_per_week = models.DecimalField(
+        _("uren per week"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    budget = models.DecimalField(
+        _("budget (EUR)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    uurtarief = models.DecimalField(
+        _("uurtarief (EUR)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    kosten = models.DecimalField(_("kosten (EUR)"), max_digits=12, decimal_places=2)
+    startdatum = models.DateField(_("startdatum"))
+    einddatum = models.DateField(_("einddatum"))
+    status = FSMField(
+        _("status"),
+        default=ArrangementStatus.LOPEND,
+        choices=ArrangementStatus.choices,
+        protected=True,
+        max_length=20,
+    )
+    versie = models.PositiveIntegerField(_("versie"), default=1)
+    trajectbegeleider = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("trajectbegeleider"),
+    )
+    besloten_op = models.DateField(_("besloten op"), default=timezone.localdate)
+    besloten_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("besloten door"),
+    )
+    beeindigd_op = models.DateField(_("beëindigd op"), null=True, blank=True)
+    reden_einde = models.TextField(_("reden van beëindigen"), blank=True)
+
+    class Meta:
+        ordering = ["-startdatum", "-id"]
+        verbose_name = _("arrangement")
+        verbose_name_plural = _("arrangementen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einddatum__gte=models.F("startdatum")),
+                name="arrangement_einde_na_start",
+            ),
+            models.CheckConstraint(
+                # IS NOT NULL spelled out: a CHECK on NULL alone would pass.
+                condition=Q(uren_per_week__isnull=False, uren_per_week__gt=0)
+                | Q(budget__isnull=False, budget__gt=0),
+                name="arrangement_uren_of_budget",
+            ),
+            models.CheckConstraint(
+                condition=Q(vraag__isnull=False) | Q(vorige__isnull=False),
+                name="arrangement_uit_besluit",
+            ),
+            models.CheckConstraint(condition=Q(kosten__gte=0), name="arrangement_kosten"),
+            models.CheckConstraint(
+                condition=~Q(status="beeindigd") | Q(beeindigd_op__isnull=False),
+                name="arrangement_beeindigd_op",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["swv", "status", "-startdatum"], name="arr_swv_status_idx"),
+            models.Index(fields=["school", "-startdatum"], name="arr_school_idx"),
+            models.Index(fields=["trajectbegeleider", "-startdatum"], name="arr_tb_idx"),
+        ]
+
+    def __str__(self):
+        return self.nummer
+
+    def get_absolute_url(self):
+        return reverse("ondersteuning:arrangement-detail", args=[self.pk])
+
+    @property
+    def nummer(self) -> str:
+        return f"AR-{self.pk:06d}" if self.pk else "AR-nieuw"
+
+    @property
+    def audit_label(self) -> str:
+        # Never the pupil's name.
+        return f"arrangement {self.nummer}"
+
+    @transition(field=status, source=ArrangementStatus.LOPEND, target=ArrangementStatus.BEEINDIGD)
+    def beeindigen(self):
+        pass
+
+    @transition(field=status, source=ArrangementStatus.LOPEND, target=ArrangementStatus.VERLENGD)
+    def verlengen(self):
+        pass
+
+
+class ArrangementGeschiedenis(StatusHistorie):
+    arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE, related_name="historie")
+    van = models.CharField(_("van"), max_length=20, choices=ArrangementStatus.choices, blank=True)
+    naar = models.CharField(_("naar"), max_length=20, choices=ArrangementStatus.choices)
+
+    objects = KindQuerySet.van("arrangement")
+
+    class Meta(StatusHistorie.Meta):
+        verbose_name = _("statuswijziging arrangement")
+        verbose_name_plural = _("statuswijzigingen arrangement")
+        indexes = [models.Index(fields=["arrangement", "tijdstip"], name="arr_historie_idx")]
+
+
+class Doelbereik(models.TextChoices):
+    BEHAALD = "behaald", _("Doelen behaald")
+    DEELS = "deels", _("Doelen deels behaald")
+    NIET = "niet", _("Doelen niet behaald")
+
+
+class Vervolg(models.TextChoices):
+    VOORTZETTEN = "voortzetten", _("Voortzetten")
+    STOPPEN = "stoppen", _("Stoppen")
+    OPSCHALEN = "opschalen", _("Opschalen")
+
+
+class Evaluatie(models.Model):
+    """An evaluation moment of an arrangement: planned (`gepland_op`), and once held the
+    evaluation itself (when, the goals met or not, what next). Inherits the arrangement's
+    scope."""
+
+    arrangement = models.ForeignKey(
+        Arrangement, on_delete=models.CASCADE, related_name="evaluaties"
+    )
+    gepland_op = models.DateField(_("gepland op"))
+    gehouden_op = models.DateField(_("gehouden op"), null=True, blank=True)
+    doelen = models.CharField(_("doelen"), max_length=10, choices=Doelbereik.choices, blank=True)
+    vervolg = models.CharField(_("vervolg"), max_length=12, choices=Vervolg.choices, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vastgelegd door"),
+    )
+
+    objects = KindQuerySet.van("arrangement")
+
+    class Meta:
+        ordering = ["gepland_op", "id"]
+        verbose_name = _("evaluatie")
+        verbose_name_plural = _("evaluaties")
+        constraints = [
+            # Held: with its outcome; planned: none yet.
+            models.CheckConstraint(
+                condition=(Q(gehouden_op__isnull=False) & ~Q(doelen="") & ~Q(vervolg=""))
+                | (Q(gehouden_op__isnull=True) & Q(doelen="") & Q(vervolg="")),
+                name="evaluatie_compleet",
+            ),
+        ]
+
+    def __str__(self):
+        return f"evaluatie {self.pk}"
+
+    @property
+    def gehouden(self) -> bool:
+        return self.gehouden_op is not None

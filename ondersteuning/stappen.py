@@ -1,4 +1,4 @@
-"""The steps of the ondersteuningsroute (vraag and loket meeting), declared once
+"""The steps of the ondersteuningsroute (vraag, loket meeting, arrangement), declared once
 (swv/workflow.py). Each names its permission (rules.py), the django-fsm-2 transition and
 the one service that takes it; the pages derive their buttons from this table and the
 generated test in tests/beveiliging/test_stappen.py calls every service as every role."""
@@ -9,6 +9,7 @@ from swv.workflow import Stap
 
 _V = "ondersteuning.services.vraag."
 _L = "ondersteuning.services.loket."
+_A = "ondersteuning.services.arrangement."
 
 AANMAKEN = Stap(
     "aanmaken",
@@ -88,9 +89,48 @@ OVERLEG_AFRONDEN = Stap(
     bevestigen=_("De scholen krijgen vandaag bericht van de besluiten. Doorgaan?"),
 )
 
+# An arrangement is granted by the decision on its vraag (`vraag_besluiten`, in the same
+# transaction): no service of its own.
+ARRANGEMENT_TOEGEKEND = Stap(
+    "toegekend",
+    _("Arrangement toegekend"),
+    "ondersteuning.vraag_besluiten",
+)
+EVALUEREN = Stap(
+    "evalueren",
+    _("Evaluatie vastgelegd"),
+    "ondersteuning.arrangement_evalueren",
+    service=_A + "arrangement_evalueren",
+    knop=_("Evaluatie vastleggen"),
+)
+BEEINDIGEN = Stap(
+    "beeindigen",
+    _("Arrangement beëindigd"),
+    "ondersteuning.arrangement_beeindigen",
+    overgang="beeindigen",
+    service=_A + "arrangement_beeindigen",
+    knop=_("Arrangement beëindigen"),
+    bevestigen=_("Het arrangement stopt op de einddatum die u invult. Doorgaan?"),
+)
+VERLENGEN = Stap(
+    "verlengen",
+    _("Arrangement verlengd (nieuw besluit)"),
+    "ondersteuning.arrangement_verlengen",
+    overgang="verlengen",
+    service=_A + "arrangement_verlengen",
+    knop=_("Verlengen"),
+)
+# The first row of the extension's own timeline (taken by `arrangement_verlengen`).
+VERLENGING_TOEGEKEND = Stap(
+    "verlenging",
+    _("Arrangement toegekend als verlenging"),
+    "ondersteuning.arrangement_verlengen",
+)
+
 # The actions a vraag page offers (deciding is on the meeting page).
 VRAAG_ACTIES = [INDIENEN, INTREKKEN]
 OVERLEG_ACTIES = [OVERLEG_HOUDEN, OVERLEG_AFRONDEN]
+ARRANGEMENT_ACTIES = [EVALUEREN, VERLENGEN, BEEINDIGEN]
 
 STAPPEN = [
     AANMAKEN,
@@ -103,4 +143,9 @@ STAPPEN = [
     OVERLEG_PLANNEN,
     OVERLEG_HOUDEN,
     OVERLEG_AFRONDEN,
+    ARRANGEMENT_TOEGEKEND,
+    EVALUEREN,
+    BEEINDIGEN,
+    VERLENGEN,
+    VERLENGING_TOEGEKEND,
 ]

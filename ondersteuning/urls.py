@@ -1,5 +1,6 @@
 """Included at the root (`path("", include("ondersteuning.urls"))`): the vragen under
-/vragen/, the loket meetings under /loket/, one namespace."""
+/vragen/, the loket meetings under /loket/, the arrangementen under /arrangementen/, one
+namespace."""
 
 from django.urls import path
 
@@ -17,4 +18,7 @@ urlpatterns = [
     path("loket/<int:pk>/", views.overleg_detail, name="loket-detail"),
     path("loket/<int:pk>/besluit/<int:vraag_pk>/", views.besluit, name="loket-besluit"),
     path("loket/<int:pk>/<slug:actie>/", views.overleg_actie, name="loket-actie"),
+    path("arrangementen/", views.ArrangementLijstView.as_view(), name="arrangementen"),
+    path("arrangementen/<int:pk>/", views.arrangement_detail, name="arrangement-detail"),
+    path("arrangementen/<int:pk>/<slug:actie>/", views.arrangement_actie, name="arrangement-actie"),
 ]

@@ -1,6 +1,6 @@
-"""Ondersteuningsvragen and loket meetings. Thin: parse, call one selector or service,
-render. Every read of a vraag is audited (`bekeken`); out of scope answers 404; a step
-the user may not take answers 403 before any form is read."""
+"""Ondersteuningsvragen, loket meetings and arrangementen. Thin: parse, call one selector
+or service, render. Every read of a vraag or an arrangement is audited (`bekeken`); out of
+scope answers 404; a step the user may not take answers 403 before any form is read."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,19 +16,23 @@ from rules.contrib.views import PermissionRequiredMixin, permission_required
 from leerlingen import selectors as dossiers
 from swv import workflow
 from swv.audit import bekeken
-from swv.views import ScopedListView, binnen_bereik
+from swv.views import ScopedListView, VergevingsvollePaginering, binnen_bereik
 
 from . import selectors, stappen
-from .filters import VraagFilter
+from .filters import ArrangementFilter, VraagFilter
 from .forms import (
     AgenderenForm,
+    BeeindigenForm,
     BesluitForm,
+    EvaluatieForm,
     IndienenForm,
     IntrekkenForm,
     OverlegForm,
+    VerlengenForm,
     VersieForm,
     VraagForm,
 )
+from .services import arrangement as arrangement_services
 from .services import loket
 from .services import vraag as vraag_services
 
@@ -96,6 +100,7 @@ def _vraagpagina(request, obj, *, status=200, **formulieren):
     context = {
         "vraag": obj,
         "historie": selectors.historie_van(user, obj),
+        "arrangementen": selectors.arrangementen_van_vraag(user, obj),
         "acties": acties,
         "indienen_form": IndienenForm(user=user, leerling=obj.leerling, prefix="indienen",
                                       initial={"versie": obj.versie,
@@ -164,7 +169,9 @@ def actie(request, pk, actie):
 # Loket meetings --------------------------------------------------------------------------
 
 
-class OverlegLijstView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
+class OverlegLijstView(
+    VergevingsvollePaginering, LoginRequiredMixin, PermissionRequiredMixin, ListView
+):
     permission_required = "ondersteuning.loket_bekijken"
     template_name = "ondersteuning/loket_index.html"
     paginate_by = 25
@@ -209,7 +216,7 @@ def _overlegpagina(request, overleg, *, status=200, fout_bij=None, fout_form=Non
         form = None
         if stappen.TOEKENNEN.mag(user, v):
             form = fout_form if fout_bij == v.pk else BesluitForm(
-                prefix=f"besluit-{v.pk}", initial={"versie": v.versie})  # fmt: skip
+                prefix=f"besluit-{v.pk}", initial={"versie": v.versie}, vraag=v, user=user)  # fmt: skip
         rijen.append({"vraag": v, "form": form})
     op_agenda = any(r["vraag"].pk == fout_bij for r in rijen)
     context = {
@@ -262,12 +269,14 @@ def overleg_actie(request, pk, actie):
 def besluit(request, pk, vraag_pk):
     overleg = _overleg(request, pk)
     obj = _vraag(request, vraag_pk, stappen.TOEKENNEN)
-    form = BesluitForm(request.POST, prefix=f"besluit-{obj.pk}")
+    form = BesluitForm(request.POST, prefix=f"besluit-{obj.pk}", vraag=obj, user=request.user)
     if form.is_valid():
+        d = form.cleaned_data
         try:
             vraag_services.vraag_besluiten(
                 gebruiker=request.user, vraag=obj, overleg=overleg, request=request,
-                **form.cleaned_data,
+                versie=d["versie"], besluit=d["besluit"], reden=d["reden"],
+                arrangement=form.arrangement(),
             )  # fmt: skip
         except ValidationError as fout:
             workflow.fout_op_formulier(form, fout)
@@ -275,3 +284,96 @@ def besluit(request, pk, vraag_pk):
             messages.success(request, _("Besluit op %(nr)s vastgelegd.") % {"nr": obj.nummer})
             return redirect(overleg)
     return _overlegpagina(request, overleg, status=400, fout_bij=obj.pk, fout_form=form)
+
+
+# Arrangementen ---------------------------------------------------------------------------
+
+
+def _arrangement(request, pk, stap=None):
+    return binnen_bereik(request, selectors.arrangement_van, pk, stap)
+
+
+class ArrangementLijstView(ScopedListView):
+    permission_required = "ondersteuning.bekijken"
+    template_name = "ondersteuning/arrangementen.html"
+    filterset_class = ArrangementFilter
+    selector = selectors.arrangement_lijst
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["querystring"] = self.request.GET.urlencode()
+        ctx["totaal_kosten"] = selectors.totaal_kosten(self.object_list)
+        return ctx
+
+
+@login_required
+@permission_required("ondersteuning.bekijken", raise_exception=True)
+def arrangement_detail(request, pk):
+    obj = _arrangement(request, pk)
+    bekeken(request, obj, omschrijving=f"{obj.audit_label} bekeken")
+    return _arrangementpagina(request, obj)
+
+
+def _arrangementpagina(request, obj, *, status=200, **formulieren):
+    user = request.user
+    context = {
+        "arrangement": obj,
+        "evaluaties": selectors.evaluaties_van(user, obj),
+        "historie": selectors.arrangement_historie(user, obj),
+        "verlenging": selectors.verlenging_van(user, obj),
+        "vorige": obj.vorige if obj.vorige_id and selectors.arrangementen_voor(user).filter(
+            pk=obj.vorige_id).exists() else None,
+        "acties": [s for s in stappen.ARRANGEMENT_ACTIES if s.mag(user, obj)],
+    }  # fmt: skip
+    if stappen.EVALUEREN.mag(user, obj):
+        context["evaluatie_form"] = formulieren.get("evaluatie_form") or EvaluatieForm(
+            prefix="evaluatie", momenten=selectors.open_evaluaties(user, obj),
+            initial={"versie": obj.versie})  # fmt: skip
+    if stappen.BEEINDIGEN.mag(user, obj):
+        context["beeindigen_form"] = formulieren.get("beeindigen_form") or BeeindigenForm(
+            prefix="beeindigen", initial={"versie": obj.versie})  # fmt: skip
+    if stappen.VERLENGEN.mag(user, obj):
+        context["verlengen_form"] = formulieren.get("verlengen_form") or VerlengenForm(
+            prefix="verlengen", user=user, arrangement=obj, initial={"versie": obj.versie})  # fmt: skip
+    return render(request, "ondersteuning/arrangement_detail.html", context, status=status)
+
+
+_ARRANGEMENT_STAPPEN = {
+    "evalueren": stappen.EVALUEREN,
+    "beeindigen": stappen.BEEINDIGEN,
+    "verlengen": stappen.VERLENGEN,
+}
+
+
+@login_required
+@require_POST
+def arrangement_actie(request, pk, actie):
+    stap = _ARRANGEMENT_STAPPEN.get(actie)
+    if stap is None:
+        raise Http404
+    obj = _arrangement(request, pk, stap)
+    user = request.user
+    if stap is stappen.EVALUEREN:
+        form = EvaluatieForm(request.POST, prefix="evaluatie",
+                             momenten=selectors.open_evaluaties(user, obj))  # fmt: skip
+        naam, uitvoeren = "evaluatie_form", lambda d: arrangement_services.arrangement_evalueren(
+            gebruiker=user, arrangement=obj, request=request, **d)  # fmt: skip
+    elif stap is stappen.BEEINDIGEN:
+        form = BeeindigenForm(request.POST, prefix="beeindigen")
+        naam, uitvoeren = "beeindigen_form", lambda d: arrangement_services.arrangement_beeindigen(
+            gebruiker=user, arrangement=obj, request=request, **d)  # fmt: skip
+    else:
+        form = VerlengenForm(request.POST, prefix="verlengen", user=user, arrangement=obj)
+        naam, uitvoeren = "verlengen_form", lambda d: arrangement_services.arrangement_verlengen(
+            gebruiker=user, arrangement=obj, versie=d["versie"], reden=d["reden"],
+            gegevens=form.gegevens(), request=request)  # fmt: skip
+    if form.is_valid():
+        try:
+            uitkomst = uitvoeren(form.cleaned_data)
+        except ValidationError as fout:
+            workflow.fout_op_formulier(form, fout)
+        else:
+            messages.success(request, str(stap.label))
+            # After an extension, on to the new arrangement.
+            return redirect(uitkomst if stap is stappen.VERLENGEN else obj)
+    return _arrangementpagina(request, obj, status=400, **{naam: form})

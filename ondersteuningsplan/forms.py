@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from swv.forms import DatumVeld, binnen_jaren
 from swv.selectors import samenwerkingsverbanden_voor
 
 from .models import (
@@ -218,9 +219,7 @@ class DocumentForm(forms.ModelForm):
 
 class OogoForm(forms.Form):
     gemeente = forms.ModelChoiceField(label=_("Gemeente"), queryset=None)
-    datum = forms.DateField(
-        label=_("Datum overleg"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    datum = DatumVeld(label=_("Datum overleg"), validators=[binnen_jaren(5)])
     uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=OogoUitkomst.choices)
     toelichting = forms.CharField(
         label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -232,9 +231,7 @@ class OogoForm(forms.Form):
 
 
 class OprBesluitForm(forms.Form):
-    datum = forms.DateField(
-        label=_("Datum vergadering"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    datum = DatumVeld(label=_("Datum vergadering"), validators=[binnen_jaren(5)])
     stemmen_voor = forms.IntegerField(label=_("Stemmen voor"), min_value=0, max_value=200)
     stemmen_tegen = forms.IntegerField(label=_("Stemmen tegen"), min_value=0, max_value=200)
     onthoudingen = forms.IntegerField(

@@ -1,7 +1,10 @@
-"""Tables to CSV and Excel (openpyxl), the same rows for both.
+"""Tables to CSV and Excel (openpyxl), the same rows for both: the one export mechanism.
 
-CSV is UTF-8 with BOM (Excel opens it right), comma-separated, dot decimals. Cells that
-a spreadsheet would run as a formula (=, +, -, @ at the start) are defused.
+CSV is what Dutch Excel splits by itself: UTF-8 with BOM, semicolon-separated, numbers
+with a decimal comma as precise as the value ("12,50"), dates in the short format ("04-12-2026",
+swv.formats), "ja"/"nee" for booleans. Excel gets real numbers and dates. Cells that a
+spreadsheet would run as a formula (=, +, -, @ at the start) are defused in both; numbers
+are never text, so "-3" stays a number. `lees_csv` reads an export back (tests, imports).
 """
 
 import csv
@@ -14,7 +17,10 @@ from decimal import Decimal
 from django.http import HttpResponse
 from django.utils.text import slugify
 
+from . import formats
+
 FORMATEN = ("csv", "xlsx")
+SCHEIDINGSTEKEN = ";"
 _GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -24,13 +30,36 @@ def _veilig(waarde):
     return waarde
 
 
+def csv_waarde(w) -> str:
+    """One cell as Dutch Excel reads it: '' for None, 'ja'/'nee', '12,5', '04-12-2026'."""
+    if w is None:
+        return ""
+    if isinstance(w, bool):
+        return "ja" if w else "nee"
+    if isinstance(w, int):
+        return str(w)
+    if isinstance(w, Decimal | float):  # as precise as the value: '8,00', '99,0', '0,25'
+        return format(w if isinstance(w, Decimal) else Decimal(repr(w)), "f").replace(".", ",")
+    if isinstance(w, datetime):
+        return formats.kort(w, tijd=True)
+    if isinstance(w, date):
+        return formats.kort(w)
+    return _veilig(str(w))
+
+
 def csv_bytes(kolommen: Sequence[str], rijen: Iterable[Sequence]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(kolommen)
+    writer = csv.writer(buffer, delimiter=SCHEIDINGSTEKEN, lineterminator="\r\n")
+    writer.writerow([_veilig(str(k)) for k in kolommen])
     for rij in rijen:
-        writer.writerow(["" if w is None else _veilig(w) for w in rij])
+        writer.writerow([csv_waarde(w) for w in rij])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def lees_csv(data: bytes) -> list[list[str]]:
+    """The rows of an export made by `csv_bytes` (header first), as text cells."""
+    tekst = data.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(tekst, newline=""), delimiter=SCHEIDINGSTEKEN))
 
 
 def xlsx_bytes(kolommen: Sequence[str], rijen: Iterable[Sequence], titel: str = "Export") -> bytes:
@@ -56,13 +85,17 @@ def xlsx_bytes(kolommen: Sequence[str], rijen: Iterable[Sequence], titel: str = 
 
 
 def _xlsx_waarde(w):
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     if isinstance(w, Decimal):
         return float(w)
     if isinstance(w, datetime) and w.tzinfo is not None:
         return w.replace(tzinfo=None)
     if isinstance(w, date | int | float) or w is None:
         return w
-    return _veilig(str(w))
+    # Control characters (a bell pasted into free text) are not allowed in the XML of a
+    # sheet: openpyxl would refuse the whole export, so they are left out.
+    return _veilig(ILLEGAL_CHARACTERS_RE.sub("", str(w)))
 
 
 def export_response(

@@ -1,14 +1,26 @@
 """AVG inzage: everything the app holds about one pupil, for the privacy role only.
 
-Each app registers a source: a function (achternaam, geboortedatum, voornaam) -> list of
-Onderdeel (a titled table). The page shows them and exports one Excel workbook.
+Each app registers a source: a function (*, user, achternaam, geboortedatum, voornaam) ->
+list of Onderdeel (a titled table). The source reads through its app's scoped selectors
+with `user` (the privacy officer): an officer sees only the pupils of their own
+organisations, like every other role. A source without a `user` parameter is refused at
+registration. The page shows the parts and exports one Excel workbook.
 """
 
+import inspect
+import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import ImproperlyConfigured
+
 _BRONNEN: list[Callable] = []
+
+# Excel (and openpyxl) refuse these characters in a sheet's name, and more than 31 characters.
+_ONGELDIG_IN_BLADNAAM = re.compile(r"[\[\]:*?/\\]")
+MAX_BLADNAAM = 31
 
 
 @dataclass
@@ -19,39 +31,66 @@ class Onderdeel:
 
 
 def registreer(bron: Callable) -> Callable:
+    if "user" not in inspect.signature(bron).parameters:
+        raise ImproperlyConfigured(
+            f"Inzagebron {bron.__module__}.{bron.__qualname__} moet de gebruiker krijgen "
+            "(parameter 'user') en via de selectors van de app lezen."
+        )
     if bron not in _BRONNEN:
         _BRONNEN.append(bron)
     return bron
 
 
-def verzamelen(*, achternaam: str, geboortedatum: date, voornaam: str = "") -> list[Onderdeel]:
+def verzamelen(
+    *, user, achternaam: str, geboortedatum: date, voornaam: str = ""
+) -> list[Onderdeel]:
+    """The parts every source holds about the pupil, within `user`'s scope."""
     onderdelen = []
     for bron in _BRONNEN:
         onderdelen.extend(
-            bron(achternaam=achternaam, geboortedatum=geboortedatum, voornaam=voornaam)
+            bron(user=user, achternaam=achternaam, geboortedatum=geboortedatum, voornaam=voornaam)
         )
     return onderdelen
 
 
-def als_xlsx(onderdelen: list[Onderdeel]) -> bytes:
-    import io
-    import re
+def bladnamen(titels: list[str]) -> list[str]:
+    """Valid, unique Excel sheet names for `titels`, in order: forbidden characters become
+    '-', leading/trailing apostrophes and spaces go, at most 31 characters, and a repeated
+    name gets a number."""
+    namen: list[str] = []
+    gebruikt: set[str] = set()
+    for titel in titels:
+        basis = _ONGELDIG_IN_BLADNAAM.sub("-", str(titel)).strip(" '") or "Blad"
+        naam = basis[:MAX_BLADNAAM].rstrip(" '") or "Blad"
+        volgnummer = 2
+        while naam.casefold() in gebruikt:  # Excel compares sheet names case-insensitively
+            achtervoegsel = f" ({volgnummer})"
+            naam = basis[: MAX_BLADNAAM - len(achtervoegsel)].rstrip(" '") + achtervoegsel
+            volgnummer += 1
+        gebruikt.add(naam.casefold())
+        namen.append(naam)
+    return namen
 
+
+def als_xlsx(onderdelen: list[Onderdeel]) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     from .exports import _xlsx_waarde
 
+    def cel(waarde):
+        # Free text may hold control characters a worksheet cannot store.
+        waarde = _xlsx_waarde(waarde)
+        return ILLEGAL_CHARACTERS_RE.sub("", waarde) if isinstance(waarde, str) else waarde
+
+    onderdelen = onderdelen or [Onderdeel("Geen gegevens", ["melding"], [["Niets gevonden"]])]
     boek = Workbook()
     boek.remove(boek.active)
-    for i, onderdeel in enumerate(
-        onderdelen or [Onderdeel("Geen gegevens", ["melding"], [["Niets gevonden"]])]
-    ):
-        # Excel refuses : \ / ? * [ ] in a sheet's name and more than 31 characters.
-        titel = re.sub(r"[:\\/?*\[\]]", "-", f"{i + 1} {onderdeel.titel}")[:31]
-        blad = boek.create_sheet(titel)
-        blad.append(onderdeel.kolommen)
+    for naam, onderdeel in zip(bladnamen([o.titel for o in onderdelen]), onderdelen, strict=True):
+        blad = boek.create_sheet(naam)
+        blad.append([cel(k) for k in onderdeel.kolommen])
         for rij in onderdeel.rijen:
-            blad.append([_xlsx_waarde(w) for w in rij])
+            blad.append([cel(w) for w in rij])
     uit = io.BytesIO()
     boek.save(uit)
     return uit.getvalue()

@@ -34,3 +34,23 @@ class TweeStapsMiddleware:
             )
             return redirect(f"{reverse(doel)}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
+
+
+class PriveCacheMiddleware:
+    """Every response to a signed-in user is `Cache-Control: private, no-store`: case
+    pages, OPP and beschikking downloads, registers and exports must not stay in a
+    shared or browser cache. A view opts into caching only explicitly, by setting its own
+    Cache-Control header (e.g. with `django.views.decorators.cache.cache_control`); that
+    header is left alone. Sits after the authentication middleware."""
+
+    WAARDE = "private, no-store"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = self.WAARDE
+        return response

@@ -1,5 +1,7 @@
 """Organisation data: samenwerkingsverbanden, gemeenten, besturen, scholen, leerlingtellingen, users."""
 
+import uuid
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -364,3 +366,55 @@ class Document(models.Model):
     @property
     def grootte(self) -> int:
         return len(self.inhoud)
+
+
+class TaakStatus(models.TextChoices):
+    WACHTEND = "wachtend", _("In de wachtrij")
+    BEZIG = "bezig", _("Bezig")
+    GEREED = "gereed", _("Gereed")
+    MISLUKT = "mislukt", _("Mislukt")
+
+
+class Taak(models.Model):
+    """Work a user started that runs in the background (a PDF, an import, mail), through
+    `swv.taken`: what to run (a dotted path and its keyword arguments, ids only, never
+    pupil data), who asked, where it went, and the document it produced. The user follows
+    it on /taken/<id>/ and may retry it when it failed."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    omschrijving = models.CharField(_("omschrijving"), max_length=200)
+    functie = models.CharField(_("functie"), max_length=200)
+    argumenten = models.JSONField(_("argumenten"), default=dict, blank=True)
+    terug_url = models.CharField(_("terug naar"), max_length=500, blank=True)
+    aangevraagd_door = models.ForeignKey(
+        "Gebruiker", on_delete=models.CASCADE, related_name="+", verbose_name=_("aangevraagd door")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=TaakStatus.choices, default=TaakStatus.WACHTEND
+    )
+    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    fout = models.CharField(_("fout"), max_length=300, blank=True)
+    document = models.ForeignKey(
+        Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        verbose_name = _("achtergrondtaak")
+        verbose_name_plural = _("achtergrondtaken")
+        indexes = [
+            models.Index(fields=["aangevraagd_door", "-aangemaakt_op"], name="taak_door_idx")
+        ]
+
+    def __str__(self):
+        return self.omschrijving
+
+    def get_absolute_url(self):
+        return reverse("taak", args=[self.pk])
+
+    @property
+    def klaar(self) -> bool:
+        return self.status in (TaakStatus.GEREED, TaakStatus.MISLUKT)

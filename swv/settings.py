@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "swv",
     "leerlingen",
     "toelaatbaarheid",
@@ -70,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "swv.middleware.PriveCacheMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "swv.middleware.TweeStapsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -117,10 +120,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 # Two-factor sign-in (TOTP, django-otp) for every role that can see pupil data.
 OTP_TOTP_ISSUER = "SWV-portaal"
-# Sign-in throttling (django-axes): locked out per username and, separately, per IP address.
+# Sign-in throttling (django-axes): locked out per combination of username AND IP address,
+# so a stranger can lock out neither a named user elsewhere nor a whole address.
 AXES_FAILURE_LIMIT = env.int("SWV_AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("SWV_AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
@@ -137,6 +141,8 @@ LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+# One long ("4 december 2026") and one short ("04-12-2026") date format (swv/formats).
+FORMAT_MODULE_PATH = "swv.formats"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
@@ -158,6 +164,18 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# Background work (PDFs, imports, mail) through Django's task API (the django-tasks
+# backport), see swv/taken.py. Embedded default: the database backend, run by
+# `manage.py db_worker` (started by `make run`). Scale-out: SWV_TAKEN_BACKEND=rq with
+# REDIS_URL, run by `manage.py rqworker --job-class django_tasks_rq.Job default`.
+TAKEN_BACKEND = env("SWV_TAKEN_BACKEND", default="database")
+if TAKEN_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": env("REDIS_URL", default="redis://127.0.0.1:6379/0")}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND",

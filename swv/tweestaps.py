@@ -72,6 +72,9 @@ class _TweeStapsBasis(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         otp_login(self.request, form.device)
+        # A new session key once fully signed in: a key known before the second factor
+        # (session fixation, a key read over the shoulder) is worth nothing afterwards.
+        self.request.session.cycle_key()
         audit.vastleggen(
             actie=AuditActie.AANGEMELD,
             request=self.request,

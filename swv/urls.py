@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import privacy, tweestaps, views
+from . import privacy, taakviews, tweestaps, views
 from .forms import AanmeldForm
 
 handler403 = "swv.foutpaginas.geen_toegang"
@@ -14,6 +14,7 @@ admin.site.site_title = "SWV-portaal"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("accounts/", include("swv.sessie")),  # logout with confirmation, keep-alive
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(
@@ -41,5 +42,10 @@ urlpatterns = [
     path("publiek/", include("ondersteuningsplan.publiek_urls")),
     path("privacy/audit/", privacy.AuditView.as_view(), name="audit"),
     path("privacy/inzage/", privacy.InzageView.as_view(), name="inzage"),
+    path("taken/", taakviews.lijst, name="taken"),
+    path("taken/<uuid:pk>/", taakviews.detail, name="taak"),
+    path("taken/<uuid:pk>/status/", taakviews.status, name="taak-status"),
+    path("taken/<uuid:pk>/document/", taakviews.document, name="taak-document"),
+    path("taken/<uuid:pk>/opnieuw/", taakviews.opnieuw, name="taak-opnieuw"),
     path("admin/", admin.site.urls),
 ]

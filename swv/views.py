@@ -55,7 +55,25 @@ def binnen_bereik(request, lezen, pk, stap=None):
     return obj
 
 
-class ScopedListView(OrganisatieMixin, FilterView):
+class VergevingsvollePaginering:
+    """For every paginated list view (ListView, FilterView): a page number past the end
+    gives the last page and one that is no number (or below 1) the first, instead of a 404
+    (Django's `Paginator.get_page`). `ScopedListView` has it; another list view mixes it in
+    before its ListView/FilterView."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(
+            queryset,
+            page_size,
+            orphans=self.get_paginate_orphans(),
+            allow_empty_first_page=self.get_allow_empty(),
+        )
+        nummer = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg)
+        page = paginator.get_page(paginator.num_pages if nummer == "last" else nummer)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class ScopedListView(VergevingsvollePaginering, OrganisatieMixin, FilterView):
     """A filtered, paginated list of what `selector(user)` gives; an app's list sets its
     own `permission_required`."""
 

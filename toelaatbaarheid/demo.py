@@ -4,7 +4,9 @@
 Every date is counted from the day the demo is loaded: cases in procedure were received
 in the last weeks, with their terms ahead, except one received 65 days ago whose
 beslistermijn has passed on purpose; granted TLVs started at the beginning of last school
-year and end with this one. Pupils are born to fit their groep this school year. Every
+year and end with this one; the terugplaatsing of eight weeks ago has its nazorg (the
+first moment held), and one aanvraag comes from a voorschoolse voorziening (MKD), without
+a school of origin. Pupils are born to fit their groep this school year. Every
 step runs through the services (history, audit, stored PDFs), as a user would take it;
 the dates the services stamp themselves (history, advice requested, date of the
 beschikking) are then set to the day the step was taken.
@@ -36,6 +38,7 @@ from .models import (
     Deskundige,
     Deskundigenadvies,
     Discipline,
+    Herkomst,
     Status,
     StatusWijziging,
     Terugplaatsing,
@@ -172,8 +175,60 @@ def laad(stdout=None) -> None:
         data = Zaakdata(vandaag, rest[-1], geboren, groep, volgnummer)
         with transaction.atomic():
             aantal += _zaak(data, voornaam, achternaam, *rest[:-1])
+    with transaction.atomic():
+        aantal += _voorschool(vandaag)
     if stdout:
         stdout.write(f"  toelaatbaarheid: {aantal} demozaken aangemaakt")
+
+
+def _voorschool(vandaag: date) -> int:
+    """Onderinstroom from a medisch kinderdagverblijf: an aanvraag without a school of
+    origin, filed by the trajectbegeleider for PO3106."""
+    voornaam, achternaam = "Sara", "Kleuterstap"
+    geboren = date(schooljaar_van(vandaag) - 4, 3, 1)
+    for bestaand in _bestaande(voornaam, achternaam):
+        if bestaand.geboortedatum == geboren:
+            return 0
+        _verwijderen(bestaand)
+    tb = _gebruiker("trajectbegeleider")
+    swv = Samenwerkingsverband.objects.get(code="PO3106")
+    gewenst = (
+        School.objects.binnen_swv()
+        .filter(soort__in=["SO", "SO_VSO"], swv=swv)
+        .order_by("vestigingscode")
+        .first()
+    )
+    ingang = date(schooljaar_van(vandaag) + 1, 8, 1)
+    zaak = services.aanvraag_aanmaken(
+        gebruiker=tb,
+        school=None,
+        herkomst=Herkomst.VOORSCHOOL,
+        swv=swv,
+        gegevens={
+            "voornaam": voornaam,
+            "achternaam": achternaam,
+            "geboortedatum": geboren,
+            "groep": 1,
+            "herkomst_naam": "MKD De Kleine Stap",
+            "herkomst_gemeente": "Heerlen",
+            "soort": "SO",
+            "categorie": "midden",
+            "ingangsdatum": ingang,
+            "einddatum": t.standaard_einddatum(ingang),
+            "gewenste_school": gewenst,
+            "ondersteuningsbehoeften": "Onderinstroom vanuit het MKD: intensieve zorg en "
+            "een kleine groep " + DEMO_TEKST,
+            "niveaus_1_4": "Geen school van herkomst; observatie en handelingsadvies van het "
+            "MKD (demo).",
+            "zienswijze_ouders": "Ouders kiezen voor SO na het MKD (demo).",
+            "ouders_akkoord": "ja",
+        },
+        opp=ContentFile(OPP_PDF, name="opp-demo.pdf"),
+    )
+    services.aanvraag_indienen(
+        gebruiker=tb, aanvraag=zaak, versie=_vers(zaak).versie, ontvangen_op=vandaag
+    )
+    return 1
 
 
 def _instellingen():
@@ -404,15 +459,27 @@ def _zaak(data: Zaakdata, voornaam, achternaam, bestuur, swv, index, soort, cate
         )
         _gedaan_op(zaak, sinds, data.dag("bezwaar"), 12)
     elif doel == Status.BEEINDIGD:
-        services.terugplaatsing_vastleggen(
+        # Back at a regular school eight weeks ago: the 6-week nazorg has been held, the
+        # others are planned.
+        terug = services.terugplaatsing_vastleggen(
             gebruiker=tb,
             aanvraag=zaak,
             versie=_vers(zaak).versie,
-            datum=vandaag,
-            knooppunt_op=vandaag - timedelta(days=7),
+            datum=vandaag - timedelta(weeks=8),
+            knooppunt_op=vandaag - timedelta(weeks=9),
             ontvangende_school=_school("41506", "PO3106", 3),
             warme_overdracht="Overdrachtsgesprek met ouders, SBO en de nieuwe school; "
             "ambulante begeleiding de eerste drie maanden (demo).",
+        )
+        eerste = terug.nazorgmomenten.order_by("datum_gepland").first()
+        services.nazorg_vastleggen(
+            gebruiker=tb,
+            aanvraag=_vers(zaak),
+            moment=eerste.pk,
+            datum_gepland=eerste.datum_gepland,
+            gehouden_op=eerste.datum_gepland,
+            bevindingen="Goed gestart in groep 8; ambulante begeleiding loopt door tot de "
+            "kerstvakantie (demo).",
         )
     elif doel == HERBEOORDELING:
         services.herbeoordeling_starten(gebruiker=tb, aanvraag=_vers(zaak))

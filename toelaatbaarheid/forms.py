@@ -3,19 +3,26 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from swv.models import School, Schoolsoort
-from swv.selectors import scholen_voor
+from swv.forms import DatumVeld, GeboortedatumVeld, binnen_jaren, redelijke_datum_formfield
+from swv.models import Samenwerkingsverband, School, Schoolsoort
+from swv.selectors import samenwerkingsverbanden_voor, scholen_voor
 
 from .models import (
+    HERKOMST_MET_NAAM,
+    HERKOMST_MET_SCHOOL,
     Aanvraag,
     Besluit,
     BezwaarBeslissing,
     BijlageSoort,
+    Herkomst,
     Indiener,
     MdoRol,
     Verzendwijze,
 )
+from .rules import begeleidt
 from .services import VELDEN
+from .services.aanvraag import GEWENSTE_SCHOOLSOORTEN, herkomst_van
+from .services.beschikking import ontvangende_soorten
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -27,11 +34,32 @@ class VersieForm(forms.Form):
 
 
 class AanvraagForm(forms.ModelForm):
-    school = forms.ModelChoiceField(label=_("School van herkomst"), queryset=School.objects.none())
+    herkomst = forms.ChoiceField(
+        label=_("Waar komt de leerling vandaan?"),
+        choices=(),
+        required=False,
+        help_text=_("Leeg: volgt uit de gekozen school van herkomst."),
+    )
+    school = forms.ModelChoiceField(
+        label=_("School van herkomst"),
+        queryset=School.objects.none(),
+        required=False,
+        help_text=_("Bij een reguliere school, een SO-school of de huidige S(B)O-school."),
+    )
+    swv = forms.ModelChoiceField(
+        label=_("Samenwerkingsverband"),
+        queryset=Samenwerkingsverband.objects.none(),
+        required=False,
+        help_text=_("Alleen zonder school van herkomst: het SWV dat de aanvraag behandelt."),
+    )
 
     class Meta:
         model = Aanvraag
-        fields = ["school", *VELDEN]
+        fields = ["herkomst", "school", "swv", *VELDEN]
+        # Every date 1900..2100; the birth date also not in the future and at most 25
+        # years ago (the services check it again, with the age against the groep).
+        formfield_callback = redelijke_datum_formfield
+        field_classes = {"geboortedatum": GeboortedatumVeld}
         widgets = {
             "geboortedatum": DATUM,
             "ingangsdatum": DATUM,
@@ -45,6 +73,10 @@ class AanvraagForm(forms.ModelForm):
                 "Meestal 31 juli van een schooljaar. Leeg laten bij 'hele schoolloopbaan'."
             ),
             "groep": _("1 tot en met 8."),
+            "herkomst_naam": _(
+                "Bij een voorschoolse voorziening, residentiële instelling of school buiten "
+                "het samenwerkingsverband."
+            ),
         }
 
     opp = forms.FileField(label=_("OPP / Duiden & Doen (PDF of Word, max. 10 MB)"), required=False)
@@ -52,17 +84,39 @@ class AanvraagForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         scholen = scholen_voor(user).binnen_swv().filter(swv__isnull=False)
-        self.fields["school"].queryset = scholen.filter(soort=Schoolsoort.BAO).order_by("naam")
+        self.fields["school"].queryset = scholen.filter(
+            soort__in=[Schoolsoort.BAO, Schoolsoort.SO, Schoolsoort.SO_VSO]
+        ).order_by("naam")
+        # Without a school of origin only the trajectbegeleider or SWV office files.
+        keuzes = [
+            (k, label)
+            for k, label in Herkomst.choices
+            if k != Herkomst.GESPECIALISEERD and (k in HERKOMST_MET_SCHOOL or begeleidt(user))
+        ]
+        self.fields["herkomst"].choices = keuzes
+        self.fields["herkomst"].initial = Herkomst.REGULIER
+        swvs = samenwerkingsverbanden_voor(user).order_by("code")
+        self.fields["swv"].queryset = swvs
         if user.rol == "school":
             self.fields["school"].initial = user.school_id
-        # The receiving school may lie in any SWV (S(B)O schools are few); only S(B)O.
+        # The receiving school may lie in any SWV (S(B)O schools are few): of a PO
+        # aanvraag only SO/SBO, of a VO aanvraag only VSO (services check it per case).
+        sectoren = (
+            {self.instance.swv.sector} if self.instance.pk else {s.sector for s in swvs} or {"PO"}
+        )
+        soorten = {soort for sector in sectoren for soort in GEWENSTE_SCHOOLSOORTEN.get(sector, ())}
         self.fields["gewenste_school"].queryset = (
-            School.objects.binnen_swv().exclude(soort=Schoolsoort.BAO).order_by("naam")
+            School.objects.binnen_swv().filter(soort__in=sorted(soorten)).order_by("naam")
         )
         self.fields["groep"].widget.attrs.update({"min": 1, "max": 8})
         if self.instance.pk:
-            self.fields.pop("school")
-            self.fields.pop("opp")
+            for veld in ("herkomst", "school", "swv", "opp"):
+                self.fields.pop(veld)
+            if self.instance.herkomst not in HERKOMST_MET_NAAM:
+                self.fields.pop("herkomst_naam")
+                self.fields.pop("herkomst_gemeente")
+        elif len(swvs) <= 1:
+            self.fields.pop("swv")
 
     def clean_groep(self):
         groep = self.cleaned_data.get("groep")
@@ -73,16 +127,38 @@ class AanvraagForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         ingang, eind = data.get("ingangsdatum"), data.get("einddatum")
-        if ingang and eind and eind < ingang and not data.get("hele_schoolloopbaan"):
+        if data.get("hele_schoolloopbaan") and eind:
+            self.add_error(
+                "einddatum",
+                _(
+                    "Laat de einddatum leeg bij een TLV voor de hele schoolloopbaan, of vink "
+                    "'hele schoolloopbaan' uit."
+                ),
+            )
+        elif ingang and eind and eind < ingang:
             self.add_error("einddatum", _("De einddatum ligt vóór de ingangsdatum."))
         if data.get("soort") == "SO" and not data.get("categorie"):
             self.add_error("categorie", _("Kies de bekostigingscategorie voor een TLV SO."))
         if data.get("soort") == "SBO":
             data["categorie"] = ""
+        herkomst = data.get("herkomst")
+        if "herkomst" in self.fields:
+            if not herkomst and data.get("school"):
+                herkomst = data["herkomst"] = herkomst_van(data["school"])
+            if not herkomst:
+                self.add_error("herkomst", _("Kies waar de leerling vandaan komt."))
+            elif herkomst in HERKOMST_MET_SCHOOL and not data.get("school"):
+                self.add_error("school", _("Kies de school van herkomst."))
+            elif herkomst and herkomst not in HERKOMST_MET_SCHOOL:
+                data["school"] = None
         return data
 
     def gegevens(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k not in ("school", "opp")}
+        return {
+            k: v
+            for k, v in self.cleaned_data.items()
+            if k not in ("herkomst", "school", "swv", "opp")
+        }
 
 
 class BijlageForm(forms.Form):
@@ -91,7 +167,7 @@ class BijlageForm(forms.Form):
 
 
 class IndienenForm(VersieForm):
-    ontvangen_op = forms.DateField(
+    ontvangen_op = DatumVeld(
         label=_("Datum van ontvangst"),
         required=False,
         widget=DATUM,
@@ -100,7 +176,9 @@ class IndienenForm(VersieForm):
 
 
 class VerdagenForm(VersieForm):
-    tot = forms.DateField(label=_("Nieuwe uiterste beslisdatum"), widget=DATUM)
+    tot = DatumVeld(
+        label=_("Nieuwe uiterste beslisdatum"), widget=DATUM, validators=[binnen_jaren(2)]
+    )
     toelichting = forms.CharField(
         label=_("Reden (staat in de mededeling aan de aanvrager)"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -108,14 +186,14 @@ class VerdagenForm(VersieForm):
 
 
 class MdoForm(VersieForm):
-    datum = forms.DateField(label=_("Datum MDO"), widget=DATUM)
+    datum = DatumVeld(label=_("Datum MDO"), widget=DATUM)
     ondersteuningsbehoeften = forms.CharField(
         label=_("Ondersteuningsbehoeften"), widget=forms.Textarea(attrs={"rows": 3})
     )
     doelen = forms.CharField(
         label=_("Doelen van plaatsing"), widget=forms.Textarea(attrs={"rows": 3})
     )
-    plaatsingsdatum = forms.DateField(label=_("Plaatsingsdatum"), required=False, widget=DATUM)
+    plaatsingsdatum = DatumVeld(label=_("Plaatsingsdatum"), required=False, widget=DATUM)
     looptijd = forms.CharField(label=_("Looptijd"), required=False, max_length=120)
     terugkeer = forms.CharField(
         label=_("Mogelijkheden van terugkeer"),
@@ -211,7 +289,7 @@ class AdviesForm(forms.Form):
         widget=forms.RadioSelect,
     )
     motivering = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 5}))
-    datum = forms.DateField(label=_("Datum advies"), widget=DATUM)
+    datum = DatumVeld(label=_("Datum advies"), widget=DATUM)
 
 
 class BeschikkingForm(VersieForm):
@@ -224,9 +302,9 @@ class BeschikkingForm(VersieForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Verplicht als u afwijkt van de adviezen of als die niet eensluidend zijn."),
     )
-    ingangsdatum = forms.DateField(label=_("Ingangsdatum"), required=False, widget=DATUM)
-    einddatum = forms.DateField(label=_("Einddatum"), required=False, widget=DATUM)
-    verzonden_op = forms.DateField(
+    ingangsdatum = DatumVeld(label=_("Ingangsdatum"), required=False, widget=DATUM)
+    einddatum = DatumVeld(label=_("Einddatum"), required=False, widget=DATUM)
+    verzonden_op = DatumVeld(
         label=_("Datum van verzending"),
         required=False,
         widget=DATUM,
@@ -237,7 +315,7 @@ class BeschikkingForm(VersieForm):
 
 class BezwaarForm(VersieForm):
     indiener = forms.ChoiceField(label=_("Ingediend door"), choices=Indiener.choices)
-    ontvangen_op = forms.DateField(label=_("Ontvangen op"), widget=DATUM)
+    ontvangen_op = DatumVeld(label=_("Ontvangen op"), widget=DATUM)
     gronden = forms.CharField(
         label=_("Gronden van het bezwaar"), widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -251,9 +329,7 @@ class BezwaarForm(VersieForm):
 # One form per step of handling a bezwaar (stappen.BEZWAAR_BEHANDELING). The fields are
 # optional here: the service says what a step needs, in the words of the Awb.
 class BezwaarOntvangstForm(VersieForm):
-    datum = forms.DateField(
-        label=_("Ontvangstbevestiging verstuurd op"), required=False, widget=DATUM
-    )
+    datum = DatumVeld(label=_("Ontvangstbevestiging verstuurd op"), required=False, widget=DATUM)
 
 
 class BezwaarLbtForm(VersieForm):
@@ -263,10 +339,8 @@ class BezwaarLbtForm(VersieForm):
 
 
 class BezwaarHoorzittingForm(VersieForm):
-    uitnodiging_op = forms.DateField(
-        label=_("Uitnodiging verstuurd op"), required=False, widget=DATUM
-    )
-    hoorzitting_op = forms.DateField(label=_("Datum hoorzitting"), required=False, widget=DATUM)
+    uitnodiging_op = DatumVeld(label=_("Uitnodiging verstuurd op"), required=False, widget=DATUM)
+    hoorzitting_op = DatumVeld(label=_("Datum hoorzitting"), required=False, widget=DATUM)
 
 
 class BezwaarAdviesForm(VersieForm):
@@ -285,20 +359,38 @@ class BezwaarBeslissingForm(VersieForm):
 
 
 class TerugplaatsingForm(VersieForm):
-    datum = forms.DateField(label=_("Datum terugplaatsing"), widget=DATUM)
-    knooppunt_op = forms.DateField(label=_("Datum knooppunt"), widget=DATUM)
+    datum = DatumVeld(label=_("Datum terugplaatsing"), widget=DATUM)
+    knooppunt_op = DatumVeld(label=_("Datum knooppunt"), widget=DATUM)
     ontvangende_school = forms.ModelChoiceField(
-        label=_("Ontvangende school"), queryset=School.objects.none()
+        label=_("Ontvangende school"),
+        queryset=School.objects.none(),
+        help_text=_("Een reguliere school; vanuit het SO ook een SBO-school."),
     )
     warme_overdracht = forms.CharField(
         label=_("Afspraken warme overdracht"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, zaak=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ontvangende_school"].queryset = (
-            scholen_voor(user).filter(soort=Schoolsoort.BAO).order_by("naam")
-        )
+        soorten = ontvangende_soorten(zaak) if zaak is not None else (Schoolsoort.BAO,)
+        regulier = scholen_voor(user).filter(soort=Schoolsoort.BAO)
+        # SBO schools may lie in any SWV, as the gewenste school of an aanvraag.
+        sbo = School.objects.binnen_swv().filter(soort=Schoolsoort.SBO)
+        qs = regulier | sbo if Schoolsoort.SBO in soorten else regulier
+        self.fields["ontvangende_school"].queryset = qs.order_by("soort", "naam")
+
+
+class NazorgForm(forms.Form):
+    """One nazorg moment: planned date, and once held its date and findings. Without
+    `moment` an extra moment is planned."""
+
+    moment = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    omschrijving = forms.CharField(label=_("Omschrijving"), max_length=120, required=False)
+    datum_gepland = DatumVeld(label=_("Datum gepland"), widget=DATUM)
+    gehouden_op = DatumVeld(label=_("Gehouden op"), required=False, widget=DATUM)
+    bevindingen = forms.CharField(
+        label=_("Bevindingen"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class IntrekkenForm(VersieForm):

@@ -235,7 +235,9 @@ def swv_kengetallen(*, schooljaar: int, swv_ids=None) -> dict[int, dict[str, int
 
 def _per_organisatie(model, groep: str, *, schooljaar: int, swv_ids) -> list[dict]:
     tellingen = _tellingen(groep, [schooljaar], {"swv_id__in": list(swv_ids)})[schooljaar]
-    tellingen = {k: v for k, v in tellingen.items() if any(v.values())}
+    # Cases without a school of origin (voorschool, residentieel, ...) count for the SWV
+    # only, not for a bestuur or school.
+    tellingen = {k: v for k, v in tellingen.items() if k is not None and any(v.values())}
     objecten = model.objects.in_bulk(list(tellingen))
     rijen = [{"object": objecten[k], "tellingen": v} for k, v in tellingen.items()]
     return sorted(rijen, key=lambda r: r["object"].naam)

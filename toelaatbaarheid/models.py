@@ -202,6 +202,25 @@ class OudersAkkoord(models.TextChoices):
     ONBEKEND = "onbekend", _("Nog niet bekend")
 
 
+class Herkomst(models.TextChoices):
+    """Where the pupil comes from: decides whether there is a school of origin (and so who
+    files the aanvraag and who sees it, `selectors.aanvragen_voor`)."""
+
+    REGULIER = "regulier", _("Reguliere school in het samenwerkingsverband")
+    SO = "so", _("SO-school (naar SBO)")
+    GESPECIALISEERD = "sbo_so", _("S(B)O-school waar de leerling nu is (herbeoordeling)")
+    VOORSCHOOL = "voorschool", _("Voorschoolse voorziening (MKD/KDC, onderinstroom)")
+    RESIDENTIEEL = "residentieel", _("Residentiële instelling")
+    BUITEN_SWV = "buiten_swv", _("School buiten het samenwerkingsverband")
+    GEEN = "geen", _("Geen school (thuiszitter)")
+
+
+# The routes with a school of origin in the register; the others name it as text (or
+# have none) and are filed by the trajectbegeleider or the SWV office.
+HERKOMST_MET_SCHOOL = frozenset({Herkomst.REGULIER, Herkomst.SO, Herkomst.GESPECIALISEERD})
+HERKOMST_MET_NAAM = frozenset({Herkomst.VOORSCHOOL, Herkomst.RESIDENTIEEL, Herkomst.BUITEN_SWV})
+
+
 class Aanvraag(ConcurrentTransitionMixin, models.Model):
     swv = models.ForeignKey(
         Samenwerkingsverband,
@@ -212,9 +231,19 @@ class Aanvraag(ConcurrentTransitionMixin, models.Model):
     school = models.ForeignKey(
         School,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="tlv_aanvragen",
         verbose_name=_("school van herkomst"),
+        help_text=_("Leeg als de leerling niet van een school in het register komt."),
     )
+    herkomst = models.CharField(
+        _("herkomst"), max_length=12, choices=Herkomst.choices, default=Herkomst.REGULIER
+    )
+    herkomst_naam = models.CharField(
+        _("naam van de voorziening, instelling of school"), max_length=200, blank=True
+    )
+    herkomst_gemeente = models.CharField(_("gemeente"), max_length=100, blank=True)
     status = FSMField(
         _("status"), default=Status.CONCEPT, choices=Status.choices, protected=True, max_length=20
     )
@@ -330,6 +359,13 @@ class Aanvraag(ConcurrentTransitionMixin, models.Model):
                 condition=Q(soort="SO") | Q(categorie=""),
                 name="tlv_categorie_alleen_so",
             ),
+            # A school of origin exactly where the route has one.
+            models.CheckConstraint(
+                condition=Q(herkomst__in=sorted(HERKOMST_MET_SCHOOL), school__isnull=False)
+                | (~Q(herkomst__in=sorted(HERKOMST_MET_SCHOOL)) & Q(school__isnull=True)),
+                name="tlv_school_bij_herkomst",
+                violation_error_message=_("Een school van herkomst hoort bij deze herkomst."),
+            ),
         ]
         indexes = [
             # The list is newest first (by id) and filtered by scope and status.
@@ -365,6 +401,17 @@ class Aanvraag(ConcurrentTransitionMixin, models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSSEN
+
+    @property
+    def herkomst_omschrijving(self) -> str:
+        """The school of origin as the pages and documents name it (no query beyond the
+        school itself)."""
+        if self.school_id:
+            return f"{self.school.naam} ({self.school.vestigingscode})"
+        if self.herkomst_naam:
+            plaats = f", {self.herkomst_gemeente}" if self.herkomst_gemeente else ""
+            return f"{self.get_herkomst_display()}: {self.herkomst_naam}{plaats}"
+        return str(self.get_herkomst_display())
 
     # State machine: the one declaration of allowed transitions. Who may take each one
     # lives in rules.py; the side effects live in the services (services/).
@@ -667,6 +714,9 @@ class Bezwaar(models.Model):
 
 
 class Terugplaatsing(models.Model):
+    """The pupil leaves the S(B)O: back to a regular school, or from SO to SBO (seed 001
+    §5.5), through the knooppunt with a warme overdracht; nazorg follows."""
+
     aanvraag = models.OneToOneField(
         Aanvraag, on_delete=models.PROTECT, related_name="terugplaatsing"
     )
@@ -689,3 +739,48 @@ class Terugplaatsing(models.Model):
 
     def __str__(self):
         return f"Terugplaatsing {self.aanvraag_id} {self.datum}"
+
+
+# Nazorg after a terugplaatsing: by default after 6 weeks, 3 months and 1 year
+# (label, weeks, months; termijnen.nazorg_datum).
+NAZORG_STANDAARD = (
+    (_("Nazorg na 6 weken"), 6, 0),
+    (_("Nazorg na 3 maanden"), 0, 3),
+    (_("Nazorg na 1 jaar"), 0, 12),
+)
+
+
+class Nazorgmoment(models.Model):
+    """A planned follow-up of a terugplaatsing (seed 004 asks for nazorg): when planned,
+    when held, what was found."""
+
+    terugplaatsing = models.ForeignKey(
+        Terugplaatsing, on_delete=models.CASCADE, related_name="nazorgmomenten"
+    )
+    omschrijving = models.CharField(_("omschrijving"), max_length=120)
+    datum_gepland = models.DateField(_("datum gepland"))
+    gehouden_op = models.DateField(_("gehouden op"), null=True, blank=True)
+    bevindingen = models.TextField(_("bevindingen"), blank=True)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = KindQuerySet.van("terugplaatsing__aanvraag")
+
+    class Meta:
+        ordering = ["datum_gepland", "id"]
+        verbose_name = _("nazorgmoment")
+        verbose_name_plural = _("nazorgmomenten")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(gehouden_op__isnull=False) | Q(bevindingen=""),
+                name="tlv_nazorg_bevindingen_na_gesprek",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Nazorg {self.terugplaatsing_id} {self.datum_gepland}"
+
+    @property
+    def gehouden(self) -> bool:
+        return self.gehouden_op is not None

@@ -93,9 +93,12 @@ REGEL = Bewaarregel(
 )
 
 
-def inzage(*, achternaam: str, geboortedatum: date, voornaam: str = "") -> list[Onderdeel]:
-    """Everything about one pupil in TLV dossiers, including who viewed them."""
-    zaken = Aanvraag.objects.filter(
+def inzage(*, user, achternaam: str, geboortedatum: date, voornaam: str = "") -> list[Onderdeel]:
+    """Everything about one pupil in the TLV dossiers `user` may see (the app's one
+    scope, `selectors.aanvragen_voor`), including who viewed them."""
+    from .selectors import aanvragen_voor
+
+    zaken = aanvragen_voor(user).filter(
         achternaam__iexact=achternaam.strip(), geboortedatum=geboortedatum
     )
     if voornaam.strip():
@@ -133,7 +136,7 @@ def inzage(*, achternaam: str, geboortedatum: date, voornaam: str = "") -> list[
                     z.achternaam,
                     z.geboortedatum,
                     z.groep,
-                    z.school.naam,
+                    z.school.naam if z.school else "",
                     z.get_soort_display(),
                     z.categorie,
                     z.ingangsdatum,

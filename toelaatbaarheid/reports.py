@@ -59,6 +59,7 @@ def zaakpagina(user, zaak: Aanvraag) -> dict:
         (x for x in termijnen if x.omschrijving.startswith("Beslistermijn aanvraag")), None
     )
     bezwaren = list(zaak.bezwaren.all())
+    terug = getattr(zaak, "terugplaatsing", None)
     return {
         "zaak": zaak,
         "mag": mag,
@@ -78,7 +79,8 @@ def zaakpagina(user, zaak: Aanvraag) -> dict:
         "dwangsom_max": t.dwangsom(date(2000, 1, 1), date(2001, 1, 1)),
         "eensgezind": selectors.adviezen_eensgezind(zaak),
         "mdo": getattr(zaak, "mdo", None),
-        "terugplaatsing": getattr(zaak, "terugplaatsing", None),
+        "terugplaatsing": terug,
+        "nazorgmomenten": list(terug.nazorgmomenten.all()) if terug else [],
     }
 
 

@@ -40,6 +40,17 @@ def is_eigen_deskundige(user, advies):
     )
 
 
+@rules.predicate
+def is_plaatsende_school(user, aanvraag):
+    """The user works at the S(B)O school the TLV placed the pupil at (the case's
+    gewenste school): that school files the herbeoordeling of its own pupils."""
+    return (
+        aanvraag is not None
+        and getattr(user, "school_id", None) is not None
+        and aanvraag.gewenste_school_id == user.school_id
+    )
+
+
 is_open = _status(*OPEN_STATUSSEN)
 begeleidt = is_trajectbegeleider | is_medewerker
 
@@ -67,7 +78,11 @@ rules.add_perm(
 rules.add_perm("toelaatbaarheid.bezwaar_behandelen", _status(Status.BEZWAAR) & is_swv_staf)
 rules.add_perm("toelaatbaarheid.bezwaar_beslissen", _status(Status.BEZWAAR) & is_directeur)
 rules.add_perm("toelaatbaarheid.terugplaatsen", _status(Status.TOEGEKEND) & begeleidt)
-rules.add_perm("toelaatbaarheid.herbeoordeling_starten", _status(Status.TOEGEKEND) & begeleidt)
+rules.add_perm(
+    "toelaatbaarheid.herbeoordeling_starten",
+    _status(Status.TOEGEKEND) & (begeleidt | (is_school & is_plaatsende_school)),
+)
+rules.add_perm("toelaatbaarheid.nazorg_vastleggen", _status(Status.BEEINDIGD) & begeleidt)
 rules.add_perm(
     "toelaatbaarheid.intrekken",
     (is_open & begeleidt) | (_status(Status.CONCEPT) & is_school),

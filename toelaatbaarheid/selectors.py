@@ -8,7 +8,7 @@ beschikkingen, bezwaren, history) inherit it by declaration
 
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -25,6 +25,7 @@ from .models import (
     Bijlage,
     Deskundige,
     Deskundigenadvies,
+    Nazorgmoment,
     Status,
     StatusWijziging,
     TlvInstellingen,
@@ -41,11 +42,18 @@ def aanvragen_voor(user) -> QuerySet[Aanvraag]:
       guides yet (the intake queue: they pick a case up by filing it);
     - deskundige: only the cases they were asked to advise on;
     - bestuur: the cases of its schools (school of origin);
-    - school user: its own school's cases;
+    - school user: its own school's cases (school of origin, or the S(B)O school where
+      the pupil is for a herbeoordeling), plus the granted TLVs that placed a pupil at
+      the school (it holds them, and files their herbeoordeling);
     - OPR and anyone else: nothing.
+
+    A case without a school of origin (voorschool, residentieel, buiten het SWV, geen
+    school) is seen by the SWV office and the trajectbegeleiders only.
     """
     regel = leerlingscope(user)
     if regel is not None:
+        if user.rol == Rol.SCHOOL and user.school_id:
+            regel |= Q(gewenste_school_id=user.school_id, status=Status.TOEGEKEND)
         return Aanvraag.objects.filter(regel)
     if user.is_authenticated and user.is_active and user.rol == Rol.DESKUNDIGE:
         return Aanvraag.objects.filter(
@@ -75,6 +83,9 @@ def aanvraag_lijst(user) -> QuerySet[Aanvraag]:
             "ontvangen_op",
             "einddatum",
             "hele_schoolloopbaan",
+            "herkomst",
+            "herkomst_naam",
+            "herkomst_gemeente",
             "school__naam",
             "school__vestigingscode",
             "swv__code",
@@ -114,6 +125,10 @@ def aanvraag_detail(user, pk: int) -> Aanvraag:
             ),
             Prefetch("bezwaren", queryset=Bezwaar.objects.all()),
             "herbeoordelingen",
+            Prefetch(
+                "terugplaatsing__nazorgmomenten",
+                queryset=Nazorgmoment.objects.order_by("datum_gepland", "id"),
+            ),
         ),
         pk=pk,
     )

@@ -161,6 +161,12 @@ TERUGPLAATSEN = Stap(
     overgang="beeindigen",
     service=_BESCHIKKING + "terugplaatsing_vastleggen",
 )
+NAZORG = Stap(
+    "nazorg",
+    _("Nazorgmoment vastgelegd"),
+    "toelaatbaarheid.nazorg_vastleggen",
+    service=_BESCHIKKING + "nazorg_vastleggen",
+)
 HERBEOORDELING = Stap(
     "herbeoordeling",
     _("Herbeoordeling gestart"),
@@ -192,6 +198,7 @@ STAPPEN = [
     BEZWAAR_TOEGEKEND,
     BEZWAAR_AFGEWEZEN,
     TERUGPLAATSEN,
+    NAZORG,
     HERBEOORDELING,
     INTREKKEN,
 ]

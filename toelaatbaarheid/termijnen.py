@@ -13,6 +13,7 @@ Gelijkgestelde dagen come from the database table; callers pass them in
 (`gelijkgestelde_dagen()` reads them) so every function here stays pure.
 """
 
+import calendar
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -226,3 +227,14 @@ def gelijkgestelde_dagen() -> frozenset[date]:
     from .models import GelijkgesteldeDag
 
     return frozenset(GelijkgesteldeDag.objects.values_list("datum", flat=True))
+
+
+def nazorg_datum(terugplaatsing: date, *, weken: int = 0, maanden: int = 0) -> date:
+    """A nazorg moment `weken` weeks or `maanden` calendar months after the terugplaatsing
+    (a policy term of the SWV, not law): 31 January + 1 month = 28/29 February."""
+    if maanden:
+        maand = terugplaatsing.month - 1 + maanden
+        jaar, maand = terugplaatsing.year + maand // 12, maand % 12 + 1
+        laatste = calendar.monthrange(jaar, maand)[1]
+        return date(jaar, maand, min(terugplaatsing.day, laatste))
+    return terugplaatsing + timedelta(weeks=weken)

@@ -1,12 +1,13 @@
 """The TLV cases on a pupil's dossier timeline (leerlingen.tijdlijn), through the case
-scope (`selectors.aanvragen_voor`): the aanvraag, and the beschikking when there is one."""
+scope (`selectors.aanvragen_voor`): the aanvraag, the beschikking when there is one, and a
+terugplaatsing with its nazorg moments."""
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from leerlingen.tijdlijn import Gebeurtenis
 
-from .models import Beschikking
+from .models import Beschikking, Nazorgmoment
 from .selectors import aanvragen_voor
 
 
@@ -14,7 +15,14 @@ def tlv_zaken(leerling, user):
     zaken = (
         aanvragen_voor(user)
         .filter(leerling=leerling)
-        .prefetch_related(Prefetch("beschikkingen", queryset=Beschikking.objects.order_by("ronde")))
+        .select_related("terugplaatsing__ontvangende_school")
+        .prefetch_related(
+            Prefetch("beschikkingen", queryset=Beschikking.objects.order_by("ronde")),
+            Prefetch(
+                "terugplaatsing__nazorgmomenten",
+                queryset=Nazorgmoment.objects.order_by("datum_gepland", "id"),
+            ),
+        )
         .order_by("aangemaakt_op")
     )
     for zaak in zaken:
@@ -37,4 +45,23 @@ def tlv_zaken(leerling, user):
                 toelichting=_("geldig tot %(d)s") % {"d": f"{besch.einddatum:%d-%m-%Y}"}
                 if besch.einddatum
                 else "",
+            )
+        terug = getattr(zaak, "terugplaatsing", None)
+        if terug is None:
+            continue
+        yield Gebeurtenis(
+            datum=terug.datum,
+            soort=_("TLV"),
+            titel=_("Terugplaatsing naar %(s)s") % {"s": terug.ontvangende_school.naam},
+            url=zaak.get_absolute_url(),
+            toelichting=_("knooppunt %(d)s") % {"d": f"{terug.knooppunt_op:%d-%m-%Y}"},
+        )
+        for m in terug.nazorgmomenten.all():
+            yield Gebeurtenis(
+                datum=m.gehouden_op or m.datum_gepland,
+                soort=_("Nazorg"),
+                titel=m.omschrijving,
+                url=zaak.get_absolute_url(),
+                status=_("gehouden") if m.gehouden else _("gepland"),
+                toelichting=m.bevindingen,
             )

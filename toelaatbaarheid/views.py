@@ -30,7 +30,7 @@ from swv.pdf import pdf_response
 from swv.schooljaar import huidig_schooljaar
 from swv.workflow import Stap
 
-from . import forms, reports, selectors, services, stappen, validators
+from . import dubbelcontrole, forms, reports, selectors, services, stappen, validators
 from .filters import AanvraagFilter
 from .models import Besluit
 
@@ -81,31 +81,27 @@ class NieuwView(TlvMixin, View):
         form = forms.AanvraagForm(request.POST, request.FILES, user=request.user)
         if not form.is_valid():
             return self._toon(form)
-        opp = form.cleaned_data.get("opp")
-        if opp:
-            try:
-                validators.bestand_controleren(opp)
-            except ValidationError as fout:
-                form.add_error("opp", fout)
-                return self._toon(form)
         try:
+            # The aanvraag and its OPP in one service call: all or nothing.
             zaak = services.aanvraag_aanmaken(
                 gebruiker=request.user,
-                school=form.cleaned_data["school"],
+                school=form.cleaned_data.get("school"),
+                herkomst=form.cleaned_data["herkomst"],
+                swv=form.cleaned_data.get("swv"),
                 gegevens=form.gegevens(),
+                opp=form.cleaned_data.get("opp"),
                 request=request,
             )
         except services.DubbeleAanvraag as fout:
+            # What the message may say was decided by the service (dubbelcontrole).
             form.add_error(None, fout)
-            zichtbaar = selectors.aanvragen_voor(request.user).filter(pk=fout.bestaande.pk).exists()
-            return self._toon(form, dubbel={"zaak": fout.bestaande, "zichtbaar": zichtbaar})
+            return self._toon(form, dubbel=fout.bestaande)
+        except dubbelcontrole.TeVeelControles as fout:
+            form.add_error(None, fout.args[0])
+            return self._toon(form, status=429)
         except ValidationError as fout:
             workflow.fout_op_formulier(form, fout)
             return self._toon(form)
-        if opp:
-            services.bijlage_toevoegen(
-                gebruiker=request.user, aanvraag=zaak, bestand=opp, soort="opp", request=request
-            )
         messages.success(request, _("Aanvraag %(n)s is aangemaakt.") % {"n": zaak.nummer})
         return HttpResponseRedirect(zaak.get_absolute_url())
 
@@ -149,6 +145,14 @@ class WijzigenView(TlvMixin, View):
                 )
             except services.DubbeleAanvraag as fout:
                 form.add_error(None, fout)
+                zaak.refresh_from_db()
+                return render(
+                    request,
+                    self.template_name,
+                    {"form": form, "zaak": zaak, "versie": zaak.versie, "dubbel": fout.bestaande},
+                )
+            except dubbelcontrole.TeVeelControles as fout:
+                form.add_error(None, fout.args[0])
             except ValidationError as fout:
                 workflow.fout_op_formulier(form, fout)
             else:
@@ -330,8 +334,15 @@ ACTIES = {
         stappen.TERUGPLAATSEN,
         forms.TerugplaatsingForm,
         _velden("versie", "datum", "knooppunt_op", "ontvangende_school", "warme_overdracht"),
-        gettext_lazy("De terugplaatsing is vastgelegd."),
-        opties=lambda r, z: {"user": r.user},
+        gettext_lazy("De terugplaatsing is vastgelegd; de nazorgmomenten zijn gepland."),
+        opties=lambda r, z: {"user": r.user, "zaak": z},
+    ),
+    "nazorg": Actie(
+        stappen.NAZORG,
+        forms.NazorgForm,
+        _velden("moment", "omschrijving", "datum_gepland", "gehouden_op", "bevindingen"),
+        gettext_lazy("Het nazorgmoment is vastgelegd."),
+        alleen_als=lambda p: p["terugplaatsing"] is not None,
     ),
     "intrekken": Actie(
         stappen.INTREKKEN,
@@ -362,7 +373,33 @@ def detail_context(request, zaak, **formulieren) -> dict:
         if f"{stap.naam}_form" in pagina
     ]
     pagina["formfout"] = next(iter(formulieren), None)
+    if "nazorg_form" in pagina:
+        pagina.update(_nazorg_formulieren(pagina, formulieren.get("nazorg")))
     return pagina
+
+
+def _nazorg_formulieren(pagina, fout) -> dict:
+    """A form per nazorg moment (its current values) and one for an extra moment; the
+    refused one is shown bound, with its errors, in its own place."""
+    gekozen = str(fout.data.get("moment") or "") if fout is not None else None
+    rijen = []
+    for m in pagina["nazorgmomenten"]:
+        if gekozen == str(m.pk):
+            form = fout
+        else:
+            form = forms.NazorgForm(
+                auto_id=f"nazorg-{m.pk}-%s",
+                initial={
+                    "moment": m.pk,
+                    "omschrijving": m.omschrijving,
+                    "datum_gepland": m.datum_gepland,
+                    "gehouden_op": m.gehouden_op,
+                    "bevindingen": m.bevindingen,
+                },
+            )
+        rijen.append((m, form))
+    extra = fout if gekozen == "" else forms.NazorgForm(auto_id="nazorg-nieuw-%s")
+    return {"nazorg_rijen": rijen, "nazorg_extra_form": extra}
 
 
 class ActieView(TlvMixin, View):
@@ -457,9 +494,11 @@ class BeschikkingPdfView(TlvMixin, View):
     brief = False
 
     def get(self, request, pk):
-        besch = selectors.beschikking_van(
-            request.user, aanvraag_id=pk, ronde=request.GET.get("ronde")
-        )
+        # ?ronde= is a round number; anything else (text, a number too large for the
+        # database) means the current beschikking, never a 500.
+        tekst = request.GET.get("ronde", "")
+        ronde = int(tekst) if tekst.isascii() and tekst.isdigit() and len(tekst) <= 9 else None
+        besch = selectors.beschikking_van(request.user, aanvraag_id=pk, ronde=ronde)
         zaak = besch.aanvraag
         audit.bekeken(
             request,

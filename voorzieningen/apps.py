@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class VoorzieningenConfig(AppConfig):
     name = "voorzieningen"
     verbose_name = _("Voorzieningen en dekkend netwerk")
+
+    def ready(self):
+        from leerlingen import tijdlijn
+        from swv import inzage
+
+        from . import privacy, rules, selectors  # noqa: F401 - registers permissions and scope
+        from .tijdlijn import plaatsingen_op_tijdlijn
+
+        tijdlijn.registreer(plaatsingen_op_tijdlijn)
+        inzage.registreer(privacy.inzage)

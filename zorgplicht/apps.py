@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class ZorgplichtConfig(AppConfig):
     name = "zorgplicht"
     verbose_name = _("Zorgplicht: aanmeldingen")
+
+    def ready(self):
+        from leerlingen import tijdlijn
+        from swv.aandacht import registreer
+
+        from . import rules, selectors  # noqa: F401 - registers permissions and scope
+        from .aandacht import aanmeldingen_aandacht
+        from .tijdlijn import aanmelding_actie, aanmeldingen_op_tijdlijn
+
+        registreer(aanmeldingen_aandacht)
+        tijdlijn.registreer(aanmeldingen_op_tijdlijn)
+        tijdlijn.registreer_actie(aanmelding_actie)

@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from swv.forms import DatumVeld, binnen_jaren
+
 from .bedragen import bedrag_invoer, bedrag_parsen, percentage_parsen, percentage_weergeven
 from .models import Geldstroom, Sectie, Stand, Vraag, VraagSoort
 from .services import AntwoordInvoer
@@ -288,6 +290,10 @@ class VerslagForm(forms.Form):
         return uit
 
 
+# A round's deadline lies within a few years of today (never year 9999).
+DEADLINE_BINNEN = binnen_jaren(5)
+
+
 class RondeForm(forms.Form):
     schooljaar = forms.IntegerField(
         label=_("Schooljaar (beginjaar)"),
@@ -296,8 +302,9 @@ class RondeForm(forms.Form):
         help_text=_("Bijvoorbeeld 2024 voor schooljaar 2024-2025."),
         widget=forms.NumberInput(attrs={"class": "form-control"}),
     )
-    deadline = forms.DateField(
+    deadline = DatumVeld(
         label=_("Uiterste inleverdatum"),
+        validators=[DEADLINE_BINNEN],
         widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
     )
     samenwerkingsverbanden = forms.ModelMultipleChoiceField(

@@ -9,6 +9,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 from pypdf import PdfReader, PdfWriter
 
+from swv import formats
 from swv.pdf import render_pdf
 
 from . import bronnen, selectors
@@ -58,7 +59,7 @@ def kengetallen_rijen(
         peil, aantal = thuiszitters
         return [
             (
-                _("thuiszitters (> 4 weken) op %(datum)s") % {"datum": peil.strftime("%d-%m-%Y")},
+                _("thuiszitters (> 4 weken) op %(datum)s") % {"datum": formats.kort(peil)},
                 aantal,
             )
         ]

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed
 
-from swv import documenten, workflow
+from swv import documenten, formats, workflow
 from swv.audit import AuditActie, vastleggen
 from swv.models import Gebruiker, Samenwerkingsverband, Schoolbestuur
 from swv.roles import Rol
@@ -658,7 +658,7 @@ def herinneringen_versturen(*, vandaag: date | None = None, basis_url: str = "")
             "Met vriendelijke groet,\nHet samenwerkingsverband"
         ) % {
             "jaar": verslag.ronde.schooljaar_label,
-            "deadline": verslag.ronde.deadline.strftime("%d-%m-%Y"),
+            "deadline": formats.kort(verslag.ronde.deadline),
             "url": url,
         }
         berichten.extend(

@@ -13,15 +13,17 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from swv import documenten, workflow
+from swv import documenten, formats, workflow
 from swv.audit import AuditActie, vastleggen
 from swv.exports import FORMATEN, export_response
+from swv.forms import redelijke_datum
 from swv.pdf import pdf_response
 from swv.schooljaar import huidig_schooljaar
 
 from . import bronnen, reports, selectors, services, stappen
 from .bedragen import bedrag_weergeven, percentage_weergeven
 from .forms import (
+    DEADLINE_BINNEN,
     AanwendingFormSet,
     BeoordelingForm,
     IndicatorFormSet,
@@ -38,11 +40,17 @@ def _melding(fout: ValidationError) -> str:
 
 def _deadline_uit(post) -> dict:
     try:
-        return {"deadline": date.fromisoformat(post.get("deadline", ""))}
+        deadline = date.fromisoformat(post.get("deadline", ""))
     except ValueError:
         raise services.VerantwoordingFout(
             _("Vul een geldige datum in, bijvoorbeeld 2025-11-01.")
         ) from None
+    try:  # the same range as the round form (never year 1 or 9999)
+        redelijke_datum(deadline)
+        DEADLINE_BINNEN(deadline)
+    except ValidationError as fout:
+        raise services.VerantwoordingFout(_melding(fout)) from None
+    return {"deadline": deadline}
 
 
 # The round page's actions, from the step table: the POST's `actie` -> the step and the
@@ -173,7 +181,7 @@ class RondeActieView(BeheerMixin, View):
         except ValidationError as fout:
             messages.error(request, _melding(fout))
             return redirect(ronde)
-        datum = kwargs["deadline"].strftime("%d-%m-%Y") if "deadline" in kwargs else ""
+        datum = formats.kort(kwargs["deadline"]) if "deadline" in kwargs else ""
         messages.success(request, str(stap.melding) % {"datum": datum})
         return redirect(ronde)
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from swv import workflow
+from swv import formats, workflow
 from swv.models import Gebruiker, Samenwerkingsverband
 from swv.roles import SWV_ROLLEN, Rol
 from swv.selectors import samenwerkingsverbanden_voor
@@ -95,7 +95,7 @@ def loketoverleg_houden(
     if obj.datum > timezone.localdate():
         raise ValidationError(
             _("Het overleg is op %(d)s; u kunt het pas vanaf die dag als gehouden vastleggen.")
-            % {"d": f"{obj.datum:%d-%m-%Y}"}
+            % {"d": formats.kort(obj.datum)}
         )
     workflow.overgang(obj, stappen.OVERLEG_HOUDEN, door=gebruiker, request=request)
     return obj

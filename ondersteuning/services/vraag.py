@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 
 from leerlingen.models import Leerling, Toestemming
 from leerlingen.selectors import leerlingen_voor
-from swv import workflow
+from swv import formats, workflow
 from swv.roles import Rol
 
 from .. import selectors, stappen
 from ..models import Besluit, Loketoverleg, Ondersteuningsvraag, OverlegStatus, Soort
+from .arrangement import arrangement_inhoud_fouten, arrangement_toekennen
 
 
 class VerouderdeVersie(workflow.VerouderdeVersie):
@@ -217,11 +218,15 @@ def vraag_besluiten(
     versie: int,
     besluit: str,
     reden: str,
+    arrangement: dict | None = None,
     request=None,
 ) -> Ondersteuningsvraag:
     """The SWV's decision on a vraag on this meeting's agenda: toegekend or afgewezen,
     with the reason the school reads. Refused for a vraag that is not on this meeting's
-    agenda, for a meeting that is still to come or already closed."""
+    agenda, for a meeting that is still to come or already closed. Granting a vraag of
+    soort arrangement grants the arrangement in the same transaction: `arrangement` holds
+    its goals, uren_per_week and/or budget, startdatum, einddatum and (uitvoerende)
+    school; the decision is refused with every message until they are complete."""
     obj = vergrendel(gebruiker, vraag, versie, stappen.TOEKENNEN)
     overleg = _overleg(gebruiker, overleg)
     if obj.overleg_id != overleg.pk:
@@ -240,13 +245,16 @@ def vraag_besluiten(
     if overleg.datum > timezone.localdate():
         raise ValidationError(
             _("Het loketoverleg is op %(d)s; besluiten kan vanaf die dag.")
-            % {"d": f"{overleg.datum:%d-%m-%Y}"}
+            % {"d": formats.kort(overleg.datum)}
         )
     fouten = {}
     if besluit not in Besluit.values:
         fouten["besluit"] = _("Kies toekennen of afwijzen.")
     if not (reden or "").strip():
         fouten["reden"] = _("Geef de reden van het besluit: de school leest die.")
+    met_arrangement = besluit == Besluit.TOEGEKEND and obj.soort == Soort.ARRANGEMENT
+    if met_arrangement:
+        fouten.update(arrangement_inhoud_fouten(arrangement, vraag=obj, gebruiker=gebruiker))
     if fouten:
         raise ValidationError(fouten)
     obj.besluit_reden = reden.strip()
@@ -254,6 +262,9 @@ def vraag_besluiten(
     obj.besloten_door = gebruiker
     stap = stappen.TOEKENNEN if besluit == Besluit.TOEGEKEND else stappen.AFWIJZEN
     workflow.overgang(obj, stap, door=gebruiker, request=request, toelichting=overleg.nummer)
+    if met_arrangement:
+        arrangement_toekennen(gebruiker=gebruiker, vraag=obj, gegevens=arrangement,
+                              request=request)  # fmt: skip
     return obj
 
 

@@ -10,3 +10,22 @@ def query_met(context, **wijzigingen):
     for sleutel, waarde in wijzigingen.items():
         params[sleutel] = waarde
     return params.urlencode()
+
+
+@register.simple_tag
+def sessieduur():
+    """The inactivity timeout in seconds (static/js/sessie.js warns before it ends)."""
+    from django.conf import settings
+
+    return settings.SESSION_COOKIE_AGE
+
+
+@register.simple_tag(takes_context=True)
+def terug_na_aanmelden(context, volgende):
+    """Where the sign-in form sends the user: `volgende` (the `next` of the login page),
+    unless that address only takes a POST (a form's action, reached because the session
+    expired while the form was being filled in): then the page the form was on, so the
+    user gets that page back instead of "405". See swv.sessie.formulierpagina."""
+    from swv.sessie import formulierpagina
+
+    return formulierpagina(context["request"], volgende)

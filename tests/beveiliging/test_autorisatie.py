@@ -369,6 +369,22 @@ REGELS: dict[str, Regel] = {
 }
 
 
+def _regels_per_app():
+    """The rules of the apps that keep theirs in tests/beveiliging/regels/<app>.py."""
+    from importlib import import_module
+    from pkgutil import iter_modules
+
+    from tests.beveiliging import regels
+
+    for module in iter_modules(regels.__path__):
+        yield from import_module(f"{regels.__name__}.{module.name}").REGELS.items()
+
+
+for _naam, _regel in _regels_per_app():
+    assert _naam not in REGELS, f"Dubbele autorisatieregel voor {_naam}"
+    REGELS[_naam] = _regel
+
+
 def _patronen(resolvers=None, namespace=""):
     for p in resolvers if resolvers is not None else get_resolver().url_patterns:
         if isinstance(p, URLResolver):

@@ -93,3 +93,22 @@ def test_verslag_indienen_many_times_at_once_submits_once(demo_geladen):
     assert uitkomsten.count("ingediend") == 1, uitkomsten
     verslag.refresh_from_db()
     assert verslag.status == VerslagStatus.INGEDIEND
+
+
+def test_nieuwe_versie_many_times_at_once_gives_one_concept(demo_geladen):
+    from ondersteuningsplan.models import Ondersteuningsplan, PlanStatus
+
+    plan = (
+        Ondersteuningsplan.objects.filter(status=PlanStatus.GEPUBLICEERD)
+        .exclude(wijzigingen__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    assert plan is not None, "de demo heeft een gepubliceerd plan zonder nieuwe versie"
+    medewerker = Gebruiker.objects.get(username="medewerker")
+    clients = [inloggen(Client(), medewerker) for _ in range(GELIJKTIJDIG)]
+    url = reverse("ondersteuningsplan:nieuwe-versie", args=[plan.pk])
+    antwoorden = _tegelijk(lambda i: clients[i].post(url).status_code)
+    assert 500 not in antwoorden
+    assert set(antwoorden) == {302}  # the others are sent back with a message
+    assert plan.wijzigingen.count() == 1

@@ -143,13 +143,13 @@ def test_bestuur_kan_geen_ander_bestuur_kiezen(als, gemeten):
 def test_export_csv_en_xlsx_teruggelezen(als, gemeten):
     c = als("medewerker")
     r = c.get(reverse("kpi:index"), {"format": "csv"})
-    rijen = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+    rijen = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
     mijn = [
         x for x in rijen if x["plan"] == "KPI-testplan" and x["kpi"] == "Aantal klachten van ouders"
     ]
     assert [(x["schooljaar"], x["streefwaarde"], x["waarde"], x["status"]) for x in mijn][:2] == [
-        ("2022-2023", "< 10", "8.00", "Op koers"),
-        ("2023-2024", "< 5", "7.00", "Niet op koers"),
+        ("2022-2023", "< 10", "8,00", "Op koers"),
+        ("2023-2024", "< 5", "7,00", "Niet op koers"),
     ]
     r = c.get(reverse("kpi:index"), {"format": "xlsx"})
     blad = load_workbook(io.BytesIO(r.content)).active
@@ -253,7 +253,9 @@ def test_veel_plannen_per_pagina_en_export_met_alle_plannen(als, gemeten, zl_swv
     # A page number past the end shows the last page, not an error.
     assert c.get(reverse("kpi:index"), {"page": 999}).status_code == 200
     r = c.get(reverse("kpi:index"), {"format": "csv"})
-    in_export = {x["plan"] for x in csv.DictReader(io.StringIO(r.content.decode("utf-8-sig")))}
+    in_export = {
+        x["plan"] for x in csv.DictReader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";")
+    }
     # One row per KPI and year: every plan with KPIs, from every page.
     assert {"KPI-testplan", *(f"Extra plan {i}" for i in range(PLANNEN_PER_PAGINA + 1))} <= (
         in_export

@@ -128,7 +128,7 @@ def test_vijf_kpis_per_swv_en_bestuur_op_en_niet_op_koers(plan, innovo, jaren):
 
 def _kpi9_rijen(r):
     assert r.status_code == 200
-    rijen = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+    rijen = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
     return [r for r in rijen if r["plan"] == PLAN_TITEL and r["kpi"] == KPI9]
 
 
@@ -136,7 +136,12 @@ def test_bestuur_ziet_eigen_cijfers_naast_het_totaal(als, plan, kpi9, jaren):
     c = als("bestuur-innovo")
     rijen = _kpi9_rijen(c.get(reverse("kpi:index"), {"format": "csv"}))
     verwacht = [
-        (_label(jaar), f"{KPI9_TOTAAL[i]:.2f}", "INNOVO", f"{KPI9_INNOVO[i]:.2f}")
+        (
+            _label(jaar),
+            f"{KPI9_TOTAAL[i]:.2f}".replace(".", ","),
+            "INNOVO",
+            f"{KPI9_INNOVO[i]:.2f}".replace(".", ","),
+        )
         if jaar in jaren
         else (_label(jaar), "", "INNOVO", "")
         for i, jaar in enumerate(plan.schooljaren)
@@ -159,7 +164,7 @@ def test_swv_filter_toont_de_eigen_meting_van_het_swv(als, jaren):
     )
     # PO3105's own values, each on track (≤ 4, ≤ 3,8, ≤ 3,6).
     assert [(r["schooljaar"], r["waarde"], r["status"]) for r in rijen[: len(jaren)]] == [
-        (_label(jaar), f"{waarde:.2f}", "Op koers")
+        (_label(jaar), f"{waarde:.2f}".replace(".", ","), "Op koers")
         for jaar, waarde in zip(jaren, KPI9_PER_SWV["PO3105"], strict=False)
     ]
 

@@ -95,7 +95,7 @@ def _url(kpi):
 def _csv(r):
     assert r.status_code == 200
     assert r["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
 
 
 def _xlsx(r):
@@ -105,7 +105,7 @@ def _xlsx(r):
 
 
 def _getal(tekst):
-    return None if tekst == "" else D(tekst)
+    return None if tekst == "" else D(tekst.replace(",", "."))
 
 
 def _kern(rijen):

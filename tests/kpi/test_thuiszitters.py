@@ -205,7 +205,7 @@ def test_inspectie_export_alleen_swv_staf(als, gevallen):
 def test_registerexport_csv_zonder_pseudoniem(als, gevallen):
     r = als("bestuur-innovo").get(reverse("kpi:thuiszitters"), {"format": "csv"})
     tekst = r.content.decode("utf-8-sig")
-    assert tekst.splitlines()[0].startswith("nummer,swv,school")
+    assert tekst.splitlines()[0].startswith("nummer;swv;school")
     assert str(gevallen["ib"].pk) in tekst and "IB.1" not in tekst
     assert gevallen["movare"].school.naam not in tekst
 

@@ -10,7 +10,7 @@ from swv.schooljaar import huidig_schooljaar
 
 
 def _csv(antwoord):
-    return list(csv.reader(io.StringIO(antwoord.content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(antwoord.content.decode("utf-8-sig")), delimiter=";"))
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ def _ziet(client, plan) -> bool:
             break
         nummer += 1
     export = client.get(reverse("kpi:index"), {"format": "csv"}).content.decode("utf-8-sig")
-    in_export = {r["plan"] for r in csv.DictReader(io.StringIO(export))}
+    in_export = {r["plan"] for r in csv.DictReader(io.StringIO(export), delimiter=";")}
     assert pagina in (200, 404)
     # One rule for the page and the lists: never visible in one and hidden in another.
     assert (pagina == 200) == (plan.pk in op_dashboard) == (plan.titel in in_export)

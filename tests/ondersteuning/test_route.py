@@ -48,7 +48,7 @@ def noor(ib):
 
 def _nieuwe_vraag(ib, noor, **kw):
     gegevens = {
-        "soort": Soort.ARRANGEMENT,
+        "soort": Soort.ADVIES,
         "vraag": "Extra begeleiding in de groep.",
         "niveaus_1_4": "Handelingsplan uitgevoerd.",
         "zienswijze_ouders": "Ouders stemmen in.",

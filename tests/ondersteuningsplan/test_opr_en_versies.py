@@ -84,7 +84,7 @@ def test_reactienota_export_csv_en_xlsx(als):
     html = c.get(f"/plannen/{plan.pk}/reactienota/").content.decode()
     assert "Kunnen ouders ook meedenken" in html
     r = c.get(f"/plannen/{plan.pk}/reactienota/?format=csv")
-    rijen = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    rijen = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
     assert rijen[0] == ["Nr", "Versie", "Onderdeel", "Opmerking", "Datum", "Reactie", "Verwerkt"]
     assert len(rijen) == 1 + plan.opmerkingen.count()
     assert (

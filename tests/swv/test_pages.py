@@ -84,6 +84,24 @@ VERWACHT_MENU = {
 }
 
 
+def _ondersteuningsroute():
+    """The route's lists (issue 13) are in the menu of exactly the roles the authorisation
+    rules (tests/beveiliging) let open them."""
+    from tests.beveiliging.test_autorisatie import REGELS
+
+    for naam in (
+        "ondersteuning:arrangementen",
+        "knooppunt:index",
+        "voorzieningen:index",
+        "zorgplicht:index",
+    ):
+        for username in REGELS[naam].wie:
+            VERWACHT_MENU[username].add(naam)
+
+
+_ondersteuningsroute()
+
+
 @pytest.mark.parametrize("username", DEMO_ACCOUNTS)
 def test_menu_per_role(gebruiker, username):
     assert {item.url_naam for item in menu_voor(gebruiker(username))} == VERWACHT_MENU[username]
@@ -172,3 +190,14 @@ def test_swv_page_counts_pupils_in_one_grouped_query(als):
         html = client.get(url).content.decode()
     assert sum("swv_leerlingtelling" in q["sql"] and "GROUP BY" in q["sql"] for q in queries) == 1
     assert "Speciaal basisonderwijs (SBO)" in html
+
+
+def test_the_route_is_one_menu_group(als):
+    """The route's lists sit under one 'Ondersteuningsroute' dropdown, so the menu fits one
+    line; the current list is marked inside it."""
+    html = als("medewerker").get("/vragen/").content.decode()
+    groep = html.split('data-bs-toggle="dropdown"', 1)[1].split("</ul>", 1)[0]
+    assert "Ondersteuningsroute" in groep and "dropdown-toggle active" in html
+    for label in ("Leerlingen", "Vragen", "Arrangementen", "Knooppunten", "Voorzieningen"):
+        assert label in groep, label
+    assert 'href="/vragen/" aria-current="page"' in groep

@@ -53,7 +53,7 @@ def test_retention_removes_expired_keeps_others_and_logs(proefregel):
 
 @pytest.fixture
 def proefbron():
-    def bron(*, achternaam, geboortedatum, voornaam):
+    def bron(*, user, achternaam, geboortedatum, voornaam):
         if achternaam == "Jansen" and geboortedatum == date(2015, 3, 1):
             return [inzage.Onderdeel("Proef", ["naam", "geboren"], [["Jansen", geboortedatum]])]
         return []

@@ -43,7 +43,7 @@ def test_audit_event_records_who_what_where_and_cannot_be_changed(rf, gebruiker)
 def test_csv_export_reads_back_and_defuses_formulas():
     data = exports.csv_bytes(["naam", "aantal"], [["=SUM(A1)", 3], ["Één", None]])
     assert data.startswith("\ufeff".encode())
-    rijen = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    rijen = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert rijen == [["naam", "aantal"], ["'=SUM(A1)", "3"], ["Één", ""]]
 
 

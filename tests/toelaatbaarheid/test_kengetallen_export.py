@@ -1,8 +1,6 @@
 """The TLV kengetallen download, read back against the figures the page computes."""
 
-import csv
-import io
-
+from swv.exports import lees_csv
 from swv.models import Samenwerkingsverband
 from swv.schooljaar import huidig_schooljaar
 from toelaatbaarheid import kengetallen
@@ -13,7 +11,8 @@ def test_csv_has_a_row_per_swv_bestuur_and_school_with_the_page_figures(als):
     antwoord = als("medewerker").get(f"/tlv/kengetallen/?format=csv&schooljaar={jaar}")
     assert antwoord.status_code == 200
     assert f"tlv-kengetallen-{jaar}-{jaar + 1}" in antwoord["Content-Disposition"]
-    rijen = list(csv.reader(io.StringIO(antwoord.content.decode("utf-8-sig"))))
+    # Read back as the export writes it (swv.exports: Dutch Excel's separator).
+    rijen = lees_csv(antwoord.content)
     kop, data = rijen[0], rijen[1:]
     assert kop[:4] == ["Niveau", "Code/nummer", "Naam", "Aanvragen"]
     assert {r[0] for r in data} <= {"SWV", "Bestuur", "School"}

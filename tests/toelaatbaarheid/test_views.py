@@ -99,7 +99,10 @@ def test_tweede_aanvraag_die_de_school_niet_mag_zien_geeft_geen_link(als):
     data["school"] = innovo_school().pk
     r = als("ib-innovo").post("/tlv/nieuw/", data)
     tekst = r.content.decode()
-    assert bestaande.nummer in tekst and f'href="/tlv/{bestaande.pk}/"' not in tekst
+    # Nothing about the other board's case: no number, no link, not even that one runs.
+    assert bestaande.nummer not in tekst and f'href="/tlv/{bestaande.pk}/"' not in tekst
+    assert "loopt al een aanvraag" not in tekst
+    assert "Het samenwerkingsverband neemt contact met u op" in tekst
 
 
 def test_fouten_staan_bij_het_veld(als):
@@ -483,7 +486,8 @@ def test_verdagen_via_de_pagina_met_melding_bij_het_veld(als):
     assert "Beslistermijn verdagen" in client.get(f"/tlv/{zaak.pk}/").content.decode()
     r = client.post(
         f"/tlv/{zaak.pk}/verdagen/",
-        {"versie": zaak.versie, "tot": "2000-01-01", "toelichting": "x"},
+        # A date before the current term (the receipt date; within the form's two years).
+        {"versie": zaak.versie, "tot": zaak.ontvangen_op.isoformat(), "toelichting": "x"},
     )
     assert (
         r.status_code == 400 and "Kies een datum na de huidige beslistermijn" in r.content.decode()

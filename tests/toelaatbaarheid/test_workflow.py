@@ -164,8 +164,13 @@ def test_so_zonder_categorie_geweigerd_en_hele_schoolloopbaan_zonder_einddatum()
     with pytest.raises(ValidationError) as fout:
         nieuwe_zaak(soort="SO", categorie="")
     assert "categorie" in fout.value.message_dict
-    zaak = nieuwe_zaak(soort="SO", categorie="hoog", hele_schoolloopbaan=True)
-    assert zaak.einddatum is None
+    # 'Hele schoolloopbaan' with an einddatum is refused at the field (issue 14)...
+    with pytest.raises(ValidationError) as fout:
+        nieuwe_zaak(soort="SO", categorie="hoog", hele_schoolloopbaan=True)
+    assert "einddatum" in fout.value.message_dict
+    # ...without one it is fine.
+    zaak = nieuwe_zaak(soort="SO", categorie="hoog", hele_schoolloopbaan=True, einddatum=None)
+    assert zaak.einddatum is None and zaak.hele_schoolloopbaan
 
 
 def test_school_buiten_scope_geweigerd():

@@ -97,7 +97,7 @@ def test_vergelijking_tabel_en_exports(als, demo_ronde):
     assert "Ankerpunt 1 (%)" in inhoud and "99%" in inhoud and "€ 1.043.575,00" in inhoud
     response = c.get(url + "?format=csv")
     assert response["Content-Type"].startswith("text/csv")
-    rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     kop = rijen[0]
     assert kop[:3] == ["Bestuur", "Bestuursnummer", "Status"]
     assert kop[3:7] == ["Ankerpunt 1 (%)", "Ankerpunt 2 (%)", "Ankerpunt 3 (%)", "Ankerpunt 4 (%)"]
@@ -105,9 +105,9 @@ def test_vergelijking_tabel_en_exports(als, demo_ronde):
     per_bestuur = {r[0]: r for r in rijen[1:]}
     assert len(per_bestuur) == 20
     innovo = per_bestuur["INNOVO"]
-    assert innovo[1:7] == ["41506", "geaccepteerd", "99.0", "96.0", "83.0", ""]
-    assert innovo[9:] == ["1043575.00", "1043500.00"]
-    assert per_bestuur["Movare"][2] == "concept" and per_bestuur["Movare"][3] == "97.0"
+    assert innovo[1:7] == ["41506", "geaccepteerd", "99,0", "96,0", "83,0", ""]
+    assert innovo[9:] == ["1043575,00", "1043500,00"]
+    assert per_bestuur["Movare"][2] == "concept" and per_bestuur["Movare"][3] == "97,0"
 
     from openpyxl import load_workbook
 

@@ -447,8 +447,11 @@ def test_deadline_verlengen(als, gebruiker, ronde):
     url = reverse("verantwoording:ronde-actie", args=[ronde.pk])
     assert c.post(url, {"actie": "deadline", "deadline": nieuw.isoformat()}).status_code == 302
     assert Ronde.objects.get(pk=ronde.pk).deadline == nieuw
-    response = c.post(url, {"actie": "deadline", "deadline": "2020-01-01"}, follow=True)
+    gisteren = (timezone.localdate() - timedelta(days=1)).isoformat()
+    response = c.post(url, {"actie": "deadline", "deadline": gisteren}, follow=True)
     assert "kan niet in het verleden liggen" in response.content.decode()
+    response = c.post(url, {"actie": "deadline", "deadline": "2020-01-01"}, follow=True)
+    assert Ronde.objects.get(pk=ronde.pk).deadline == nieuw  # refused, with its message
     response = c.post(url, {"actie": "deadline", "deadline": "morgen"}, follow=True)
     assert "Vul een geldige datum in" in response.content.decode()
     assert Ronde.objects.get(pk=ronde.pk).deadline == nieuw

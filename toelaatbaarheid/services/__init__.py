@@ -8,9 +8,10 @@ status-history row and an audit event in the same transaction (`swv.workflow`).
 Messages are Dutch and meant for the user.
 
 - `aanvraag`: creating, editing, attachments, filing, extending the term, the MDO,
-  withdrawing, herbeoordeling;
+  withdrawing, herbeoordeling (the herkomst of an aanvraag decides who files it);
 - `advies`: asking the deskundigen and their advice;
-- `beschikking`: the decision (its PDFs stored as sent) and the terugplaatsing;
+- `beschikking`: the decision (its PDFs stored as sent), the terugplaatsing and its
+  nazorg moments;
 - `bezwaar`: registering a bezwaar, each step of its handling, the beslissing op bezwaar.
 """
 
@@ -27,7 +28,12 @@ from .aanvraag import (
     mdo_vastleggen,
 )
 from .advies import advies_geven, deskundige_toewijzen, onafhankelijkheid_bezwaren
-from .beschikking import beschikking_afgeven, documenten_bewaren, terugplaatsing_vastleggen
+from .beschikking import (
+    beschikking_afgeven,
+    documenten_bewaren,
+    nazorg_vastleggen,
+    terugplaatsing_vastleggen,
+)
 from .bezwaar import (
     bezwaar_advies_vastleggen,
     bezwaar_beslissen,
@@ -61,6 +67,7 @@ __all__ = [
     "deskundige_toewijzen",
     "herbeoordeling_starten",
     "mdo_vastleggen",
+    "nazorg_vastleggen",
     "onafhankelijkheid_bezwaren",
     "terugplaatsing_vastleggen",
 ]

@@ -23,13 +23,27 @@ class VerouderdeVersie(workflow.VerouderdeVersie):
 
 
 class DubbeleAanvraag(ValidationError):
-    def __init__(self, bestaande: Aanvraag):
+    """A second open aanvraag for the same pupil. `bestaande` is the open case when the
+    user may see it (the message names it, the form links to it), else None: the message
+    then says nothing about other cases, not even that one exists. Build it with
+    `DubbeleAanvraag.voor(...)` after `dubbelcontrole.treffer` decided what is visible."""
+
+    def __init__(self, bestaande: Aanvraag | None):
         self.bestaande = bestaande
-        super().__init__(
-            _("Voor deze leerling loopt al een aanvraag (%(nummer)s).")
-            % {"nummer": bestaande.nummer},
-            code="dubbel",
-        )
+        if bestaande is not None:
+            tekst = _("Voor deze leerling loopt al een aanvraag (%(nummer)s).") % {
+                "nummer": bestaande.nummer
+            }
+        else:
+            tekst = _(
+                "Deze aanvraag kan nu niet worden aangemaakt. Het samenwerkingsverband "
+                "neemt contact met u op over deze leerling."
+            )
+        super().__init__(tekst, code="dubbel")
+
+    @classmethod
+    def voor(cls, zichtbare: Aanvraag | None) -> "DubbeleAanvraag":
+        return cls(zichtbare)
 
 
 def vergrendel(gebruiker, aanvraag: Aanvraag, versie: int | None, stap) -> Aanvraag:

@@ -10,22 +10,34 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerlingen.services import dossier_koppelen
-from swv import workflow
+from swv import formats, workflow
 from swv.audit import AuditActie, vastleggen
-from swv.models import School
-from swv.selectors import scholen_voor
+from swv.models import Samenwerkingsverband, School, Schoolsoort
+from swv.selectors import scholen_voor, swv_ids_voor
 
-from .. import selectors, stappen
+from .. import dubbelcontrole, selectors, stappen
 from .. import termijnen as t
-from ..models import OPEN_STATUSSEN, Aanvraag, Bijlage, Mdo, Soort
+from ..models import (
+    HERKOMST_MET_NAAM,
+    HERKOMST_MET_SCHOOL,
+    OPEN_STATUSSEN,
+    Aanvraag,
+    Bijlage,
+    Herkomst,
+    Mdo,
+    Soort,
+)
+from ..rules import begeleidt
 from ..validators import bestand_controleren
-from ._gemeen import DubbeleAanvraag, vergrendel
+from ._gemeen import vergrendel
 
 VELDEN = (
     "voornaam",
     "achternaam",
     "geboortedatum",
     "groep",
+    "herkomst_naam",
+    "herkomst_gemeente",
     "soort",
     "categorie",
     "ingangsdatum",
@@ -38,26 +50,106 @@ VELDEN = (
     "ouders_akkoord",
 )
 
+# The school a herkomst with a school of origin asks for (Schoolsoort).
+SCHOOLSOORT_VAN_HERKOMST = {
+    Herkomst.REGULIER: {Schoolsoort.BAO},
+    Herkomst.SO: {Schoolsoort.SO, Schoolsoort.SO_VSO},
+    Herkomst.GESPECIALISEERD: {
+        Schoolsoort.SBO,
+        Schoolsoort.SO,
+        Schoolsoort.SO_VSO,
+        Schoolsoort.VSO,
+    },
+}
+# The S(B)O schools an aanvraag may ask for, by the sector of the SWV (PrO and JJI are
+# not in the school register's kinds; a VO aanvraag asks for VSO).
+GEWENSTE_SCHOOLSOORTEN = {
+    "PO": (Schoolsoort.SBO, Schoolsoort.SO, Schoolsoort.SO_VSO),
+    "VO": (Schoolsoort.VSO, Schoolsoort.SO_VSO),
+}
+EERSTE_GEBOORTEDATUM = date(1900, 1, 1)
 
-def _controleer_gegevens(gegevens: dict) -> None:
+
+def herkomst_van(school: School | None) -> str:
+    """The herkomst a school of origin implies when the caller names none (backward
+    compatible: callers that pass only a school)."""
+    if school is None:
+        return Herkomst.GEEN
+    if school.soort == Schoolsoort.BAO:
+        return Herkomst.REGULIER
+    if school.soort in (Schoolsoort.SO, Schoolsoort.SO_VSO):
+        return Herkomst.SO
+    return Herkomst.GESPECIALISEERD
+
+
+def _controleer_gegevens(gegevens: dict, *, herkomst: str, sector: str | None) -> None:
     fouten = {}
     ingang, eind = gegevens.get("ingangsdatum"), gegevens.get("einddatum")
-    if gegevens.get("hele_schoolloopbaan"):
-        gegevens["einddatum"] = None
+    if gegevens.get("hele_schoolloopbaan") and eind:
+        fouten["einddatum"] = _(
+            "Laat de einddatum leeg bij een TLV voor de hele schoolloopbaan, of vink "
+            "'hele schoolloopbaan' uit."
+        )
     elif ingang and eind and eind < ingang:
         fouten["einddatum"] = _("De einddatum ligt vóór de ingangsdatum.")
     if gegevens.get("soort") == Soort.SBO:
         gegevens["categorie"] = ""
     elif gegevens.get("soort") == Soort.SO and not gegevens.get("categorie"):
         fouten["categorie"] = _("Kies de bekostigingscategorie voor een TLV SO.")
-    geboren = gegevens.get("geboortedatum")
-    if geboren and geboren > timezone.localdate():
+    if herkomst == Herkomst.SO and gegevens.get("soort") not in (None, Soort.SBO):
+        fouten["soort"] = _("Vanuit een SO-school wordt een TLV SBO aangevraagd.")
+    vandaag = timezone.localdate()
+    geboren, groep = gegevens.get("geboortedatum"), gegevens.get("groep")
+    if geboren and geboren > vandaag:
         fouten["geboortedatum"] = _("De geboortedatum ligt in de toekomst.")
+    elif geboren and geboren < EERSTE_GEBOORTEDATUM:
+        fouten["geboortedatum"] = _("Controleer de geboortedatum: die ligt vóór 1900.")
+    elif geboren and groep and groep > 2:
+        # Groep N starts around age N + 3: a child of four cannot be in groep 5 (the rule
+        # of the leerlingdossier).
+        leeftijd = _leeftijd(geboren, vandaag)
+        if leeftijd < groep + 1:
+            fouten["groep"] = _("Groep %(g)s past niet bij de leeftijd (%(l)s jaar).") % {
+                "g": groep,
+                "l": leeftijd,
+            }
+    gewenst = gegevens.get("gewenste_school")
+    if (
+        gewenst is not None
+        and sector in GEWENSTE_SCHOOLSOORTEN
+        and gewenst.soort not in GEWENSTE_SCHOOLSOORTEN[sector]
+    ):
+        fouten["gewenste_school"] = (
+            _("Kies een school voor SO of SBO.")
+            if sector == "PO"
+            else _("Kies een school voor VSO.")
+        )
+    if herkomst in HERKOMST_MET_NAAM:
+        if not (gegevens.get("herkomst_naam") or "").strip():
+            fouten["herkomst_naam"] = _("Vul de naam van de voorziening, instelling of school in.")
+        if not (gegevens.get("herkomst_gemeente") or "").strip():
+            fouten["herkomst_gemeente"] = _("Vul de gemeente in.")
+    else:
+        gegevens["herkomst_naam"] = ""
+        gegevens["herkomst_gemeente"] = ""
     if fouten:
         raise ValidationError(fouten)
 
 
-def _controleer_dubbel(gegevens: dict, *, behalve=None) -> None:
+def _leeftijd(geboren: date, op: date) -> int:
+    return op.year - geboren.year - ((op.month, op.day) < (geboren.month, geboren.day))
+
+
+def _controleer_dubbel(
+    gebruiker, gegevens: dict, *, behalve=None, request=None, tellen: bool = True
+) -> None:
+    """The duplicate check, in one place: counted per user (`dubbelcontrole.tellen`),
+    every hit audited, and the open case named only to a user who may see it
+    (`DubbeleAanvraag.voor`)."""
+    if tellen and request is not None:
+        # Counted where a person asks through a page (code that files recorded data,
+        # like the demo or another service without a request, is not limited).
+        dubbelcontrole.tellen(gebruiker)
     bestaande = selectors.open_aanvraag_voor_leerling(
         voornaam=gegevens["voornaam"],
         achternaam=gegevens["achternaam"],
@@ -65,31 +157,96 @@ def _controleer_dubbel(gegevens: dict, *, behalve=None) -> None:
         behalve=behalve,
     )
     if bestaande is not None:
-        raise DubbeleAanvraag(bestaande)
+        raise dubbelcontrole.treffer(gebruiker, bestaande, request=request)
+
+
+def _controleer_herkomst(gebruiker, *, herkomst, school, swv, vorige) -> int:
+    """Who may file for this herkomst, and the SWV that handles the case (its id).
+    Scope first: only a tampered request names a school or SWV outside it."""
+    if herkomst not in Herkomst.values:
+        raise ValidationError({"herkomst": _("Kies waar de leerling vandaan komt.")})
+    if vorige is not None:
+        # A herbeoordeling: the previous case was checked in the user's scope; the case
+        # stays with that SWV, at the S(B)O school where the pupil is.
+        if not selectors.aanvragen_voor(gebruiker).filter(pk=vorige.pk).exists():
+            raise PermissionDenied(_("Deze aanvraag is niet (meer) beschikbaar voor u."))
+        return vorige.swv_id
+    if herkomst in HERKOMST_MET_SCHOOL:
+        if school is None:
+            raise ValidationError({"school": _("Kies de school van herkomst.")})
+        if (
+            not scholen_voor(gebruiker)
+            .binnen_swv()
+            .filter(pk=school.pk, swv__isnull=False)
+            .exists()
+        ):
+            # Only a tampered request gets here: the form offers the user's own schools.
+            raise PermissionDenied(_("Kies een school binnen uw samenwerkingsverband."))
+        if school.soort not in SCHOOLSOORT_VAN_HERKOMST[herkomst]:
+            raise ValidationError({"school": _("Deze school past niet bij de gekozen herkomst.")})
+        return school.swv_id
+    # No school of origin: the trajectbegeleider or the SWV office files it.
+    if not begeleidt(gebruiker):
+        raise PermissionDenied(
+            _(
+                "Zonder school van herkomst dient de trajectbegeleider of het "
+                "samenwerkingsverband de aanvraag in."
+            )
+        )
+    eigen = list(swv_ids_voor(gebruiker).values_list("id", flat=True))
+    if swv is None and len(eigen) == 1:
+        return eigen[0]
+    if swv is None:
+        raise ValidationError(
+            {"swv": _("Kies het samenwerkingsverband dat de aanvraag behandelt.")}
+        )
+    if swv.pk not in eigen:
+        raise PermissionDenied(_("Kies een samenwerkingsverband waarvoor u werkt."))
+    return swv.pk
 
 
 def aanvraag_aanmaken(
-    *, gebruiker, school: School, gegevens: dict, request=None, vorige=None
+    *,
+    gebruiker,
+    school: School,
+    gegevens: dict,
+    request=None,
+    vorige=None,
+    herkomst: str | None = None,
+    swv: Samenwerkingsverband | None = None,
+    opp=None,
 ) -> Aanvraag:
-    """A new aanvraag in state concept for a school in the user's scope. Refuses a second
-    open aanvraag for the same pupil (`DubbeleAanvraag` carries the open one)."""
+    """A new aanvraag in state concept, with its OPP when given, all or nothing.
+
+    `school` is the school of origin, in the user's scope; None for a herkomst without
+    one (voorschool, residentieel, buiten het SWV, geen school: filed by the
+    trajectbegeleider or SWV office, for `swv` or their only SWV). `herkomst` defaults to
+    what the school implies. Refuses a second open aanvraag for the same pupil
+    (`DubbeleAanvraag`, naming the open case only when the user may see it); every hit
+    is audited and the checks are counted per user."""
     workflow.eis(gebruiker, stappen.AANMAKEN.permissie)
-    if not scholen_voor(gebruiker).binnen_swv().filter(pk=school.pk, swv__isnull=False).exists():
-        # Only a tampered request gets here: the form offers the user's own schools.
-        raise PermissionDenied(_("Kies een school binnen uw samenwerkingsverband."))
+    herkomst = herkomst or herkomst_van(school)
+    swv_id = _controleer_herkomst(
+        gebruiker, herkomst=herkomst, school=school, swv=swv, vorige=vorige
+    )
+    if herkomst not in HERKOMST_MET_SCHOOL:
+        school = None
     gegevens = {k: v for k, v in gegevens.items() if k in VELDEN}
-    _controleer_gegevens(gegevens)
-    _controleer_dubbel(gegevens)
+    sector = Samenwerkingsverband.objects.only("code").get(pk=swv_id).sector
+    _controleer_gegevens(gegevens, herkomst=herkomst, sector=sector)
+    # A herbeoordeling was counted by herbeoordeling_starten.
+    _controleer_dubbel(gebruiker, gegevens, request=request, tellen=vorige is None)
     try:
         with transaction.atomic():
             begeleider = gebruiker if gebruiker.rol == "trajectbegeleider" else None
             zaak = Aanvraag.objects.create(
-                swv_id=school.swv_id,
+                swv_id=swv_id,
                 school=school,
+                herkomst=herkomst,
                 aangemaakt_door=gebruiker,
                 trajectbegeleider=begeleider,
                 vorige=vorige,
-                leerling=_dossier(school, gegevens, vorige, begeleider, gebruiker),
+                leerling=_dossier(swv_id, school, gegevens, vorige, begeleider, gebruiker),
                 **gegevens,
             )
             workflow.aangemaakt(
@@ -99,20 +256,33 @@ def aanvraag_aanmaken(
                 request=request,
                 omschrijving=f"{zaak.nummer} aangemaakt",
             )
+            if opp is not None:
+                # In the same transaction: a refused OPP leaves no concept behind.
+                try:
+                    bijlage_toevoegen(
+                        gebruiker=gebruiker,
+                        aanvraag=zaak,
+                        bestand=opp,
+                        soort="opp",
+                        request=request,
+                    )
+                except ValidationError as fout:
+                    raise ValidationError({"opp": fout.messages}) from None
     except IntegrityError:
         # Someone created one for the same pupil at the same moment (the constraint).
-        _controleer_dubbel(gegevens)
+        _controleer_dubbel(gebruiker, gegevens, request=request, tellen=False)
         raise
     return zaak
 
 
-def _dossier(school, gegevens: dict, vorige, begeleider, gebruiker):
+def _dossier(swv_id, school, gegevens: dict, vorige, begeleider, gebruiker):
     """The pupil's dossier the case belongs to: the previous case's for a herbeoordeling,
     else the pupil's dossier in the SWV (made when there is none)."""
     if vorige is not None and vorige.leerling_id:
         return vorige.leerling
     return dossier_koppelen(
         school=school,
+        swv_id=swv_id,
         voornaam=gegevens.get("voornaam", ""),
         achternaam=gegevens.get("achternaam", ""),
         geboortedatum=gegevens.get("geboortedatum"),
@@ -128,15 +298,22 @@ def aanvraag_wijzigen(
     with transaction.atomic():
         zaak = vergrendel(gebruiker, aanvraag, versie, stappen.WIJZIGEN)
         gegevens = {k: v for k, v in gegevens.items() if k in VELDEN}
-        _controleer_gegevens(gegevens)
-        _controleer_dubbel(gegevens, behalve=zaak.pk)
+        _controleer_gegevens(gegevens, herkomst=zaak.herkomst, sector=zaak.swv.sector)
+    if any(
+        gegevens.get(k) != getattr(zaak, k) for k in ("voornaam", "achternaam", "geboortedatum")
+    ):
+        # A new question about a pupil; outside the transaction of the change, so the
+        # audit entry of a hit stays.
+        _controleer_dubbel(gebruiker, gegevens, behalve=zaak.pk, request=request)
+    with transaction.atomic():
+        zaak = vergrendel(gebruiker, aanvraag, versie, stappen.WIJZIGEN)
         gewijzigd = [k for k, v in gegevens.items() if getattr(zaak, k) != v]
         for k, v in gegevens.items():
             setattr(zaak, k, v)
         if {"voornaam", "achternaam", "geboortedatum"} & set(gewijzigd):
             # A corrected name or birth date: the case moves to that pupil's dossier.
             zaak.leerling = _dossier(
-                zaak.school, gegevens, zaak.vorige, zaak.trajectbegeleider, gebruiker
+                zaak.swv_id, zaak.school, gegevens, zaak.vorige, zaak.trajectbegeleider, gebruiker
             )
         zaak.versie += 1
         zaak.save()
@@ -215,7 +392,7 @@ def beslistermijn_verdagen(
             raise ValidationError(
                 {
                     "tot": _("Kies een datum na de huidige beslistermijn (%(d)s).")
-                    % {"d": huidig.strftime("%d-%m-%Y")}
+                    % {"d": formats.kort(huidig)}
                 }
             )
         if not toelichting.strip():
@@ -228,8 +405,7 @@ def beslistermijn_verdagen(
             zaak,
             stappen.VERDAGEN,
             door=gebruiker,
-            label=_("Beslistermijn verdaagd tot %(d)s (Awb 4:14)")
-            % {"d": tot.strftime("%d-%m-%Y")},
+            label=_("Beslistermijn verdaagd tot %(d)s (Awb 4:14)") % {"d": formats.kort(tot)},
             toelichting=toelichting,
             request=request,
         )
@@ -279,28 +455,42 @@ def aanvraag_intrekken(
 
 
 def herbeoordeling_starten(*, gebruiker, aanvraag: Aanvraag, request=None) -> Aanvraag:
-    """A new aanvraag (concept) linked to the previous TLV, with the pupil data copied."""
+    """A new aanvraag (concept) linked to the previous TLV, with the pupil data copied, at
+    the S(B)O school where the pupil is (the previous TLV's school) when there is one.
+    Taken by the trajectbegeleider or SWV office, or by that S(B)O school itself."""
     with transaction.atomic():
         zaak = vergrendel(gebruiker, aanvraag, None, stappen.HERBEOORDELING)
         lopend = zaak.herbeoordelingen.filter(status__in=OPEN_STATUSSEN).first()
-        if lopend is not None:
-            raise DubbeleAanvraag(lopend)
+    if lopend is not None:
+        # Outside the transaction, so the audit entry of the hit stays.
+        raise dubbelcontrole.treffer(gebruiker, lopend, request=request)
+    gegevens = {
+        "voornaam": zaak.voornaam,
+        "achternaam": zaak.achternaam,
+        "geboortedatum": zaak.geboortedatum,
+        "groep": zaak.groep,
+        "soort": zaak.soort,
+        "categorie": zaak.categorie,
+        "gewenste_school": zaak.gewenste_school,
+        "hele_schoolloopbaan": zaak.hele_schoolloopbaan,
+        "ingangsdatum": zaak.einddatum + timedelta(days=1) if zaak.einddatum else None,
+        "einddatum": t.standaard_einddatum(zaak.einddatum + timedelta(days=1))
+        if zaak.einddatum
+        else None,
+    }
+    _controleer_dubbel(gebruiker, gegevens, request=request)
+    with transaction.atomic():
+        zaak = vergrendel(gebruiker, aanvraag, None, stappen.HERBEOORDELING)
+        waar = zaak.gewenste_school
         nieuw = aanvraag_aanmaken(
             gebruiker=gebruiker,
-            school=zaak.school,
+            school=waar or zaak.school,
+            herkomst=Herkomst.GESPECIALISEERD if waar else zaak.herkomst,
             gegevens={
-                "voornaam": zaak.voornaam,
-                "achternaam": zaak.achternaam,
-                "geboortedatum": zaak.geboortedatum,
-                "groep": zaak.groep,
-                "soort": zaak.soort,
-                "categorie": zaak.categorie,
-                "gewenste_school": zaak.gewenste_school,
-                "ingangsdatum": zaak.einddatum + timedelta(days=1) if zaak.einddatum else None,
-                "einddatum": t.standaard_einddatum(zaak.einddatum + timedelta(days=1))
-                if zaak.einddatum
-                else None,
-            },
+                **gegevens,
+                "herkomst_naam": zaak.herkomst_naam,
+                "herkomst_gemeente": zaak.herkomst_gemeente,
+            },  # fmt: skip
             vorige=zaak,
             request=request,
         )

@@ -1,5 +1,6 @@
 """The decision and what follows a granted TLV: the beschikking (numbered per SWV and year,
-its PDFs stored as sent) and the terugplaatsing to a regular school."""
+its PDFs stored as sent), the terugplaatsing (to a regular school, or from SO to SBO)
+and its nazorg."""
 
 from datetime import date
 
@@ -9,14 +10,19 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from swv import documenten, workflow
+from swv import documenten, formats, workflow
+from swv.audit import AuditActie, vastleggen
+from swv.models import Schoolsoort
 from swv.rules import is_directeur
 
 from .. import reports, selectors, stappen
+from .. import termijnen as t
 from ..models import (
+    NAZORG_STANDAARD,
     Aanvraag,
     Beschikking,
     Besluit,
+    Nazorgmoment,
     Soort,
     Status,
     Terugplaatsing,
@@ -180,15 +186,30 @@ def terugplaatsing_vastleggen(
     warme_overdracht: str,
     request=None,
 ) -> Terugplaatsing:
-    """The pupil returns to a regular school: the granted TLV ends."""
+    """The pupil leaves the S(B)O through the knooppunt: to a regular school, or from SO
+    to SBO. The granted TLV ends; the default nazorg moments (NAZORG_STANDAARD: after 6
+    weeks, 3 months and 1 year) are planned, to be moved or added on the case page."""
     with transaction.atomic():
         zaak = vergrendel(gebruiker, aanvraag, versie, stappen.TERUGPLAATSEN)
-        if knooppunt_op > datum:
-            raise ValidationError(
-                {"knooppunt_op": _("Het knooppunt vindt plaats vóór de terugplaatsing.")}
+        fouten = {}
+        if datum is None:
+            fouten["datum"] = _("Vul de datum van de terugplaatsing in.")
+        if knooppunt_op is None:
+            fouten["knooppunt_op"] = _("Vul de datum van het knooppunt in.")
+        elif datum is not None and knooppunt_op > datum:
+            fouten["knooppunt_op"] = _("Het knooppunt vindt plaats vóór de terugplaatsing.")
+        if ontvangende_school is None:
+            fouten["ontvangende_school"] = _("Kies de ontvangende school.")
+        elif ontvangende_school.soort not in ontvangende_soorten(zaak):
+            fouten["ontvangende_school"] = (
+                _("Kies een reguliere basisschool of een SBO-school.")
+                if zaak.soort == Soort.SO
+                else _("Kies een reguliere basisschool.")
             )
-        if ontvangende_school.soort != "BAO":
-            raise ValidationError({"ontvangende_school": _("Kies een reguliere basisschool.")})
+        if not (warme_overdracht or "").strip():
+            fouten["warme_overdracht"] = _("Leg de afspraken van de warme overdracht vast.")
+        if fouten:
+            raise ValidationError(fouten)
         terug = Terugplaatsing.objects.create(
             aanvraag=zaak,
             datum=datum,
@@ -197,10 +218,94 @@ def terugplaatsing_vastleggen(
             warme_overdracht=warme_overdracht,
             vastgelegd_door=gebruiker,
         )
+        for label, weken, maanden in NAZORG_STANDAARD:
+            Nazorgmoment.objects.create(
+                terugplaatsing=terug,
+                omschrijving=str(label),
+                datum_gepland=t.nazorg_datum(datum, weken=weken, maanden=maanden),
+                vastgelegd_door=gebruiker,
+            )
         workflow.overgang(
             zaak,
             stappen.TERUGPLAATSEN,
             door=gebruiker,
+            label=_("Teruggeplaatst naar %(s)s") % {"s": ontvangende_school.get_soort_display()},
             request=request,
         )
     return terug
+
+
+def ontvangende_soorten(zaak: Aanvraag) -> tuple[str, ...]:
+    """Where a terugplaatsing may go: a regular school; from SO also to SBO."""
+    if zaak.soort == Soort.SO:
+        return (Schoolsoort.BAO, Schoolsoort.SBO)
+    return (Schoolsoort.BAO,)
+
+
+def nazorg_vastleggen(
+    *,
+    gebruiker,
+    aanvraag: Aanvraag,
+    datum_gepland: date,
+    moment: int | None = None,
+    omschrijving: str = "",
+    gehouden_op: date | None = None,
+    bevindingen: str = "",
+    request=None,
+) -> Nazorgmoment:
+    """Plan, move or record a nazorg moment of the case's terugplaatsing: `moment` is the
+    id of one of its moments, or None for an extra one. Held moments carry a date (not
+    in the future, not before the terugplaatsing) and their findings."""
+    with transaction.atomic():
+        zaak = vergrendel(gebruiker, aanvraag, None, stappen.NAZORG)
+        terug = Terugplaatsing.objects.filter(aanvraag=zaak).first()
+        if terug is None:
+            raise ValidationError(_("Deze aanvraag heeft geen terugplaatsing."))
+        if moment is not None:
+            obj = (
+                Nazorgmoment.objects.select_for_update()
+                .filter(terugplaatsing=terug, pk=moment)
+                .first()
+            )
+            if obj is None:
+                raise ValidationError(_("Dit nazorgmoment hoort niet bij deze terugplaatsing."))
+        else:
+            obj = Nazorgmoment(terugplaatsing=terug, vastgelegd_door=gebruiker)
+        fouten = {}
+        vandaag = timezone.localdate()
+        if datum_gepland is None:
+            fouten["datum_gepland"] = _("Vul de geplande datum in.")
+        elif datum_gepland < terug.datum:
+            fouten["datum_gepland"] = _("Nazorg volgt op de terugplaatsing (%(d)s).") % {
+                "d": formats.kort(terug.datum)
+            }
+        if gehouden_op is not None and gehouden_op > vandaag:
+            fouten["gehouden_op"] = _("Een gesprek in de toekomst is nog niet gehouden.")
+        elif gehouden_op is not None and gehouden_op < terug.datum:
+            fouten["gehouden_op"] = _("Het nazorggesprek ligt na de terugplaatsing.")
+        bevindingen = (bevindingen or "").strip()
+        if gehouden_op is not None and not bevindingen:
+            fouten["bevindingen"] = _("Leg de bevindingen van het nazorggesprek vast.")
+        elif bevindingen and gehouden_op is None:
+            fouten["gehouden_op"] = _("Vul in wanneer het nazorggesprek is gehouden.")
+        omschrijving = (omschrijving or "").strip()[:120]
+        if obj.pk is None and not omschrijving:
+            omschrijving = str(_("Extra nazorgmoment"))
+        if fouten:
+            raise ValidationError(fouten)
+        obj.datum_gepland = datum_gepland
+        obj.gehouden_op = gehouden_op
+        obj.bevindingen = bevindingen
+        if omschrijving:
+            obj.omschrijving = omschrijving
+        nieuw = obj.pk is None
+        obj.save()
+        vastleggen(
+            actie=AuditActie.AANGEMAAKT if nieuw else AuditActie.GEWIJZIGD,
+            gebruiker=gebruiker,
+            obj=obj,
+            request=request,
+            omschrijving=f"{zaak.nummer}: nazorgmoment {obj.pk} "
+            + ("gepland" if nieuw else "bijgewerkt"),
+        )
+    return obj

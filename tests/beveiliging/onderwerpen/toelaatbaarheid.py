@@ -1,15 +1,16 @@
-"""The TLV's objects for the generated step test: one case per state and SWV, the
-adviezen, and bezwaren open and decided, inside and outside the one-SWV users' scope."""
+"""The TLV's objects for the generated step test: one case per state and SWV (with and
+without a school of origin, and a terugplaatsing with nazorg), the adviezen, and bezwaren
+open and decided, inside and outside the one-SWV users' scope."""
 
 from django.utils import timezone
 
-from swv.models import Gebruiker, School
+from swv.models import Gebruiker, Samenwerkingsverband, School
 from swv.selectors import scholen_voor
 from tests.beveiliging.onderwerpen import Onderwerp
-from tests.factories.toelaatbaarheid import gebruiker, naar_status, nieuwe_zaak, vers
+from tests.factories.toelaatbaarheid import gebruiker, gegevens, naar_status, nieuwe_zaak, vers
 from toelaatbaarheid import selectors as tlv_sel
 from toelaatbaarheid import services
-from toelaatbaarheid.models import Aanvraag, Bezwaar, Deskundigenadvies, Status
+from toelaatbaarheid.models import Aanvraag, Bezwaar, Deskundigenadvies, Herkomst, Status
 
 
 def _zaak_zichtbaar(user, zaak_id):
@@ -44,7 +45,7 @@ ONDERWERPEN = {
     Aanvraag: Onderwerp(
         zichtbaar=lambda user, obj: _zaak_zichtbaar(user, obj.pk),
         # One case per state and SWV (other SWVs and besturen among them).
-        objecten=lambda model: model.objects.filter(pk__in=_een_per_status()),
+        objecten=lambda model: model.objects.filter(pk__in=_een_per_status(_extra_zaken())),
     ),
     Deskundigenadvies: Onderwerp(
         zichtbaar=lambda user, obj: _zaak_zichtbaar(user, obj.aanvraag_id),
@@ -66,11 +67,40 @@ ONDERWERPEN = {
 }
 
 
-def _een_per_status():
+def _extra_zaken():
+    """In PO3105 (the one-SWV users' SWV): a terugplaatsing with its nazorg moments (the
+    nazorg step acts on a beëindigde case) and an aanvraag without a school of origin
+    (seen only by the SWV office and the trajectbegeleiders)."""
+    swv = Samenwerkingsverband.objects.get(code="PO3105")
+    school = School.objects.filter(swv=swv, soort="BAO").order_by("vestigingscode").first()
+    zaak = naar_status(nieuwe_zaak(school=school), Status.TOEGEKEND)
+    vandaag = timezone.localdate()
+    services.terugplaatsing_vastleggen(
+        gebruiker=gebruiker("trajectbegeleider"),
+        aanvraag=zaak,
+        versie=zaak.versie,
+        datum=vandaag,
+        knooppunt_op=vandaag,
+        ontvangende_school=school,
+        warme_overdracht="Warme overdracht (stappentest).",
+    )
+    zonder = services.aanvraag_aanmaken(
+        gebruiker=gebruiker("medewerker"),
+        school=None,
+        herkomst=Herkomst.VOORSCHOOL,
+        swv=swv,
+        gegevens=gegevens(herkomst_naam="MKD (stappentest)", herkomst_gemeente="Heerlen"),
+    )
+    return [zaak.pk, zonder.pk]
+
+
+def _een_per_status(extra=()):
     gezien = {}
-    for pk, status, swv_id in Aanvraag.objects.order_by("pk").values_list("pk", "status", "swv"):
-        gezien.setdefault((status, swv_id), pk)
-    return list(gezien.values())
+    for pk, status, swv_id, school_id in Aanvraag.objects.order_by("pk").values_list(
+        "pk", "status", "swv", "school"
+    ):
+        gezien.setdefault((status, swv_id, school_id is None), pk)
+    return sorted({*gezien.values(), *extra})
 
 
 def _school_van(username):

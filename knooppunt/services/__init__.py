@@ -1,0 +1,1 @@
+"""Every write of the knooppunt, by entity."""
