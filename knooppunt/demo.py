@@ -15,7 +15,7 @@ from leerlingen.models import Leerling, leerling_sleutel
 from swv.models import Gebruiker
 from swv.schooljaar import huidig_schooljaar
 
-from .models import Knooppunt, PartnerRol
+from .models import Knooppunt, Knooppuntoverleg, PartnerRol
 from .services import knooppunt as kp
 from .services import overleg as ov
 
@@ -55,6 +55,30 @@ def _gehouden(door, knooppunt, leerling, datum, verslag):
     obj = ov.overleg_plannen(gebruiker=door, knooppunt=knooppunt, leerling=leerling,
                              datum=datum, gegevens=verslag)  # fmt: skip
     return ov.overleg_houden(gebruiker=door, overleg=obj, versie=obj.versie)
+
+
+MDO_GELEDEN = timedelta(days=3)  # the overleg turned into an MDO (it dates the demo)
+
+
+def wissen() -> None:
+    """Before a reload (`load_demo` runs every app's wissen() in reverse order, then every
+    laad()): the demo schools' knooppunten with all that is on them, and the TLV concept
+    an overleg was turned into, so the demo moves with the day and the TLV demo may
+    rebuild its own cases."""
+    from toelaatbaarheid.demo import DEMO_TEKST
+    from toelaatbaarheid.models import Aanvraag
+
+    scholen = [d.school_id for d in (_dossier(v, a) for v, a, *_ in DOSSIERS) if d is not None]
+    knooppunten = Knooppunt.objects.filter(school_id__in=scholen)
+    overleggen = Knooppuntoverleg.objects.filter(knooppunt__in=knooppunten)
+    if overleggen.filter(status="naar_mdo", datum=timezone.localdate() - MDO_GELEDEN).exists():
+        return  # built today: loading again gives the same data
+    mdo = list(overleggen.exclude(aanvraag=None).values_list("aanvraag_id", flat=True))
+    overleggen.delete()
+    Aanvraag.objects.filter(pk__in=mdo, status="concept").exclude(
+        ondersteuningsbehoeften__endswith=DEMO_TEKST
+    ).delete()
+    knooppunten.delete()
 
 
 @transaction.atomic
@@ -115,7 +139,7 @@ def laad(stdout=None) -> None:
     )  # fmt: skip
 
     # PO3104: held, then turned into an MDO by the trajectbegeleider.
-    overleg = _gehouden(tb, knooppunten[lina.school_id], lina, vandaag - timedelta(days=3), _verslag(
+    overleg = _gehouden(tb, knooppunten[lina.school_id], lina, vandaag - MDO_GELEDEN, _verslag(
         "Lina heeft een forse ontwikkelingsachterstand; de ondersteuning van niveau 1-4 is "
         "uitgeput.",
         "Arrangement met extra handen in de groep, een half jaar uitgevoerd en geëvalueerd.",

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from swv.models import Samenwerkingsverband, School
+from swv.models import Genummerd, Samenwerkingsverband, School
 from swv.schooljaar import schooljaar_label
 from swv.selectors import KindQuerySet
 from swv.workflow import StatusHistorie
@@ -49,7 +49,11 @@ KERNROLLEN = (
 )
 
 
-class Knooppunt(models.Model):
+class Knooppunt(Genummerd, models.Model):
+    nummer_voorvoegsel = "KP"
+    nummer_cijfers = 5
+    audit_soort = "knooppunt"
+
     school = models.OneToOneField(
         School, on_delete=models.PROTECT, related_name="knooppunt", verbose_name=_("school")
     )
@@ -79,14 +83,6 @@ class Knooppunt(models.Model):
 
     def get_absolute_url(self):
         return reverse("knooppunt:detail", args=[self.pk])
-
-    @property
-    def nummer(self) -> str:
-        return f"KP-{self.pk:05d}" if self.pk else "KP-nieuw"
-
-    @property
-    def audit_label(self) -> str:
-        return f"knooppunt {self.nummer}"
 
 
 class Kernpartner(models.Model):
@@ -209,7 +205,10 @@ class Status(models.TextChoices):
     NAAR_MDO = "naar_mdo", _("Omgezet naar MDO")
 
 
-class Knooppuntoverleg(ConcurrentTransitionMixin, models.Model):
+class Knooppuntoverleg(Genummerd, ConcurrentTransitionMixin, models.Model):
+    nummer_voorvoegsel = "KO"
+    audit_soort = "knooppuntoverleg"
+
     knooppunt = models.ForeignKey(
         Knooppunt,
         on_delete=models.PROTECT,
@@ -301,20 +300,8 @@ class Knooppuntoverleg(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["swv", "status"], name="kpoverleg_swv_status_idx"),
         ]
 
-    def __str__(self):
-        return self.nummer
-
     def get_absolute_url(self):
         return reverse("knooppunt:overleg", args=[self.pk])
-
-    @property
-    def nummer(self) -> str:
-        return f"KO-{self.pk:06d}" if self.pk else "KO-nieuw"
-
-    @property
-    def audit_label(self) -> str:
-        # Never the pupil's name.
-        return f"knooppuntoverleg {self.nummer}"
 
     def get_rollen_aanwezig_display(self) -> list[str]:
         labels = dict(PartnerRol.choices)

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from swv.models import Samenwerkingsverband, School
+from swv.models import Genummerd, Samenwerkingsverband, School
 from swv.selectors import KindQuerySet
 from swv.workflow import StatusHistorie
 
@@ -62,7 +62,11 @@ class OverlegStatus(models.TextChoices):
     AFGEROND = "afgerond", _("Afgerond")
 
 
-class Loketoverleg(ConcurrentTransitionMixin, models.Model):
+class Loketoverleg(Genummerd, ConcurrentTransitionMixin, models.Model):
+    nummer_voorvoegsel = "LO"
+    nummer_cijfers = 5
+    audit_soort = "loketoverleg"
+
     swv = models.ForeignKey(
         Samenwerkingsverband,
         on_delete=models.PROTECT,
@@ -97,19 +101,8 @@ class Loketoverleg(ConcurrentTransitionMixin, models.Model):
         verbose_name_plural = _("loketoverleggen")
         indexes = [models.Index(fields=["swv", "-datum"], name="loket_swv_datum_idx")]
 
-    def __str__(self):
-        return self.nummer
-
     def get_absolute_url(self):
         return reverse("ondersteuning:loket-detail", args=[self.pk])
-
-    @property
-    def nummer(self) -> str:
-        return f"LO-{self.pk:05d}" if self.pk else "LO-nieuw"
-
-    @property
-    def audit_label(self) -> str:
-        return f"loketoverleg {self.nummer}"
 
     @transition(field=status, source=OverlegStatus.GEPLAND, target=OverlegStatus.GEHOUDEN)
     def houden(self):
@@ -159,7 +152,10 @@ class Besluit(models.TextChoices):
     AFGEWEZEN = "afgewezen", _("Afgewezen")
 
 
-class Ondersteuningsvraag(ConcurrentTransitionMixin, models.Model):
+class Ondersteuningsvraag(Genummerd, ConcurrentTransitionMixin, models.Model):
+    nummer_voorvoegsel = "OV"
+    audit_soort = "vraag"
+
     leerling = models.ForeignKey(
         "leerlingen.Leerling",
         on_delete=models.PROTECT,
@@ -265,20 +261,8 @@ class Ondersteuningsvraag(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["trajectbegeleider", "-id"], name="vraag_tb_idx"),
         ]
 
-    def __str__(self):
-        return self.nummer
-
     def get_absolute_url(self):
         return reverse("ondersteuning:detail", args=[self.pk])
-
-    @property
-    def nummer(self) -> str:
-        return f"OV-{self.pk:06d}" if self.pk else "OV-nieuw"
-
-    @property
-    def audit_label(self) -> str:
-        # Never the pupil's name.
-        return f"vraag {self.nummer}"
 
     @property
     def is_open(self) -> bool:
@@ -342,12 +326,15 @@ class ArrangementStatus(models.TextChoices):
     VERLENGD = "verlengd", _("Verlengd")
 
 
-class Arrangement(ConcurrentTransitionMixin, models.Model):
+class Arrangement(Genummerd, ConcurrentTransitionMixin, models.Model):
     """Individual extra support for one pupil, granted by a loket decision on a vraag of
     soort arrangement (`vraag`), or by an extension of an earlier arrangement (`vorige`).
     `kosten` is computed by the service when the arrangement is granted or ended
     (budget plus uren per week × weken × uurtarief) and stored, so totals are one query.
     Scoped like the vraag: by its own swv, (uitvoerende) school and trajectbegeleider."""
+
+    nummer_voorvoegsel = "AR"
+    audit_soort = "arrangement"
 
     leerling = models.ForeignKey(
         "leerlingen.Leerling",
@@ -453,20 +440,8 @@ class Arrangement(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["trajectbegeleider", "-startdatum"], name="arr_tb_idx"),
         ]
 
-    def __str__(self):
-        return self.nummer
-
     def get_absolute_url(self):
         return reverse("ondersteuning:arrangement-detail", args=[self.pk])
-
-    @property
-    def nummer(self) -> str:
-        return f"AR-{self.pk:06d}" if self.pk else "AR-nieuw"
-
-    @property
-    def audit_label(self) -> str:
-        # Never the pupil's name.
-        return f"arrangement {self.nummer}"
 
     @transition(field=status, source=ArrangementStatus.LOPEND, target=ArrangementStatus.BEEINDIGD)
     def beeindigen(self):

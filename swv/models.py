@@ -13,6 +13,30 @@ from django.utils.translation import gettext_lazy as _
 from .roles import Rol
 
 
+class Genummerd:
+    """A record known by its number (TLV-000123 style) in pages, mails and the audit trail,
+    never by the pupil's name: a model sets `nummer_voorvoegsel`, `nummer_cijfers` and
+    `audit_soort` ("plaatsing" gives the audit label "plaatsing PL-000001"). Put it before
+    `models.Model` in the bases; a model with another `__str__` keeps its own."""
+
+    nummer_voorvoegsel = ""
+    nummer_cijfers = 6
+    audit_soort = ""
+
+    def __str__(self):
+        return self.nummer
+
+    @property
+    def nummer(self) -> str:
+        if not self.pk:
+            return f"{self.nummer_voorvoegsel}-nieuw"
+        return f"{self.nummer_voorvoegsel}-{self.pk:0{self.nummer_cijfers}d}"
+
+    @property
+    def audit_label(self) -> str:
+        return f"{self.audit_soort} {self.nummer}"
+
+
 class Sector(models.TextChoices):
     PO = "PO", _("Primair onderwijs")
     VO = "VO", _("Voortgezet onderwijs")

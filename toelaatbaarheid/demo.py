@@ -226,8 +226,9 @@ def _voorschool(vandaag: date) -> int:
         opp=ContentFile(OPP_PDF, name="opp-demo.pdf"),
     )
     services.aanvraag_indienen(
-        gebruiker=tb, aanvraag=zaak, versie=_vers(zaak).versie, ontvangen_op=vandaag
-    )
+        gebruiker=tb, aanvraag=zaak, versie=_vers(zaak).versie,
+        ontvangen_op=vandaag - timedelta(days=2),
+    )  # fmt: skip
     return 1
 
 

@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from swv.models import Gemeente, Samenwerkingsverband, School, Schoolbestuur
+from swv.models import Gemeente, Genummerd, Samenwerkingsverband, School, Schoolbestuur
 from swv.selectors import KindQuerySet
 from swv.workflow import StatusHistorie
 
@@ -86,7 +86,11 @@ class Doelgroep(models.TextChoices):
     ONDERINSTROOM = "onderinstroom", _("Onderinstroom vanuit zorg (MKD/KDC)")
 
 
-class Voorziening(models.Model):
+class Voorziening(Genummerd, models.Model):
+    nummer_voorvoegsel = "VZ"
+    nummer_cijfers = 4
+    audit_soort = "voorziening"
+
     swv = models.ForeignKey(
         Samenwerkingsverband,
         on_delete=models.PROTECT,
@@ -155,14 +159,6 @@ class Voorziening(models.Model):
     def get_absolute_url(self):
         return reverse("voorzieningen:detail", args=[self.pk])
 
-    @property
-    def nummer(self) -> str:
-        return f"VZ-{self.pk:04d}" if self.pk else "VZ-nieuw"
-
-    @property
-    def audit_label(self) -> str:
-        return f"voorziening {self.nummer}"
-
 
 class Status(models.TextChoices):
     WACHTLIJST = "wachtlijst", _("Op de wachtlijst")
@@ -174,7 +170,10 @@ class Status(models.TextChoices):
 OPEN_STATUSSEN = (Status.WACHTLIJST, Status.GEPLAATST)
 
 
-class Plaatsing(ConcurrentTransitionMixin, models.Model):
+class Plaatsing(Genummerd, ConcurrentTransitionMixin, models.Model):
+    nummer_voorvoegsel = "PL"
+    audit_soort = "plaatsing"
+
     voorziening = models.ForeignKey(
         Voorziening,
         on_delete=models.PROTECT,
@@ -265,20 +264,8 @@ class Plaatsing(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["swv", "status"], name="plaatsing_swv_status_idx"),
         ]
 
-    def __str__(self):
-        return self.nummer
-
     def get_absolute_url(self):
         return reverse("voorzieningen:plaatsing", args=[self.pk])
-
-    @property
-    def nummer(self) -> str:
-        return f"PL-{self.pk:06d}" if self.pk else "PL-nieuw"
-
-    @property
-    def audit_label(self) -> str:
-        # Never the pupil's name.
-        return f"plaatsing {self.nummer}"
 
     @property
     def is_open(self) -> bool:

@@ -1,7 +1,8 @@
 """Demo aanmeldingen at the ib-innovo school, through the services, dates relative to
 today: one fresh, one extended, one past six weeks, one past ten weeks without a decision,
-one decided. Fictional pupils (new dossiers through `dossier_koppelen`). Idempotent:
-nothing is added once the school has aanmeldingen."""
+one decided. Fictional pupils (new dossiers through `dossier_koppelen`). Loading again
+on the same day changes nothing; on a later day the demo aanmeldingen are built anew
+around that day."""
 
 from datetime import date, timedelta
 
@@ -28,12 +29,15 @@ ACHTERNAAM = "Demoaanmelding"
 @transaction.atomic
 def laad(stdout=None) -> None:
     school = innovo_school()
-    if school is None or Aanmelding.objects.filter(school=school).exists():
-        return
     ib = Gebruiker.objects.filter(username="ib-innovo").first()
-    if ib is None:
+    if school is None or ib is None:
         return
     vandaag = timezone.localdate()
+    demo = Aanmelding.objects.filter(school=school, leerling__achternaam=ACHTERNAAM)
+    _naam, dagen_geleden, _vervolg = AANMELDINGEN[0]
+    if demo.filter(ontvangen_op=vandaag - timedelta(days=dagen_geleden)).exists():
+        return  # built today
+    demo.delete()
     for voornaam, dagen, vervolg in AANMELDINGEN:
         ontvangen = vandaag - timedelta(days=dagen)
         obj = services.aanmelding_registreren(

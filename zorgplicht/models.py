@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from swv.models import Samenwerkingsverband, School
+from swv.models import Genummerd, Samenwerkingsverband, School
 from swv.selectors import KindQuerySet
 from swv.workflow import StatusHistorie
 
@@ -45,7 +45,10 @@ class Uitkomst(models.TextChoices):
 MET_MOTIVERING = (Uitkomst.ELDERS, Uitkomst.PLAATSGEBREK, Uitkomst.GRONDSLAG)
 
 
-class Aanmelding(ConcurrentTransitionMixin, models.Model):
+class Aanmelding(Genummerd, ConcurrentTransitionMixin, models.Model):
+    nummer_voorvoegsel = "AM"
+    audit_soort = "aanmelding"
+
     swv = models.ForeignKey(
         Samenwerkingsverband,
         on_delete=models.PROTECT,
@@ -162,20 +165,8 @@ class Aanmelding(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["trajectbegeleider", "status"], name="aanm_tb_idx"),
         ]
 
-    def __str__(self):
-        return self.nummer
-
     def get_absolute_url(self):
         return reverse("zorgplicht:detail", args=[self.pk])
-
-    @property
-    def nummer(self) -> str:
-        return f"AM-{self.pk:06d}" if self.pk else "AM-nieuw"
-
-    @property
-    def audit_label(self) -> str:
-        # Never the pupil's name.
-        return f"aanmelding {self.nummer}"
 
     @property
     def is_open(self) -> bool:

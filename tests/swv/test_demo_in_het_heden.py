@@ -45,7 +45,11 @@ DAGEN = [datetime(2026, 12, 1, 10, 30, tzinfo=AMS), datetime(2028, 3, 20, 9, 15,
 
 def _wissen():
     """Remove everything the demo dates (TLV cases, plans with their KPIs and metingen,
-    thuiszitters, verantwoording rounds); organisations and accounts stay."""
+    thuiszitters, verantwoording rounds); organisations and accounts stay. The demo modules'
+    own wissen() first (the knooppunt overleggen point to TLV cases)."""
+    from knooppunt import demo as knooppunt_demo
+
+    knooppunt_demo.wissen()
     Bezwaar.objects.all().delete()
     Terugplaatsing.objects.all().delete()
     Beschikking.objects.all().delete()
@@ -206,10 +210,16 @@ def _thuiszitters_kloppen(vandaag):
 
 
 def _niets_over_tijd_op_de_home_pagina(client, vandaag, te_laat: Aanvraag):
-    """No deadline on anyone's home page has passed, except the overdue case's."""
+    """No deadline on anyone's home page has passed, except the overdue case's and the two
+    aanmeldingen the zorgplicht demo shows past their term (6 and 10 weeks)."""
+    from zorgplicht.models import Aanmelding
+
+    open_aanmeldingen = Aanmelding.objects.filter(status__in=["ontvangen", "verlengd"])
+    laat = {a.get_absolute_url() for a in open_aanmeldingen if a.uiterste_beslisdatum < vandaag}
+    assert len(laat) == 2, laat
     for naam in DEMO_ACCOUNTS:
         for punt in punten_voor(Gebruiker.objects.get(username=naam)):
-            if punt.url == te_laat.get_absolute_url():
+            if punt.url == te_laat.get_absolute_url() or punt.url in laat:
                 continue
             assert not punt.te_laat and (punt.datum is None or punt.datum >= vandaag), (
                 naam,

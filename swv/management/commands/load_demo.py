@@ -18,13 +18,19 @@ class Command(BaseCommand):
             raise CommandError("Demogegevens worden alleen geladen met SWV_DEMO_MODE=true.")
         # Each app may ship a demo module with laad(); they run in INSTALLED_APPS order
         # (the KPI demo measures the plans the plan demo placed). Each reads the date itself.
+        # A module may also have wissen(): first, in reverse order, so an app above may
+        # remove what points to the records an app below rebuilds.
+        modules = []
         for config in apps.get_app_configs():
             try:
-                module = import_module(f"{config.name}.demo")
+                modules.append((config, import_module(f"{config.name}.demo")))
             except ModuleNotFoundError as exc:
                 if exc.name != f"{config.name}.demo":
                     raise
-                continue
+        for _config, module in reversed(modules):
+            if hasattr(module, "wissen"):
+                module.wissen()
+        for config, module in modules:
             self.stdout.write(f"Demo {config.verbose_name} ...")
             module.laad(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demogegevens geladen."))
