@@ -43,6 +43,15 @@ def mislukt_eerst(*, naam: str):
     return maak_document(naam=naam)
 
 
+@pytest.fixture(autouse=True)
+def _verbinding_blijft(monkeypatch):
+    """The worker closes stale database connections between tasks, as a request does;
+    in a test that would end the test's transaction (the test client skips it too)."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+
 def _worker():
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
