@@ -25,6 +25,7 @@ contain personal data): only the task id, the function and the exception class.
 import logging
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -82,12 +83,11 @@ def uitvoeren(taak_id: str) -> None:
     """Run one Taak (in the worker). Its status says what happened; a failure is
     recorded on the Taak, so the worker's own result is always a success."""
     geclaimd = Taak.objects.filter(pk=taak_id, status=TaakStatus.WACHTEND).update(
-        status=TaakStatus.BEZIG, gestart_op=timezone.now()
+        status=TaakStatus.BEZIG, gestart_op=timezone.now(), pogingen=F("pogingen") + 1
     )
     if not geclaimd:
         return  # already run (a retry of the queue) or removed
     taak = Taak.objects.get(pk=taak_id)
-    Taak.objects.filter(pk=taak_id).update(pogingen=taak.pogingen + 1)
     try:
         with transaction.atomic():
             resultaat = import_string(taak.functie)(**taak.argumenten)
