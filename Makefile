@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 # into a later school year); or set KLOK=2028-03-20T10:30 for one particular moment.
 KLOK ?= $(shell date -d '+400 days' '+%Y-%m-%dT%H:%M')
 
-.PHONY: run test test-sqlite test-postgres test-klok e2e e2e-belast install lint check-migrations check-deploy check-productie demo bench clean system-deps
+.PHONY: run test test-sqlite test-postgres test-klok e2e e2e-belast install lint check-migrations check-deploy check-productie demo bench bench-snel test-bench clean system-deps
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is nodig ($(PYTHON) niet gevonden)"; exit 1; }
@@ -77,8 +77,15 @@ check-deploy: install
 check-productie: system-deps
 	bash scripts/productie-check.sh
 
+# Benchmarks over real HTTP (gunicorn) against a floor view; writes bench/RESULTS.md.
 bench: install
 	$(DEV_ENV) $(BIN)/python -m bench
+
+bench-snel: install
+	$(DEV_ENV) $(BIN)/python -m bench --snel
+
+test-bench: install system-deps
+	$(DEV_ENV) $(BIN)/python -m pytest -q -n 0 -m bench tests/bench
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

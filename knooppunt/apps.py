@@ -8,9 +8,12 @@ class KnooppuntConfig(AppConfig):
 
     def ready(self):
         from leerlingen import tijdlijn
+        from swv import bewaartermijnen, inzage
 
-        from . import rules, selectors  # noqa: F401 - registers permissions and scope
+        from . import privacy, rules, selectors  # noqa: F401 - registers permissions and scope
         from .tijdlijn import overleg_starten, overleggen_op_tijdlijn
 
         tijdlijn.registreer(overleggen_op_tijdlijn)
         tijdlijn.registreer_actie(overleg_starten)
+        bewaartermijnen.registreer(privacy.REGEL)
+        inzage.registreer(privacy.inzage)

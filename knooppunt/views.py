@@ -90,7 +90,11 @@ def inrichten(request):
 @login_required
 @permission_required("knooppunt.bekijken", raise_exception=True)
 def detail(request, pk):
-    return _knooppuntpagina(request, _knooppunt(request, pk))
+    obj = _knooppunt(request, pk)
+    if request.user.has_perm("knooppunt.overleg_bekijken"):
+        # The page lists the overleggen by pupil: a read of pupil data.
+        bekeken(request, obj, omschrijving=f"overleggen van {obj.audit_label} bekeken")
+    return _knooppuntpagina(request, obj)
 
 
 def _knooppuntpagina(request, obj, *, status=200, partner_form=None):

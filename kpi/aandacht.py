@@ -1,16 +1,14 @@
 """Home-page attention points of the KPI app (registered in KpiConfig.ready())."""
 
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from swv.aandacht import Aandachtspunt
-from swv.schooljaar import schooljaar_van
 
 from .berekeningen import _maanden_terug
-from .models import Meting, ThuiszitterStatus, ThuiszitterType
-from .selectors import kpis_voor, thuiszitters_voor
+from .models import ThuiszitterStatus, ThuiszitterType
+from .selectors import kpis_zonder_meting, peiljaar, thuiszitters_voor
 
 
 def aandachtspunten(user) -> list[Aandachtspunt]:
@@ -36,18 +34,9 @@ def aandachtspunten(user) -> list[Aandachtspunt]:
                 )
             )
     if user.has_perm("kpi.meting_invoeren"):
-        # The school year that ended most recently (1 Aug - 31 Jul).
-        jaar = schooljaar_van(vandaag) - 1
-        open_kpis = (
-            kpis_voor(user)
-            .filter(
-                berekening="",
-                speerpunt__plan__startjaar__lte=jaar,
-                speerpunt__plan__eindjaar__gte=jaar,
-            )
-            .exclude(Exists(Meting.objects.filter(kpi=OuterRef("pk"), schooljaar=jaar)))
-            .count()
-        )
+        # The same count as the dashboard's "Nog geen meting" (one selector).
+        jaar = peiljaar()
+        open_kpis = kpis_zonder_meting(user, jaar).count()
         if open_kpis:
             punten.append(
                 Aandachtspunt(

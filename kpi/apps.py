@@ -25,3 +25,11 @@ class KpiConfig(AppConfig):
 
         bewaartermijnen.registreer(privacy.REGEL)
         inzage.registreer(privacy.inzage)
+
+        # Cached computed KPI figures follow every change of their sources.
+        from . import gegevensversie
+
+        gegevensversie.koppelen()
+
+        # Registers the ondersteuningsroute's computed KPIs in berekeningen.BRONNEN.
+        from . import routekengetallen  # noqa: F401

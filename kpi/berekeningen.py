@@ -4,6 +4,7 @@ number appears, so a reader can check how it was made.
 """
 
 from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,6 +20,7 @@ from swv.schooljaar import huidig_schooljaar
 from toelaatbaarheid import kengetallen
 from toelaatbaarheid.models import Aanvraag, Beschikking, Besluit, Soort
 
+from . import gegevensversie
 from .models import Thuiszitter, ThuiszitterType, Vrijstelling, peildatum
 
 # SO/VSO vestigingen count as SO: DUO counts their pupils per vestiging without splitting
@@ -408,6 +410,21 @@ class Scope:
         return qs
 
 
+@dataclass(frozen=True)
+class Bron:
+    """A computed KPI another kpi module declares: `waarden(berekening, jaren, scope,
+    cache)` as berekende_waarden promises, its explanation, and the page with its rows."""
+
+    waarden: Callable
+    uitleg: str
+    url_naam: str = ""
+
+
+# Filled on import by the modules that declare them (kpi.routekengetallen, imported in
+# KpiConfig.ready()).
+BRONNEN: dict[str, Bron] = {}
+
+
 def berekende_waarden(
     berekening: str, jaren: list[int], scope: Scope, cache: dict | None = None
 ) -> dict[int, Decimal | None]:
@@ -418,6 +435,8 @@ def berekende_waarden(
     number of grouped queries), not once per plan, KPI or year; a scope is then summed from
     the per-SWV rows."""
     cache = {} if cache is None else cache
+    if berekening in BRONNEN:
+        return BRONNEN[berekening].waarden(berekening, jaren, scope, cache)
     alle_ids = sorted(set(cache.get("swv_ids", ())) | set(scope.swv_ids))
     alle_jaren = sorted(set(cache.get("jaren", ())) | set(jaren))
     if berekening in (Berekening.DEELNAME_SBO, Berekening.DEELNAME_SO):
@@ -426,7 +445,7 @@ def berekende_waarden(
             ("deelname", scope.bestuur_id),
             scope,
             alle_ids,
-            lambda: _deelname_rijen(alle_ids, alle_jaren, scope.bestuur_id),
+            lambda: _deelname_uit_cache(alle_ids, alle_jaren, scope.bestuur_id, cache),
         )
         uit = {}
         for j in jaren:
@@ -446,10 +465,7 @@ def berekende_waarden(
         peildata = sorted({p for p in laatste.values() if p})
 
         def ophalen():
-            qs = Thuiszitter.objects.filter(swv_id__in=alle_ids)
-            if scope.bestuur_id:
-                qs = qs.filter(school__bestuur_id=scope.bestuur_id)
-            return thuiszitters_per_swv(peildata, qs)
+            return _thuiszitters_uit_cache(alle_ids, peildata, scope.bestuur_id, cache)
 
         per = _per_swv(cache, ("thuis", scope.bestuur_id), scope, alle_ids, ophalen)
         sinds = _in_gebruik_sinds("thuis", scope, alle_ids, cache)
@@ -498,14 +514,28 @@ def _in_gebruik_sinds(bron: str, scope: Scope, alle_ids, cache: dict) -> date | 
     registered (registration date, not start date: cases can be entered afterwards) or the
     first TLV aanvraag received. One grouped query per page for all SWVs on it."""
 
-    def ophalen():
+    def uit_de_database(stukken):
+        ids = [i for (i,) in stukken]
         if bron == "thuis":
-            qs = Thuiszitter.objects.filter(swv_id__in=alle_ids).values("swv_id")
+            qs = Thuiszitter.objects.filter(swv_id__in=ids).values("swv_id")
             rijen = qs.annotate(m=Min("aangemaakt_op")).order_by()
-            return {r["swv_id"]: timezone.localtime(r["m"]).date() for r in rijen}
-        qs = Aanvraag.objects.filter(swv_id__in=alle_ids, ontvangen_op__isnull=False)
-        rijen = qs.values("swv_id").annotate(m=Min("ontvangen_op")).order_by()
-        return {r["swv_id"]: r["m"] for r in rijen}
+            per = {r["swv_id"]: timezone.localtime(r["m"]).date() for r in rijen}
+        else:
+            qs = Aanvraag.objects.filter(swv_id__in=ids, ontvangen_op__isnull=False)
+            rijen = qs.values("swv_id").annotate(m=Min("ontvangen_op")).order_by()
+            per = {r["swv_id"]: r["m"] for r in rijen}
+        return {(i,): per.get(i) for i in ids}
+
+    def ophalen():
+        bron_versie = gegevensversie.THUISZITTERS if bron == "thuis" else gegevensversie.TLV
+        uit = gegevensversie.per_stuk(
+            bron_versie,
+            [(i,) for i in alle_ids],
+            uit_de_database,
+            versie=lambda: _versie(cache, bron_versie),
+            context=("sinds",),
+        )
+        return {i: d for (i,), d in uit.items() if d is not None}
 
     # The register is the SWV's: a bestuur's zero counts once its SWV keeps the register.
     per = _per_swv(cache, ("sinds", bron), Scope(scope.swv_ids), alle_ids, ophalen)
@@ -527,6 +557,57 @@ def _per_swv(cache: dict, sleutel, scope: Scope, alle_ids, ophalen):
     if sleutel not in cache or not set(scope.swv_ids) <= cache[sleutel][0]:
         cache[sleutel] = (set(alle_ids), ophalen())
     return cache[sleutel][1]
+
+
+def _versie(cache: dict, bron: str) -> int:
+    """The source's data version, read once per page (before any figure is computed)."""
+    if "versies" not in cache:
+        cache["versies"] = gegevensversie.versies()
+    return cache["versies"].get(bron, 0)
+
+
+def _deelname_uit_cache(swv_ids, jaren, bestuur_id, cache: dict) -> dict:
+    """_deelname_rijen through the cache of computed figures, per SWV and year."""
+
+    def uit_de_database(stukken):
+        rijen = _deelname_rijen(
+            sorted({i for i, _ in stukken}), sorted({j for _, j in stukken}), bestuur_id
+        )
+        sommen = ("leerlingen_bao", "leerlingen_sbo", "leerlingen_so", "gemaskeerd")
+        return {s: ({k: rijen[s][k] for k in sommen} if s in rijen else None) for s in stukken}
+
+    uit = gegevensversie.per_stuk(
+        gegevensversie.TELLINGEN,
+        [(i, j) for i in swv_ids for j in jaren],
+        uit_de_database,
+        versie=lambda: _versie(cache, gegevensversie.TELLINGEN),
+        context=("deelname", bestuur_id or 0),
+    )
+    return {s: r for s, r in uit.items() if r is not None}
+
+
+def _thuiszitters_uit_cache(swv_ids, peildata, bestuur_id, cache: dict) -> dict:
+    """thuiszitters_per_swv's 'totaal' through the cache, per SWV and peildatum:
+    {swv_id: {peildatum: {"totaal": n}}}."""
+
+    def uit_de_database(stukken):
+        qs = Thuiszitter.objects.filter(swv_id__in=sorted({i for i, _ in stukken}))
+        if bestuur_id:
+            qs = qs.filter(school__bestuur_id=bestuur_id)
+        per = thuiszitters_per_swv(sorted({p for _, p in stukken}), qs)
+        return {(i, p): per[i][p]["totaal"] if i in per else 0 for i, p in stukken}
+
+    uit = gegevensversie.per_stuk(
+        gegevensversie.THUISZITTERS,
+        [(i, p) for i in swv_ids for p in peildata],
+        uit_de_database,
+        versie=lambda: _versie(cache, gegevensversie.THUISZITTERS),
+        context=("thuis", bestuur_id or 0),
+    )
+    per_swv: dict[int, dict] = {}
+    for (i, p), totaal in uit.items():
+        per_swv.setdefault(i, {})[p] = {"totaal": totaal}
+    return per_swv
 
 
 def _deelname_rijen(swv_ids, jaren, bestuur_id) -> dict:
@@ -552,16 +633,39 @@ def _tlv_per_jaar(jaren, scope: Scope, alle_ids, cache: dict) -> tuple[dict, dic
     sleutel = ("tlv", scope.bestuur_id)
     bekend = cache.get(sleutel)
     if bekend is None or not (set(jaren) <= bekend[0] and set(alle_ids) <= bekend[1]):
-        ruw = kengetallen.tlv_per_swv_en_jaar(
-            schooljaren=jaren,
-            swv_ids=alle_ids,
-            bestuur_ids=[scope.bestuur_id] if scope.bestuur_id else None,
+
+        def uit_de_database(stukken):
+            tellingen, duur = kengetallen.tlv_per_swv_en_jaar(
+                schooljaren=sorted({j for _, j in stukken}),
+                swv_ids=sorted({i for i, _ in stukken}),
+                bestuur_ids=[scope.bestuur_id] if scope.bestuur_id else None,
+            )
+            return {
+                (i, j): (tellingen.get(j, {}).get(i), duur.get(j, {}).get(i, []))
+                for i, j in stukken
+            }
+
+        uit = gegevensversie.per_stuk(
+            gegevensversie.TLV,
+            [(i, j) for i in alle_ids for j in jaren],
+            uit_de_database,
+            versie=lambda: _versie(cache, gegevensversie.TLV),
+            context=("tlv", scope.bestuur_id or 0),
         )
-        cache[sleutel] = bekend = (set(jaren), set(alle_ids), ruw)
+        tellingen = {j: {} for j in jaren}
+        duur = {j: {} for j in jaren}
+        for (i, j), (telling, dagen) in uit.items():
+            if telling is not None:
+                tellingen[j][i] = telling
+            if dagen:
+                duur[j][i] = dagen
+        cache[sleutel] = bekend = (set(jaren), set(alle_ids), (tellingen, duur))
     return bekend[2]
 
 
 def uitleg_voor(berekening: str) -> str:
+    if berekening in BRONNEN:
+        return BRONNEN[berekening].uitleg
     if berekening in (Berekening.DEELNAME_SBO, Berekening.DEELNAME_SO):
         return UITLEG["deelname"]
     if berekening == Berekening.THUISZITTERS:

@@ -72,6 +72,8 @@ class MetingForm(forms.Form):
     vervangen = forms.BooleanField(
         label=_("Ja, vervang de bestaande meting"), required=False, widget=forms.HiddenInput
     )
+    # The version of the existing meting the user was shown and confirmed to replace.
+    vervangen_versie = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, kpi, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -116,6 +118,10 @@ _BSN = re.compile(r"\d{8,9}")
 
 
 class ThuiszitterForm(forms.ModelForm):
+    # The version the form was opened on (kpi.services.thuiszitter_wijzigen); empty on a
+    # new registration.
+    versie = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
     class Meta:
         model = Thuiszitter
         formfield_callback = redelijke_datum_formfield

@@ -92,6 +92,9 @@ class Meting(models.Model):
         verbose_name=_("ingevoerd door"),
     )
     ingevoerd_op = models.DateTimeField(_("ingevoerd op"), default=timezone.now)
+    # Raised on every replacement: a confirmation to replace what the user saw refuses to
+    # overwrite a value someone saved after that (kpi.services.meting_vastleggen).
+    versie = models.PositiveIntegerField(_("versie"), default=1, editable=False)
 
     objects = MetingQuerySet.as_manager()
 
@@ -135,6 +138,26 @@ class Meting(models.Model):
         if self.swv_id:
             return self.swv.code
         return str(_("hele plan"))
+
+
+# The version of the sources of computed KPI figures --------------------------------------
+
+
+class Gegevensversie(models.Model):
+    """How often one source of the computed KPI figures (the thuiszitters register, the
+    TLV cases, the leerlingtellingen) has changed. Raised after every committed change
+    (kpi.gegevensversie); cached figures carry the version they were computed on, so a
+    change makes the old ones unreachable at once, in every worker."""
+
+    bron = models.CharField(_("bron"), max_length=20, unique=True)
+    versie = models.PositiveBigIntegerField(_("versie"), default=0)
+
+    class Meta:
+        verbose_name = _("gegevensversie")
+        verbose_name_plural = _("gegevensversies")
+
+    def __str__(self):
+        return f"{self.bron} v{self.versie}"
 
 
 # Thuiszitters ---------------------------------------------------------------------------
@@ -218,6 +241,9 @@ class Thuiszitter(models.Model):
         _("geanonimiseerd op"), null=True, blank=True, editable=False
     )
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    # Optimistic locking: the edit form carries the version it was opened on and a save
+    # over a later one is refused (kpi.services.thuiszitter_wijzigen).
+    versie = models.PositiveIntegerField(_("versie"), default=1, editable=False)
 
     class Meta:
         ordering = ["-startdatum", "-id"]

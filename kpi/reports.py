@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -21,15 +22,15 @@ from swv.selectors import swv_ids_voor
 
 from . import berekeningen
 from .models import Meting, Vrijstelling, peildatum
-from .selectors import plannen_met_kpis
+from .selectors import kpis_zonder_meting, peiljaar, plannen_met_kpis
 
 OP_KOERS = "op_koers"
 NIET_OP_KOERS = "niet_op_koers"
 GEEN_METING = "geen_meting"
 GEEN_STREEFWAARDE = "geen_streefwaarde"
-# Plans per dashboard page: a user of many SWVs (a national or regional view) pages
-# through their plans instead of waiting for all of them (17 KPIs each) at once.
-PLANNEN_PER_PAGINA = 3
+# Plans per dashboard page: one plan's KPIs at a glance on one screen (a compact table of
+# status per KPI and year); a user of many SWVs pages through their plans or picks an SWV.
+PLANNEN_PER_PAGINA = 1
 
 STATUS_LABEL = {
     OP_KOERS: _("Op koers"),
@@ -112,6 +113,7 @@ class PlanBlok:
     plan: object
     speerpunten: list[SpeerpuntBlok]
     telling: dict = field(default_factory=dict)
+    jaren: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -122,6 +124,10 @@ class Dashboard:
     totaal_label: str = ""
     uitleg: dict = field(default_factory=dict)
     pagina: Page | None = None
+    # "Nog geen meting": hand-measured KPIs without a meting over the peiljaar, for all
+    # the user's plans (kpi.selectors.kpis_zonder_meting, as on the home page).
+    peiljaar: int | None = None
+    zonder_meting: int = 0
 
 
 def _toelichting(m: Meting, extra: str = "") -> str:
@@ -161,13 +167,23 @@ def _metingen_voor_scope(kpi: Kpi, swv, bestuur, scope_ids) -> tuple[dict, dict 
 
 
 def dashboard(
-    user, *, swv=None, bestuur=None, kan_rijen_zien=False, pagina=None, alleen_kpi=None
+    user,
+    *,
+    swv=None,
+    bestuur=None,
+    kan_rijen_zien=False,
+    pagina=None,
+    alleen_kpi=None,
+    grafieken=None,
 ) -> Dashboard:
     """Per plan of the user's SWVs, per speerpunt, each KPI's values per plan year against
     the streefwaarde of that year. `swv` narrows the totals to one SWV; `bestuur` adds the
     bestuur's own figures beside them. With `pagina` (a page number, as given in the URL)
     only that page of PLANNEN_PER_PAGINA plans; without it all plans (the exports). With
-    `alleen_kpi` only that KPI, in its own plan (the KPI's page)."""
+    `alleen_kpi` only that KPI, in its own plan (the KPI's page). Charts only with
+    `grafieken` (default: on the KPI's page): the dashboard is a table."""
+    if grafieken is None:
+        grafieken = alleen_kpi is not None
     eigen_swvs = set(swv_ids_voor(user).values_list("id", flat=True))
     blokken = []
     plan_ids = None if alleen_kpi is None else [alleen_kpi.speerpunt.plan_id]
@@ -187,6 +203,17 @@ def dashboard(
             "jaren": sorted({j for p in plannen for j in p.schooljaren}),
         }
     }
+    jaar = peiljaar()
+    zonder_per_plan = (
+        {}
+        if alleen_kpi is not None
+        else dict(
+            kpis_zonder_meting(user, jaar)
+            .values_list("speerpunt__plan_id")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+    )
     nummer = 0
     for plan in plannen:
         plan_swvs = [s for s in plan.samenwerkingsverbanden.all() if s.id in eigen_swvs]
@@ -199,6 +226,8 @@ def dashboard(
         jaren = plan.schooljaren
         speerpunten = []
         telling = dict.fromkeys(STATUS_LABEL, 0)
+        # Where each KPI stands (its latest measured year); "nog geen meting" is the due
+        # meting over the peiljaar, counted as on the home page.
         for sp in plan.speerpunten.all():
             regels = []
             for kpi in sp.kpis.all():
@@ -206,13 +235,15 @@ def dashboard(
                     continue
                 nummer += 1
                 regel = _kpi_regel(
-                    kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zien
+                    kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zien, grafieken
                 )
-                telling[regel.status] += 1
+                if regel.status != GEEN_METING:
+                    telling[regel.status] += 1
                 regels.append(regel)
             if regels or alleen_kpi is None:
                 speerpunten.append(SpeerpuntBlok(sp, regels))
-        blokken.append(PlanBlok(plan, speerpunten, telling))
+        telling[GEEN_METING] = zonder_per_plan.get(plan.pk, 0)
+        blokken.append(PlanBlok(plan, speerpunten, telling, [f"{j}-{j + 1}" for j in jaren]))
     return Dashboard(
         plannen=blokken,
         swv=swv,
@@ -220,6 +251,8 @@ def dashboard(
         totaal_label=swv.code if swv is not None else _("Totaal plan"),
         uitleg=berekeningen.UITLEG,
         pagina=page,
+        peiljaar=jaar,
+        zonder_meting=sum(zonder_per_plan.values()),
     )
 
 
@@ -235,7 +268,9 @@ def _berekend(kpi: Kpi, jaren, scope_ids, bestuur_id, cache) -> dict:
     return cache[sleutel]
 
 
-def _kpi_regel(kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zien) -> KpiRegel:
+def _kpi_regel(
+    kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zien, grafieken=True
+) -> KpiRegel:
     streef = {s.schooljaar: s for s in kpi.streefwaarden.all()}
     toelichtingen = {}
     if kpi.is_berekend:
@@ -273,6 +308,26 @@ def _kpi_regel(kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zie
     gemeten = [r for r, j in zip(regels, jaren, strict=True) if totaal.get(j) is not None]
     laatste = gemeten[-1] if gemeten else None
     status = laatste.status if laatste else GEEN_METING
+    return KpiRegel(
+        kpi=kpi,
+        nummer=nummer,
+        jaren=regels,
+        laatste=laatste,
+        status=status,
+        status_label=STATUS_LABEL[status],
+        grafiek=_grafiek(kpi, regels, jaren, totaal, best, streef, swv, bestuur)
+        if grafieken
+        else "",
+        uitleg=berekeningen.uitleg_voor(kpi.berekening) if kpi.is_berekend else "",
+        drilldown_url=laatste.url if laatste else "",
+        bestuur_laatste=(
+            getal(best.get(laatste.jaar), kpi) if best is not None and laatste else None
+        ),
+    )
+
+
+def _grafiek(kpi, regels, jaren, totaal, best, streef, swv, bestuur) -> str:
+    """The line chart of a KPI's values against its streefwaarde (the KPI's page, the PDF)."""
     reeksen = [
         Reeks(
             _("Totaal") if swv is None else swv.code,
@@ -295,7 +350,7 @@ def _kpi_regel(kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zie
         y_min, y_max = 0, 1
     elif kpi.type == KpiType.SCORE and kpi.schaal_max is not None:
         y_min, y_max = kpi.schaal_min or 0, kpi.schaal_max
-    grafiek = lijngrafiek(
+    return lijngrafiek(
         titel=_("Verloop: %(kpi)s") % {"kpi": kpi.naam},
         beschrijving=_(
             "Waarde per schooljaar tegen de streefwaarde; de tabel eronder geeft dezelfde getallen."
@@ -305,20 +360,6 @@ def _kpi_regel(kpi, nummer, jaren, scope_ids, swv, bestuur, cache, kan_rijen_zie
         eenheid="%" if kpi.type == KpiType.PERCENTAGE else "",
         y_min=y_min,
         y_max=y_max,
-    )
-    return KpiRegel(
-        kpi=kpi,
-        nummer=nummer,
-        jaren=regels,
-        laatste=laatste,
-        status=status,
-        status_label=STATUS_LABEL[status],
-        grafiek=grafiek,
-        uitleg=berekeningen.uitleg_voor(kpi.berekening) if kpi.is_berekend else "",
-        drilldown_url=laatste.url if laatste else "",
-        bestuur_laatste=(
-            getal(best.get(laatste.jaar), kpi) if best is not None and laatste else None
-        ),
     )
 
 
@@ -346,7 +387,11 @@ def _onderliggend(kpi: Kpi, jaar: int, swv, bestuur, kan_rijen_zien: bool) -> st
         Berekening.THUISZITTERS: "kpi:thuiszitters",
         Berekening.DEELNAME_SBO: "kpi:deelname",
         Berekening.DEELNAME_SO: "kpi:deelname",
-    }.get(kpi.berekening, "kpi:verwijzingen")
+    }.get(kpi.berekening) or (
+        berekeningen.BRONNEN[kpi.berekening].url_naam
+        if kpi.berekening in berekeningen.BRONNEN
+        else "kpi:verwijzingen"
+    )
     return reverse(naam) + (f"?{urlencode(params)}" if params else "")
 
 
@@ -560,11 +605,21 @@ THUISZITTERS = Export(
 )
 
 
+def kwartaal_begin(peildatum):
+    """The first day of the (calendar) quarter that ends on the peildatum: 1 July, 1
+    October, 1 January or 1 April."""
+    return peildatum.replace(month=peildatum.month - 2, day=1)
+
+
 def inspectie_registratie(qs, peildatum):
-    """The cases of `qs` that started on or before the peildatum, resolved ones included,
-    with their duration class on that day (`duur`), in the order of the registration."""
+    """The cases of `qs` that ran during the quarter ending on the peildatum: started on
+    or before the peildatum and not ended before the quarter began (resolved ones during
+    the quarter included), with their duration class on the peildatum (`duur`), in the
+    order of the registration."""
+    begin = kwartaal_begin(peildatum)
     return (
         qs.filter(startdatum__lte=peildatum)
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=begin))
         .annotate(duur=berekeningen.duurklasse(peildatum))
         .order_by("startdatum", "id")
     )

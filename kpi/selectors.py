@@ -5,11 +5,13 @@ plannen_voor`); KPIs and metingen inherit it by declaration (`Kpi.objects.voor`,
 `Meting.objects.voor`). Thuiszitter cases have their own rule, `thuiszitters_voor`.
 """
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.utils import timezone
 
 from ondersteuningsplan.models import Kpi, Ondersteuningsplan, Speerpunt, Streefwaarde
 from ondersteuningsplan.selectors import plannen_voor
 from swv.models import Samenwerkingsverband, School, Schoolbestuur
+from swv.schooljaar import schooljaar_van
 from swv.selectors import (
     besturen_voor,
     leerlingscope,
@@ -26,6 +28,29 @@ def kpis_voor(user) -> QuerySet[Kpi]:
     """KPIs of the plans the user may see (the plan's rule, inherited by `Kpi.objects.voor`):
     a school or bestuur does not see the KPIs of a draft it may not open; staff see all."""
     return Kpi.objects.voor(user).select_related("speerpunt", "speerpunt__plan")
+
+
+def peiljaar() -> int:
+    """The school year that ended most recently (1 Aug - 31 Jul): the year whose metingen
+    are due."""
+    return schooljaar_van(timezone.localdate()) - 1
+
+
+def kpis_zonder_meting(user, jaar: int | None = None) -> QuerySet[Kpi]:
+    """Hand-measured KPIs of the plans the user may see that run in `jaar` (default: the
+    peiljaar) and have no meting over that year the user may see (any period or scope).
+    The one count behind the home page's attention point and the dashboard's "Nog geen
+    meting" (computed KPIs are not entered, so they are not missing)."""
+    jaar = peiljaar() if jaar is None else jaar
+    return (
+        Kpi.objects.voor(user)
+        .filter(
+            berekening="",
+            speerpunt__plan__startjaar__lte=jaar,
+            speerpunt__plan__eindjaar__gte=jaar,
+        )
+        .exclude(Exists(Meting.objects.voor(user).filter(kpi=OuterRef("pk"), schooljaar=jaar)))
+    )
 
 
 def plannen_met_kpis(user, plan_ids=None, swv=None) -> QuerySet[Ondersteuningsplan]:

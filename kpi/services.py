@@ -11,7 +11,11 @@ from django.utils.translation import gettext as _
 
 from leerlingen.services import dossier_koppelen
 from ondersteuningsplan.models import Kpi
-from swv import workflow
+
+# The chapters' optimistic-locking refusal (a swv.workflow.VerouderdeVersie carrying the
+# saved object): one mechanism for every edit form.
+from ondersteuningsplan.services import Bewerkconflict
+from swv import formats, workflow
 from swv.audit import AuditActie, vastleggen
 from swv.getallen import getal
 from swv.models import Samenwerkingsverband, School, Schoolbestuur
@@ -56,12 +60,16 @@ def meting_vastleggen(
     toelichting: str = "",
     door,
     vervangen: bool = False,
+    vervangen_versie: int | None = None,
     request=None,
 ) -> Meting:
     """Record a meting. Refuses a computed KPI, a value that does not fit the KPI type and
     a meting for both an SWV and a bestuur. If one exists for the same KPI, period and
     scope, raises MetingBestaatAl unless `vervangen` is set; then it is replaced (never
-    doubled). Only SWV staff, for a KPI of one of their plans and their own SWV."""
+    doubled). With `vervangen_versie` (the version of the meting the user confirmed to
+    replace) a meting saved by someone else since is not overwritten: MetingBestaatAl
+    again, with the value now saved. Only SWV staff, for a KPI of one of their plans and
+    their own SWV."""
     workflow.eis(door, stappen.METING.permissie)
     if not selectors.kpis_voor(door).filter(pk=kpi.pk).exists() or (
         swv is not None and not samenwerkingsverbanden_voor(door).filter(pk=swv.pk).exists()
@@ -86,7 +94,9 @@ def meting_vastleggen(
             .filter(kpi=kpi, schooljaar=schooljaar, kwartaal=kwartaal, swv=swv, bestuur=bestuur)
             .first()
         )
-        if bestaande is not None and not vervangen:
+        if bestaande is not None and (
+            not vervangen or (vervangen_versie is not None and vervangen_versie != bestaande.versie)
+        ):
             raise MetingBestaatAl(bestaande)
         velden = {
             "waarde": waarde,
@@ -98,7 +108,8 @@ def meting_vastleggen(
             oud = bestaande.waarde
             for naam, w in velden.items():
                 setattr(bestaande, naam, w)
-            bestaande.save(update_fields=[*velden])
+            bestaande.versie += 1
+            bestaande.save(update_fields=[*velden, "versie"])
             meting = bestaande
             vastleggen(
                 actie=AuditActie.GEWIJZIGD,
@@ -261,31 +272,44 @@ def thuiszitter_registreren(
     return t
 
 
-def thuiszitter_wijzigen(*, thuiszitter: Thuiszitter, door, request=None, **velden) -> Thuiszitter:
-    """Change a case in the user's scope; logs which fields changed (names, not values)."""
+def thuiszitter_wijzigen(
+    *, thuiszitter: Thuiszitter, door, versie: int, request=None, **velden
+) -> Thuiszitter:
+    """Change a case in the user's scope, over the version the form was opened on
+    (`versie`): if someone saved the case since, nothing is saved and Bewerkconflict
+    carries the saved case (the chapters' conflict page). Logs which fields changed
+    (names, not values)."""
     _eigen_thuiszitter(door, thuiszitter, stappen.THUISZITTER_WIJZIGEN)
     onbekend = set(velden) - set(VELDEN)
     if onbekend:
         raise TypeError(f"Onbekende velden: {sorted(onbekend)}")
-    gewijzigd = [n for n, w in velden.items() if getattr(thuiszitter, n) != w]
-    for naam in gewijzigd:
-        setattr(thuiszitter, naam, velden[naam])
-    if "school" in gewijzigd:
-        thuiszitter.swv_id = thuiszitter.school.swv_id
-    _thuiszitter_controleren(thuiszitter)
-    if not gewijzigd:
-        return thuiszitter
     with transaction.atomic():
-        thuiszitter.save()
+        huidig = (
+            Thuiszitter.objects.select_for_update()
+            .select_related("school", "trajectbegeleider")
+            .get(pk=thuiszitter.pk)
+        )
+        if huidig.versie != versie:
+            raise Bewerkconflict(huidig)
+        gewijzigd = [n for n, w in velden.items() if getattr(huidig, n) != w]
+        for naam in gewijzigd:
+            setattr(huidig, naam, velden[naam])
+        if "school" in gewijzigd:
+            huidig.swv_id = huidig.school.swv_id
+        _thuiszitter_controleren(huidig)
+        if not gewijzigd:
+            return huidig
+        huidig.versie += 1
+        huidig.save()
         vastleggen(
             actie=AuditActie.GEWIJZIGD,
             gebruiker=door,
-            obj=thuiszitter,
+            obj=huidig,
             request=request,
-            omschrijving=f"Thuiszitter #{thuiszitter.pk} gewijzigd",
+            omschrijving=f"Thuiszitter #{huidig.pk} gewijzigd",
             details={"velden": gewijzigd},
         )
-    return thuiszitter
+    return huidig
 
 
 def thuiszitter_actie_toevoegen(
@@ -298,12 +322,18 @@ def thuiszitter_actie_toevoegen(
     request=None,
 ) -> ThuiszitterActie:
     """Add a dated action to a case's log, recorded as `door` now. Refuses a date in the
-    future and an empty description. Audited on the thuiszitter (ids only, no text)."""
+    future or before the registration's start, and an empty description (each message on
+    its field). Audited on the thuiszitter (ids only, no text)."""
     _eigen_thuiszitter(door, thuiszitter, stappen.THUISZITTER_ACTIE)
     omschrijving, betrokkenen = omschrijving.strip(), betrokkenen.strip()
     fouten = {}
     if datum > timezone.localdate():
         fouten["datum"] = ACTIE_IN_DE_TOEKOMST
+    elif datum < thuiszitter.startdatum:
+        fouten["datum"] = _(
+            "De datum ligt voor de start van deze registratie (%(start)s). Vul de datum in "
+            "waarop de actie is gedaan of afgesproken, op of na de startdatum."
+        ) % {"start": formats.lang(thuiszitter.startdatum)}
     if not omschrijving:
         fouten["omschrijving"] = _("Beschrijf wat er is gedaan of afgesproken.")
     if fouten:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import route_views, views
 
 app_name = "kpi"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("rapport/", views.DashboardPdfView.as_view(), name="rapport"),
     path("deelname/", views.DeelnameView.as_view(), name="deelname"),
     path("verwijzingen/", views.VerwijzingenView.as_view(), name="verwijzingen"),
+    path("route/", route_views.RouteKengetallenView.as_view(), name="route"),
     path("<int:pk>/", views.KpiDetailView.as_view(), name="kpi-detail"),
     path("<int:pk>/meting/", views.MetingNieuwView.as_view(), name="meting-nieuw"),
     path("thuiszitters/", views.ThuiszitterListView.as_view(), name="thuiszitters"),

@@ -1,5 +1,7 @@
 """KPI pages. Thin: parse input, call a selector/service/report, render."""
 
+from datetime import date
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -14,6 +16,7 @@ from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
+from swv import formats
 from swv.audit import AuditActie, bekeken, vastleggen
 from swv.exports import FORMATEN
 from swv.getallen import getal
@@ -26,7 +29,7 @@ from swv.views import VergevingsvollePaginering
 from . import berekeningen, reports, services
 from .filters import ThuiszitterFilter
 from .forms import MetingForm, ThuiszitterActieForm, ThuiszitterForm
-from .models import Meting, peildatum
+from .models import Meting, Thuiszitter, peildatum
 from .selectors import bestuur_keuzes, kpis_voor, swv_keuzes, thuiszitters_voor
 
 
@@ -68,8 +71,20 @@ class DashboardFilterForm(forms.Form):
             self.fields["bestuur"].empty_label = None
 
 
+def _keuzes(form, gekozen: dict) -> list[dict]:
+    """The filter dropdowns as plain options: a national user's 150 SWVs and 300 besturen
+    cost a tenth of the widget templates' time as one loop in the page."""
+    uit = []
+    for naam, veld in form.fields.items():
+        keuze = gekozen.get(naam)
+        opties = [("", veld.empty_label, keuze is None)] if veld.empty_label is not None else []
+        opties += [(o.pk, str(o), keuze is not None and o.pk == keuze.pk) for o in veld.queryset]
+        uit.append({"naam": naam, "label": veld.label, "opties": opties})
+    return uit
+
+
 class DashboardMixin(KpiMixin):
-    def dashboard(self, pagina=None, alleen_kpi=None):
+    def dashboard(self, pagina=None, alleen_kpi=None, grafieken=None):
         user = self.request.user
         form = DashboardFilterForm(self.request.GET or None, user=user)
         swv = bestuur = None
@@ -85,6 +100,7 @@ class DashboardMixin(KpiMixin):
             kan_rijen_zien=user.has_perm("kpi.thuiszitters_bekijken"),
             pagina=pagina,
             alleen_kpi=alleen_kpi,
+            grafieken=grafieken,
         )
         return form, db
 
@@ -106,13 +122,16 @@ class DashboardView(DashboardMixin, TemplateView):
                 db=db,
                 mag_invoeren=request.user.has_perm("kpi.meting_invoeren"),
                 querystring=request.GET.urlencode(),
+                # The filters (SWV, bestuur) go along to each KPI's page.
+                kpi_qs=KpiDetailView.filters(request),
+                keuzes=_keuzes(form, {"swv": db.swv, "bestuur": db.bestuur}),
             )
         )
 
 
 class DashboardPdfView(DashboardMixin, TemplateView):
     def get(self, request, *args, **kwargs):
-        _form, db = self.dashboard()
+        _form, db = self.dashboard(grafieken=True)
         pdf = render_pdf(
             "kpi/pdf/kengetallen.html",
             {"db": db, "datum": timezone.localdate(), "gebruiker": request.user},
@@ -167,6 +186,15 @@ class KpiDetailView(DashboardMixin, TemplateView):
         )
 
     @staticmethod
+    def filters(request) -> str:
+        """The dashboard's filters (swv, bestuur) as a query string, without page and
+        format."""
+        filters = request.GET.copy()
+        for sleutel in ("format", "tabel", "page"):
+            filters.pop(sleutel, None)
+        return filters.urlencode()
+
+    @staticmethod
     def _export_links(request) -> dict:
         """The query strings of the two export links: the page's filters (swv, bestuur)
         stay, format and tabel are set in the link."""
@@ -192,7 +220,10 @@ class MetingNieuwView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "kpi": self.kpi, "user": self.request.user}
+        return {**super().get_form_kwargs(), **self._form_kwargs_zonder_data()}
+
+    def _form_kwargs_zonder_data(self) -> dict:
+        return {"kpi": self.kpi, "user": self.request.user}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(kpi=self.kpi, **kwargs)
@@ -210,10 +241,18 @@ class MetingNieuwView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
                 bron=data["bron"],
                 toelichting=data["toelichting"],
                 door=self.request.user,
-                vervangen=data["vervangen"],
+                # Only a confirmation of a version shown replaces a meting.
+                vervangen=data["vervangen"] and data["vervangen_versie"] is not None,
+                vervangen_versie=data["vervangen_versie"],
                 request=self.request,
             )
         except services.MetingBestaatAl as fout:
+            # The confirmation names the version shown: a meting saved by someone else
+            # after this page is not overwritten without being shown first.
+            bevestigen = self.request.POST.copy()
+            bevestigen["vervangen_versie"] = fout.bestaande.versie
+            form = self.get_form_class()(bevestigen, **self._form_kwargs_zonder_data())
+            form.is_valid()
             return self.render_to_response(
                 self.get_context_data(
                     form=form, bestaande=fout.bestaande, conflict=fout.messages[0]
@@ -403,9 +442,10 @@ class ThuiszitterFormMixin(LoginRequiredMixin, PermissionRequiredMixin):
 
 class ThuiszitterNieuwView(ThuiszitterFormMixin, FormView):
     def form_valid(self, form):
+        data = {n: w for n, w in form.cleaned_data.items() if n != "versie"}
         try:
             t = services.thuiszitter_registreren(
-                door=self.request.user, request=self.request, **form.cleaned_data
+                door=self.request.user, request=self.request, **data
             )
         except ValidationError as fout:
             form.add_error(None, fout)
@@ -416,6 +456,20 @@ class ThuiszitterNieuwView(ThuiszitterFormMixin, FormView):
         return redirect(t.get_absolute_url())
 
 
+def _weergave(t: Thuiszitter, naam: str) -> str:
+    """A field of a case as the conflict page shows it."""
+    waarde = getattr(t, naam)
+    if waarde is None or waarde == "":
+        return "–"
+    if Thuiszitter._meta.get_field(naam).choices:
+        return str(getattr(t, f"get_{naam}_display")())
+    if isinstance(waarde, date):
+        return formats.kort(waarde)
+    if naam == "trajectbegeleider":
+        return waarde.get_full_name() or waarde.username
+    return str(waarde)
+
+
 class ThuiszitterWijzigenView(ThuiszitterFormMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -423,24 +477,53 @@ class ThuiszitterWijzigenView(ThuiszitterFormMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
-        return {n: getattr(self.object, n) for n in services.VELDEN}
+        return {n: getattr(self.object, n) for n in (*services.VELDEN, "versie")}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(t=self.object, **kwargs)
 
     def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        versie = data.pop("versie")
         try:
             services.thuiszitter_wijzigen(
                 thuiszitter=self.object,
                 door=self.request.user,
+                versie=versie,
                 request=self.request,
-                **form.cleaned_data,
+                **data,
             )
+        except services.Bewerkconflict as c:
+            return self._na_conflict(form, c.huidig)
         except ValidationError as fout:
             form.add_error(None, fout)
             return self.form_invalid(form)
         messages.success(self.request, _("De registratie is bijgewerkt."))
         return redirect(self.object.get_absolute_url())
+
+    def _na_conflict(self, form, huidig: Thuiszitter):
+        """Someone saved the case after this form was opened: nothing is overwritten. The
+        page shows the saved values beside the user's (the chapters' conflict page) and
+        the user's input stays in the form, now based on the saved version."""
+        velden = [n for n in services.VELDEN if n in form.fields]
+        uw = Thuiszitter(**{n: form.cleaned_data[n] for n in velden})
+        conflict = [
+            (str(form.fields[n].label), _weergave(huidig, n), _weergave(uw, n)) for n in velden
+        ]
+        data = self.request.POST.copy()
+        data["versie"] = huidig.versie
+        opnieuw = self.get_form_class()(data, user=self.request.user)
+        opnieuw.is_valid()
+        opnieuw.add_error(
+            None,
+            _(
+                "Iemand anders heeft deze registratie opgeslagen terwijl u haar bewerkte. Niets "
+                "is overschreven: hieronder staan de opgeslagen gegevens en de uwe. Neem over "
+                "wat nodig is en sla opnieuw op."
+            ),
+        )
+        self.object = huidig
+        return self.render_to_response(self.get_context_data(form=opnieuw, conflict=conflict))
 
 
 class ThuiszitterActieNieuwView(ThuiszitterDetailView):
@@ -474,7 +557,8 @@ class ThuiszitterActieNieuwView(ThuiszitterDetailView):
 
 class InspectieExportView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
     """The quarterly anonymised registration for the inspectie: every case in scope that
-    started on or before the peildatum, resolved ones included, without pseudonym."""
+    ran during the quarter (started by its peildatum, not ended before it began), resolved
+    ones included, without pseudonym."""
 
     permission_required = "kpi.inspectie_exporteren"
 

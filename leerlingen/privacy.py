@@ -62,6 +62,7 @@ REGEL = Bewaarregel(
     verlopen=verlopen_dossiers,
     uitvoeren=anonimiseren,
     label=lambda leerling: leerling.audit_label,
+    laatst=True,  # after the rules of the records on the dossier, in the same run
 )
 
 

@@ -8,10 +8,14 @@ class OndersteuningConfig(AppConfig):
 
     def ready(self):
         from leerlingen import tijdlijn
+        from swv import bewaartermijnen, inzage
 
-        from . import rules, selectors  # noqa: F401 - registers permissions and scope
+        from . import privacy, rules, selectors  # noqa: F401 - registers permissions and scope
         from .tijdlijn import arrangementen_op_tijdlijn, vraag_starten, vragen_op_tijdlijn
 
         tijdlijn.registreer(vragen_op_tijdlijn)
         tijdlijn.registreer(arrangementen_op_tijdlijn)
         tijdlijn.registreer_actie(vraag_starten)
+        for regel in privacy.REGELS:
+            bewaartermijnen.registreer(regel)
+        inzage.registreer(privacy.inzage)

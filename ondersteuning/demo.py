@@ -1,23 +1,34 @@
 """Demo ondersteuningsroute on the demo dossiers (leerlingen/demo.py), through the
 services: in the SWV of the INNOVO demo school a loket meeting last week (afgerond) with
 two decided vragen, in the SWV of the Movare demo dossier a meeting next week with one
-vraag on its agenda, a submitted vraag in PO3104 and a vraag in concept at the INNOVO
-school. Arrangementen: in the INNOVO SWV a meeting five months ago granted two (one
+vraag on its agenda, a submitted vraag in PO3104 (with a report attached) and a vraag in
+concept at the INNOVO school. Arrangementen: in the INNOVO SWV a meeting five months ago granted two (one
 running with its halfway evaluation held, one evaluated and ended); in the Movare SWV one
 granted half a year ago, evaluated twice and extended by a new decision. Dates relative to
-today; idempotent (nothing is added once the demo vragen, or arrangementen, exist).
+today. Loading again on the same day changes nothing; on a later day `wissen()` removes
+the demo's vragen, meetings and arrangementen and `laad()` builds them anew around that
+day, so the loket always shows an upcoming meeting and open vragen.
 """
 
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from leerlingen.demo import DOSSIERS
 from leerlingen.models import Leerling, leerling_sleutel
 from swv.models import Gebruiker
 
-from .models import Arrangement, Besluit, Ondersteuningsvraag, Soort
+from .models import (
+    Arrangement,
+    Besluit,
+    Loketoverleg,
+    Ondersteuningsvraag,
+    Soort,
+    VraagBijlage,
+)
 from .services import arrangement as a
 from .services import loket
 from .services import vraag as v
@@ -45,12 +56,60 @@ def _vraag(door, leerling, soort, tekst, *, indienen=True):
     return obj
 
 
+# A minimal valid PDF, the demo's attachment.
+DEMO_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+VOLGENDE_WEEK = timedelta(days=7)  # the upcoming meeting (it dates the demo)
+
+
+def _dossiers():
+    return [_dossier(voornaam, achternaam) for voornaam, achternaam, *_ in DOSSIERS]
+
+
+def _vandaag_gebouwd(dossiers) -> bool:
+    ties = dossiers[1]
+    return Loketoverleg.objects.filter(
+        swv_id=ties.swv_id, datum=timezone.localdate() + VOLGENDE_WEEK, vragen__leerling=ties
+    ).exists()
+
+
+def _elders_gebruikt():
+    """Filters for the vragen a record of another app points to (a placement rests on its
+    decision): read from the models, so this app imports none of the apps above it.
+    Those records' own demo removes them (and their vragen) first."""
+    for rel in Ondersteuningsvraag._meta.related_objects:
+        if rel.related_model._meta.app_label != Ondersteuningsvraag._meta.app_label:
+            yield rel.related_model.objects.filter(**{rel.field.name: OuterRef("pk")})
+
+
+@transaction.atomic
+def wissen() -> None:
+    """Before a reload on another day: the demo dossiers' vragen (but those another app's
+    records still rest on), their arrangementen (extensions first) and the meetings
+    that are left without vragen."""
+    dossiers = _dossiers()
+    if None in dossiers or _vandaag_gebouwd(dossiers):
+        return
+    arrangementen = Arrangement.objects.filter(leerling__in=dossiers)
+    for _ronde in range(10):  # an extension protects the one it extends: last ones first
+        if not arrangementen.exists():
+            break
+        arrangementen.filter(verlenging__isnull=True).delete()
+    vragen = Ondersteuningsvraag.objects.filter(leerling__in=dossiers)
+    for elders in _elders_gebruikt():
+        vragen = vragen.filter(~Exists(elders))
+    overleggen = set(vragen.exclude(overleg=None).values_list("overleg_id", flat=True))
+    for bijlage in VraagBijlage.objects.filter(vraag__in=vragen):
+        bijlage.bestand.delete(save=False)
+    vragen.delete()
+    Loketoverleg.objects.filter(pk__in=overleggen, vragen__isnull=True).delete()
+
+
 @transaction.atomic
 def laad(stdout=None) -> None:
-    dossiers = [_dossier(voornaam, achternaam) for voornaam, achternaam, *_ in DOSSIERS]
+    dossiers = _dossiers()
     if None in dossiers:
         return
-    if not Ondersteuningsvraag.objects.filter(leerling__in=dossiers).exists():
+    if not _vandaag_gebouwd(dossiers):
         _vragen(dossiers, stdout)
     if not Arrangement.objects.filter(leerling__in=dossiers).exists():
         _arrangementen(dossiers, stdout)
@@ -89,14 +148,16 @@ def _vragen(dossiers, stdout) -> None:
 
     # Next week: one vraag on the agenda.
     volgende = loket.loketoverleg_plannen(
-        gebruiker=medewerker, swv=ties.swv, datum=vandaag + timedelta(days=7),
+        gebruiker=medewerker, swv=ties.swv, datum=vandaag + VOLGENDE_WEEK,
         deelnemers=[medewerker, tb],
     )  # fmt: skip
     obj = _vraag(tb, ties, Soort.ARRANGEMENT, "Extra begeleiding 4 uur per week, half jaar.")
     v.vraag_agenderen(gebruiker=medewerker, vraag=obj, overleg=volgende, versie=obj.versie)
 
-    # Submitted, waiting for a meeting; and one in concept.
-    _vraag(tb, lina, Soort.TLV, "Verkennen of een TLV SBO passend is.")
+    # Submitted, waiting for a meeting (with a report attached); and one in concept.
+    obj = _vraag(tb, lina, Soort.TLV, "Verkennen of een TLV SBO passend is.")
+    v.vraag_bijlage_toevoegen(gebruiker=tb, vraag=obj, bestand=ContentFile(
+        DEMO_PDF, name="Verslag observatie (demo).pdf"))  # fmt: skip
     _vraag(ib, noor, Soort.VOORZIENING, "Plaats in de kantelklas?", indienen=False)
     if stdout:
         stdout.write("  5 ondersteuningsvragen, 2 loketoverleggen")

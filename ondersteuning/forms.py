@@ -21,6 +21,10 @@ def _toestemmingen(user, leerling):
     )
 
 
+class BijlageForm(forms.Form):
+    bestand = forms.FileField(label=_("Bestand (PDF of Word, max. 10 MB)"))
+
+
 class VraagForm(forms.ModelForm):
     class Meta:
         model = Ondersteuningsvraag

@@ -23,6 +23,9 @@ from swv.models import Genummerd, Samenwerkingsverband, School
 from swv.selectors import KindQuerySet
 from swv.workflow import StatusHistorie
 
+# The TLV's private storage (no public URL): the one place pupil files live.
+from toelaatbaarheid.models import prive_opslag
+
 
 class LoketInstellingen(models.Model):
     """Terms the SWV sets itself (not law)."""
@@ -233,6 +236,13 @@ class Ondersteuningsvraag(Genummerd, ConcurrentTransitionMixin, models.Model):
         related_name="+",
         verbose_name=_("besloten door"),
     )
+    geanonimiseerd_op = models.DateField(
+        _("geanonimiseerd op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Na afloop van de bewaartermijn: de teksten over de leerling verwijderd."),
+    )
 
     class Meta:
         ordering = ["-id"]
@@ -408,6 +418,13 @@ class Arrangement(Genummerd, ConcurrentTransitionMixin, models.Model):
     )
     beeindigd_op = models.DateField(_("beëindigd op"), null=True, blank=True)
     reden_einde = models.TextField(_("reden van beëindigen"), blank=True)
+    geanonimiseerd_op = models.DateField(
+        _("geanonimiseerd op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Na afloop van de bewaartermijn: de teksten over de leerling verwijderd."),
+    )
 
     class Meta:
         ordering = ["-startdatum", "-id"]
@@ -520,3 +537,41 @@ class Evaluatie(models.Model):
     @property
     def gehouden(self) -> bool:
         return self.gehouden_op is not None
+
+
+# Attachments of a vraag -------------------------------------------------------------------
+
+
+def bijlage_pad(instance, filename):
+    # A random name on disk: the original name may contain the pupil's name.
+    import uuid
+
+    return f"ondersteuning/{instance.vraag_id}/{uuid.uuid4().hex}"
+
+
+class VraagBijlage(models.Model):
+    """A document the school or trajectbegeleider adds to a vraag (an OPP, a report): a
+    file on the private storage like the TLV's attachments, checked by its bytes
+    (`toelaatbaarheid.validators`). Inherits the vraag's scope."""
+
+    vraag = models.ForeignKey(
+        Ondersteuningsvraag, on_delete=models.CASCADE, related_name="bijlagen"
+    )
+    bestand = models.FileField(_("bestand"), upload_to=bijlage_pad, storage=prive_opslag)
+    naam = models.CharField(_("bestandsnaam"), max_length=200)
+    mime = models.CharField(max_length=100)
+    grootte = models.PositiveIntegerField(_("grootte (bytes)"))
+    geupload_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    geupload_op = models.DateTimeField(_("toegevoegd op"), default=timezone.now)
+
+    objects = KindQuerySet.van("vraag")
+
+    class Meta:
+        ordering = ["geupload_op", "id"]
+        verbose_name = _("bijlage bij een vraag")
+        verbose_name_plural = _("bijlagen bij vragen")
+
+    def __str__(self):
+        return f"Bijlage {self.pk}"

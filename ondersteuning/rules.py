@@ -42,6 +42,10 @@ rules.add_perm(
     "ondersteuning.vraag_intrekken",
     (_status(Status.CONCEPT) & vraagsteller) | (_status(*OPEN_STATUSSEN) & loket),
 )
+# Attachments while the vraag is open: by whoever asks, and by the loket preparing it.
+rules.add_perm(
+    "ondersteuning.vraag_bijlage", _status(*OPEN_STATUSSEN) & (vraagsteller | is_swv_staf)
+)
 rules.add_perm("ondersteuning.loket_bekijken", loket)
 rules.add_perm("ondersteuning.loket_plannen", is_swv_staf)
 rules.add_perm("ondersteuning.loket_houden", _status(OverlegStatus.GEPLAND) & is_swv_staf)

@@ -30,6 +30,7 @@ from .models import (
     Ondersteuningsvraag,
     OverlegGeschiedenis,
     Status,
+    VraagBijlage,
     VraagGeschiedenis,
 )
 
@@ -78,6 +79,16 @@ def vraag_van(user, pk: int) -> Ondersteuningsvraag:
 
 def historie_van(user, vraag) -> QuerySet[VraagGeschiedenis]:
     return VraagGeschiedenis.objects.voor(user).filter(vraag=vraag).select_related("door")
+
+
+def bijlagen_van(user, vraag) -> QuerySet[VraagBijlage]:
+    """The vraag's attachments (the vraag's scope)."""
+    return VraagBijlage.objects.voor(user).filter(vraag=vraag).order_by("geupload_op", "id")
+
+
+def bijlage_van(user, *, vraag_id: int, pk: int) -> VraagBijlage:
+    """One attachment of a vraag in scope; otherwise 'does not exist' (404)."""
+    return VraagBijlage.objects.voor(user).select_related("vraag").get(vraag_id=vraag_id, pk=pk)
 
 
 def vragen_van_dossier(user, leerling) -> QuerySet[Ondersteuningsvraag]:

@@ -64,6 +64,12 @@ INTREKKEN = Stap(
     knop=_("Vraag intrekken"),
     bevestigen=_("Weet u zeker dat u deze vraag wilt intrekken?"),
 )
+BIJLAGE = Stap(
+    "bijlage",
+    _("Bijlage toegevoegd"),
+    "ondersteuning.vraag_bijlage",
+    service=_V + "vraag_bijlage_toevoegen",
+)
 
 OVERLEG_PLANNEN = Stap(
     "plannen",
@@ -140,6 +146,7 @@ STAPPEN = [
     TOEKENNEN,
     AFWIJZEN,
     INTREKKEN,
+    BIJLAGE,
     OVERLEG_PLANNEN,
     OVERLEG_HOUDEN,
     OVERLEG_AFRONDEN,

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,7 +14,7 @@ from django.views.generic import ListView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
 from leerlingen import selectors as dossiers
-from swv import workflow
+from swv import audit, workflow
 from swv.audit import bekeken
 from swv.views import ScopedListView, VergevingsvollePaginering, binnen_bereik
 
@@ -24,6 +24,7 @@ from .forms import (
     AgenderenForm,
     BeeindigenForm,
     BesluitForm,
+    BijlageForm,
     EvaluatieForm,
     IndienenForm,
     IntrekkenForm,
@@ -101,6 +102,9 @@ def _vraagpagina(request, obj, *, status=200, **formulieren):
         "vraag": obj,
         "historie": selectors.historie_van(user, obj),
         "arrangementen": selectors.arrangementen_van_vraag(user, obj),
+        "bijlagen": selectors.bijlagen_van(user, obj),
+        "bijlage_form": formulieren.pop("bijlage_form", None)
+        or (BijlageForm(prefix="bijlage") if stappen.BIJLAGE.mag(user, obj) else None),
         "acties": acties,
         "indienen_form": IndienenForm(user=user, leerling=obj.leerling, prefix="indienen",
                                       initial={"versie": obj.versie,
@@ -166,6 +170,43 @@ def actie(request, pk, actie):
     return _vraagpagina(request, obj, status=400, **{naam: form})
 
 
+@login_required
+@require_POST
+def bijlage_toevoegen(request, pk):
+    obj = _vraag(request, pk, stappen.BIJLAGE)
+    form = BijlageForm(request.POST, request.FILES, prefix="bijlage")
+    if form.is_valid():
+        try:
+            vraag_services.vraag_bijlage_toevoegen(
+                gebruiker=request.user, vraag=obj, bestand=form.cleaned_data["bestand"],
+                request=request,
+            )  # fmt: skip
+        except ValidationError as fout:
+            workflow.fout_op_formulier(form, fout)
+        else:
+            messages.success(request, _("De bijlage is toegevoegd."))
+            return redirect(obj)
+    return _vraagpagina(request, obj, status=400, bijlage_form=form)
+
+
+@login_required
+@permission_required("ondersteuning.bekijken", raise_exception=True)
+def bijlage(request, pk, bijlage_pk):
+    """The attachment as uploaded, with its original name; out of scope is 404."""
+    try:
+        obj = selectors.bijlage_van(request.user, vraag_id=pk, pk=bijlage_pk)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    if not obj.bestand.storage.exists(obj.bestand.name):
+        raise Http404(_("Het bestand van deze bijlage is niet (meer) aanwezig."))
+    audit.vastleggen(actie=audit.AuditActie.GEDOWNLOAD, request=request, obj=obj,
+                     omschrijving=f"{obj.vraag.nummer}: bijlage {obj.pk} gedownload")  # fmt: skip
+    response = FileResponse(obj.bestand.open("rb"), as_attachment=True, filename=obj.naam,
+                            content_type=obj.mime)  # fmt: skip
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 # Loket meetings --------------------------------------------------------------------------
 
 
@@ -205,7 +246,10 @@ def overleg_nieuw(request):
 @login_required
 @permission_required("ondersteuning.loket_bekijken", raise_exception=True)
 def overleg_detail(request, pk):
-    return _overlegpagina(request, _overleg(request, pk))
+    overleg = _overleg(request, pk)
+    # The agenda names the pupils: a read of pupil data.
+    bekeken(request, overleg, omschrijving=f"agenda van {overleg.audit_label} bekeken")
+    return _overlegpagina(request, overleg)
 
 
 def _overlegpagina(request, overleg, *, status=200, fout_bij=None, fout_form=None, actie_form=None):

@@ -84,6 +84,9 @@ class HoofdstukForm(forms.Form):
 
 
 class SpeerpuntForm(forms.ModelForm):
+    # The version the form was opened on: a save over a later one is refused (conflict).
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Speerpunt
         fields = [
@@ -99,6 +102,11 @@ class SpeerpuntForm(forms.ModelForm):
             "legitimatie": forms.Textarea(attrs={"rows": 3}),
             "beoogde_resultaten": forms.Textarea(attrs={"rows": 4}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["versie"].initial = self.instance.versie
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip()
@@ -218,7 +226,13 @@ class DocumentForm(forms.ModelForm):
 
 
 class OogoForm(forms.Form):
-    gemeente = forms.ModelChoiceField(label=_("Gemeente"), queryset=None)
+    """One meeting with one or more gemeenten (often all of the region at once)."""
+
+    gemeenten = forms.ModelMultipleChoiceField(
+        label=_("Gemeenten"), queryset=None, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kies alle gemeenten waarmee dit overleg is gevoerd."),
+        error_messages={"required": _("Kies minstens één gemeente.")},
+    )  # fmt: skip
     datum = DatumVeld(label=_("Datum overleg"), validators=[binnen_jaren(5)])
     uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=OogoUitkomst.choices)
     toelichting = forms.CharField(
@@ -227,7 +241,7 @@ class OogoForm(forms.Form):
 
     def __init__(self, *args, gemeenten, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["gemeente"].queryset = gemeenten
+        self.fields["gemeenten"].queryset = gemeenten
 
 
 class OprBesluitForm(forms.Form):
@@ -271,6 +285,18 @@ class AntwoordForm(forms.Form):
         label=_("Reactie"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
     verwerkt = forms.BooleanField(label=_("Verwerkt in het plan"), required=False)
+
+
+class StapBevestigenForm(forms.Form):
+    """The confirmation of a step that is a legal fact with a date (vaststellen, naar de
+    inspectie, publiceren). The service checks the date (services.stapdatum_controleren)."""
+
+    datum = DatumVeld(label=_("Datum"))
+    toelichting = forms.CharField(
+        label=_("Toelichting (optioneel)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+    bevestigd = forms.CharField(widget=forms.HiddenInput, initial="1")
 
 
 class OvergangForm(forms.Form):

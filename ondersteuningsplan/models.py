@@ -1,5 +1,6 @@
 """The ondersteuningsplan (WPO art. 18a). Core models; the plan app builds on them."""
 
+import re
 from decimal import Decimal
 
 from django.conf import settings
@@ -118,6 +119,9 @@ class Ondersteuningsplan(Workflow):
     strategie = models.TextField(_("strategie"), blank=True)
     # Optimistic lock for the plan's own text fields (missie, visie, ...).
     bewerkversie = models.PositiveIntegerField(default=1, editable=False)
+    # Raised by every write to the plan or its content (services._vergrendel): the key
+    # of the cached PDF (PlanPdf), so a cached PDF never outlives an edit.
+    inhoudversie = models.PositiveIntegerField(default=1, editable=False)
     vorige_versie = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -153,6 +157,15 @@ class Ondersteuningsplan(Workflow):
 
     def get_absolute_url(self):
         return reverse("ondersteuningsplan:detail", args=[self.pk])
+
+    @property
+    def weergavetitel(self) -> str:
+        """The title as shown: an adopted plan is no "(concept)" any more, even when the
+        draft was titled so."""
+        if self.status in STATUS_VASTGESTELD:
+            schoon = re.sub(r"\s*\(concept\)", "", self.titel, flags=re.IGNORECASE).strip()
+            return schoon or self.titel
+        return self.titel
 
     @property
     def periode(self) -> str:
@@ -215,6 +228,8 @@ class Speerpunt(models.Model):
     legitimatie = models.TextField(_("legitimatie"), blank=True)
     beoogde_resultaten = models.TextField(_("beoogde resultaten"), blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    # Optimistic lock: the edit form names the version it was opened on.
+    versie = models.PositiveIntegerField(default=1, editable=False)
 
     # The plan's content is seen with its plan (selectors.plannen_voor, the one rule):
     # `Speerpunt.objects.voor(user)`, likewise for every model below that points to a plan.
@@ -394,6 +409,33 @@ class PlanVersie(models.Model):
         return f"versie {self.nummer}"
 
 
+class PlanPdf(models.Model):
+    """The plan's PDF as rendered for one content version (`inhoudversie`), kept so a
+    repeated download is served from the database instead of rendered again. The unique
+    key makes the first request the one that renders (the others wait for it); a row
+    without a document is that claim while it renders."""
+
+    plan = models.ForeignKey(Ondersteuningsplan, on_delete=models.CASCADE, related_name="pdfs")
+    inhoudversie = models.PositiveIntegerField()
+    met_toets = models.BooleanField(default=False)
+    document = documenten.veld(_("PDF"))
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+
+    objects = KindQuerySet.van("plan")
+
+    class Meta:
+        verbose_name = _("plan-PDF")
+        verbose_name_plural = _("plan-PDF's")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "inhoudversie", "met_toets"], name="planpdf_een_per_versie"
+            )
+        ]
+
+    def __str__(self):
+        return f"PDF plan {self.plan_id} v{self.inhoudversie}"
+
+
 class OogoUitkomst(models.TextChoices):
     OVEREENSTEMMING = "overeenstemming", _("overeenstemming")
     GEEN_OVEREENSTEMMING = "geen", _("geen overeenstemming")
@@ -524,6 +566,15 @@ class Berekening(models.TextChoices):
     TLV_DOORLOOPTIJD = "tlv_doorlooptijd", _("Doorlooptijd TLV-aanvraag (mediaan, dagen)")
     TLV_BEZWAREN = "tlv_bezwaren", _("Aantal bezwaren tegen TLV-besluiten")
     TLV_TERUGPLAATSINGEN = "tlv_terugplaatsingen", _("Aantal terugplaatsingen")
+    ROUTE_DOORLOOPTIJD = (
+        "route_doorlooptijd",
+        _("Doorlooptijd ondersteuningsvraag (mediaan, werkdagen)"),
+    )
+    ROUTE_DOELEN_BEHAALD = (
+        "route_doelen_behaald",
+        _("Aandeel evaluaties arrangementen met doelen behaald (%)"),
+    )
+    ROUTE_ARRANGEMENTEN = "route_arrangementen", _("Aantal individuele arrangementen")
 
 
 class Kpi(models.Model):
@@ -618,7 +669,10 @@ class Streefwaarde(models.Model):
 
     @property
     def weergave(self) -> str:
-        """As the seeds write it: '< 10', '0', '25%' (a bare target: see gehaald)."""
+        """As the seeds write it: '< 10', '0', '25%' (a bare target: see gehaald); a
+        ja/nee target as 'ja' or 'nee'."""
+        if self.kpi.type == KpiType.JA_NEE:
+            return str(_("ja") if self.waarde == 1 else _("nee"))
         getal = nl_getal(self.waarde)
         if self.kpi.type == KpiType.PERCENTAGE:
             getal += "%"

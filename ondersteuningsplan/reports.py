@@ -54,6 +54,11 @@ class PlanInhoud:
     agenda: list
     toets: list
     jaren: list
+    # The procedure the plan went through: the OPR's decisions (newest first) and the
+    # latest OOGO per gemeente of the region ((gemeente, overleg or None) in name order).
+    opr_besluiten: list = field(default_factory=list)
+    oogo_rijen: list = field(default_factory=list)
+    oogo: list = field(default_factory=list)
 
     @property
     def toets_voldaan(self) -> bool:
@@ -82,7 +87,14 @@ def plan_inhoud(plan: Ondersteuningsplan) -> PlanInhoud:
         for k in sp.kpis.all():
             per_jaar = {s.schooljaar: s for s in k.streefwaarden.all()}
             k.per_jaar = [per_jaar.get(j) for j in plan.schooljaren]
+    oogo = oogo_van(plan)
+    laatste_oogo = {}
+    for o in sorted(oogo, key=lambda o: (o.datum, o.pk)):
+        laatste_oogo[o.gemeente_id] = o
     return PlanInhoud(
+        opr_besluiten=list(plan.opr_besluiten.select_related("versie").order_by("-datum", "-id")),
+        oogo_rijen=[(g, laatste_oogo.get(g.pk)) for g in gemeenten_van(plan)],
+        oogo=oogo,
         plan=plan,
         samenwerkingsverbanden=list(plan.samenwerkingsverbanden.order_by("code")),
         speerpunten=speerpunten,
@@ -116,10 +128,6 @@ def plan_pagina(plan: Ondersteuningsplan) -> dict:
     per_sectie = {}
     for o in opmerkingen:
         per_sectie.setdefault(o.sectie, []).append(o)
-    oogo = oogo_van(plan)
-    laatste_oogo = {}
-    for o in sorted(oogo, key=lambda o: (o.datum, o.pk)):
-        laatste_oogo[o.gemeente_id] = o
     blokkades = {}
     if plan.status in (PlanStatus.CONCEPT, PlanStatus.CONSULTATIE):
         blokkades["voorleggen"] = services.ontbrekend_voor_instemming(
@@ -135,11 +143,9 @@ def plan_pagina(plan: Ondersteuningsplan) -> dict:
         "opmerkingen_per_sectie": per_sectie,
         "aantal_opmerkingen": len(opmerkingen),
         "open_opmerkingen": sum(1 for o in opmerkingen if not o.antwoord),
-        "oogo_rijen": [(g, laatste_oogo.get(g.pk)) for g in gemeenten_van(plan)],
-        "oogo": oogo,
-        "opr_besluiten": list(
-            plan.opr_besluiten.select_related("versie").order_by("-datum", "-id")
-        ),
+        "oogo_rijen": inhoud.oogo_rijen,
+        "oogo": inhoud.oogo,
+        "opr_besluiten": inhoud.opr_besluiten,
         "versies": list(plan.versies.order_by("-nummer")),
         "geschiedenis": overgangen_van(plan),
         "vorige": plan.vorige_versie,

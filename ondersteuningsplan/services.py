@@ -10,10 +10,12 @@ when the draft goes to the OPR, the kept PDF at vaststelling, the dates, the rep
 predecessor at publication) sit in the step's own service.
 """
 
+import datetime
+import time
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,13 +23,12 @@ from django_fsm import can_proceed
 
 from swv import documenten, workflow
 from swv.audit import AuditActie, vastleggen
-from swv.models import Samenwerkingsverband
+from swv.models import Document, Samenwerkingsverband
 from swv.selectors import swv_ids_voor
 
 from . import selectors, stappen
 from .models import (
     STATUS_BEWERKBAAR,
-    STATUS_VASTGESTELD,
     Hoofdstuk,
     Kpi,
     Ondersteuningsplan,
@@ -36,6 +37,7 @@ from .models import (
     OprBesluit,
     OprOpmerking,
     OprUitkomst,
+    PlanPdf,
     PlanStatus,
     PlanVersie,
     Speerpunt,
@@ -63,7 +65,12 @@ class NietBewerkbaar(workflow.WorkflowFout):
 
 def _vergrendel(gebruiker, plan: Ondersteuningsplan, stap) -> Ondersteuningsplan:
     """Lock the plan row in the user's scope and check the step's permission: in that
-    order and before anything else, so a role without the step learns nothing more."""
+    order and before anything else, so a role without the step learns nothing more.
+
+    Every write to a plan or its content takes this lock first, so writes to one plan run
+    one after the other: a chapter saved while the draft goes to the OPR is either in the
+    frozen version or refused (the status it then reads is ter instemming). The plan's
+    content version goes up with it (in this transaction), which retires a cached PDF."""
     gevonden = (
         selectors.plannen_voor(gebruiker)
         .select_for_update()
@@ -73,6 +80,8 @@ def _vergrendel(gebruiker, plan: Ondersteuningsplan, stap) -> Ondersteuningsplan
     if gevonden is None:
         raise PermissionDenied(_("Dit plan is niet (meer) beschikbaar voor u."))
     workflow.eis(gebruiker, stap.permissie, gevonden)
+    gevonden.inhoudversie += 1
+    Ondersteuningsplan.objects.filter(pk=gevonden.pk).update(inhoudversie=gevonden.inhoudversie)
     return gevonden
 
 
@@ -83,8 +92,9 @@ def _bewerkbaar(plan: Ondersteuningsplan) -> None:
     if plan.status == PlanStatus.TER_INSTEMMING:
         raise NietBewerkbaar(
             _(
-                "Dit plan ligt ter instemming bij de OPR en kan nu niet worden gewijzigd. "
-                "Zet het eerst terug naar concept."
+                "Dit plan is intussen ter instemming aan de OPR voorgelegd en kan nu niet "
+                "worden gewijzigd: uw wijziging is niet opgeslagen en staat dus ook niet in "
+                "de voorgelegde versie. Zet het plan eerst terug naar concept."
             )
         )
     raise NietBewerkbaar(
@@ -250,13 +260,24 @@ def _van_plan(obj, plan) -> bool:
 
 
 @transaction.atomic
-def object_opslaan(*, gebruiker, plan: Ondersteuningsplan, obj, omschrijving: str):
-    """Save a validated speerpunt/actie/document of a draft plan (ModelForm instance)."""
+def object_opslaan(
+    *, gebruiker, plan: Ondersteuningsplan, obj, omschrijving: str,
+    verwachte_versie: int | None = None,
+):  # fmt: skip
+    """Save a validated speerpunt/actie/document of a draft plan (ModelForm instance). A
+    speerpunt's edit names the version its form was opened on (`verwachte_versie`): if
+    someone saved it since, Bewerkconflict with their text and nothing is written."""
     plan = _vergrendel(gebruiker, plan, stappen.INHOUD)
     if not _van_plan(obj, plan):
         raise PermissionDenied(_("Dit onderdeel hoort niet bij dit plan."))
     _bewerkbaar(plan)
     nieuw = obj.pk is None
+    if isinstance(obj, Speerpunt) and not nieuw:
+        # The plan row is locked: no other save of this plan's content runs meanwhile.
+        opgeslagen = Speerpunt.objects.get(pk=obj.pk)
+        if verwachte_versie is not None and opgeslagen.versie != verwachte_versie:
+            raise Bewerkconflict(opgeslagen)
+        obj.versie = opgeslagen.versie + 1
     obj.save()
     _audit(
         plan=plan, gebruiker=gebruiker, obj=obj, omschrijving=omschrijving,
@@ -316,28 +337,38 @@ def _niet_in_toekomst(datum, veld):
 
 @transaction.atomic
 def oogo_vastleggen(
-    *, gebruiker, plan: Ondersteuningsplan, gemeente, datum, uitkomst: str, toelichting: str = ""
-) -> OogoOverleg:
+    *, gebruiker, plan: Ondersteuningsplan, gemeenten, datum, uitkomst: str,
+    toelichting: str = "",
+) -> list[OogoOverleg]:  # fmt: skip
+    """One OOGO meeting (one date, one outcome) with one or more of the plan's gemeenten:
+    a row per gemeente, all or none."""
     plan = _vergrendel(gebruiker, plan, stappen.OOGO)
     if plan.status not in stappen.IN_STATUS[stappen.OOGO]:
         raise ValidationError(
             _("OOGO leg je vast terwijl het plan in consultatie of ter instemming ligt.")
         )
-    if not selectors.gemeenten_van(plan).filter(pk=gemeente.pk).exists():
-        raise ValidationError({"gemeente": _("Deze gemeente ligt niet in de regio van het plan.")})
+    gemeenten = list(gemeenten or [])
+    if not gemeenten:
+        raise ValidationError({"gemeenten": _("Kies minstens één gemeente.")})
+    eigen = set(selectors.gemeenten_van(plan).values_list("pk", flat=True))
+    if any(g.pk not in eigen for g in gemeenten):
+        raise ValidationError({"gemeenten": _("Kies alleen gemeenten uit de regio van het plan.")})
     _niet_in_toekomst(datum, "datum")
-    o = OogoOverleg.objects.create(
-        plan=plan, gemeente=gemeente, datum=datum, uitkomst=uitkomst, toelichting=toelichting,
-        vastgelegd_door=gebruiker,
-    )  # fmt: skip
-    _audit(
-        plan=plan,
-        gebruiker=gebruiker,
-        actie=AuditActie.AANGEMAAKT,
-        obj=o,
-        omschrijving="OOGO vastgelegd",
-    )
-    return o
+    rijen = []
+    for gemeente in gemeenten:
+        o = OogoOverleg.objects.create(
+            plan=plan, gemeente=gemeente, datum=datum, uitkomst=uitkomst,
+            toelichting=toelichting, vastgelegd_door=gebruiker,
+        )  # fmt: skip
+        _audit(
+            plan=plan,
+            gebruiker=gebruiker,
+            actie=AuditActie.AANGEMAAKT,
+            obj=o,
+            omschrijving="OOGO vastgelegd",
+        )
+        rijen.append(o)
+    return rijen
 
 
 @transaction.atomic
@@ -517,6 +548,29 @@ def blokkades_vaststelling(plan) -> list[str]:
     return mist
 
 
+# The earlier step a dated step cannot precede (its date field on the plan).
+_NA_DATUM = {"naar_inspectie_op": "vastgesteld_op", "gepubliceerd_op": "naar_inspectie_op"}
+# A step's date is today or at most this long ago (entered afterwards, not invented).
+MAX_DAGEN_TERUG = 366
+
+
+def stapdatum_controleren(plan, datumveld: str, datum: datetime.date) -> None:
+    """The date a user gives a step (vaststellen, naar de inspectie, publiceren): not in
+    the future, not more than a year ago, not before the step it follows. Refused as a ValidationError on the form's `datum` field."""
+    vandaag = timezone.localdate()
+    if datum > vandaag:
+        raise ValidationError({"datum": _("Deze datum ligt in de toekomst.")})
+    if datum < vandaag - datetime.timedelta(days=MAX_DAGEN_TERUG):
+        raise ValidationError(
+            {"datum": _("Deze datum ligt meer dan een jaar terug: controleer de datum.")}
+        )
+    vorige = getattr(plan, _NA_DATUM.get(datumveld, ""), None)
+    if vorige and datum < vorige:
+        raise ValidationError(
+            {"datum": _("Deze datum ligt voor de vorige stap (%(d)s).") % {"d": vorige}}
+        )
+
+
 def _overgang(
     gebruiker,
     plan: Ondersteuningsplan,
@@ -525,21 +579,25 @@ def _overgang(
     toelichting: str,
     request,
     blokkades=None,
-    datum: str = "",
+    datumveld: str = "",
+    datum: datetime.date | None = None,
 ) -> Ondersteuningsplan:
     """The body every status step shares, in this order: the plan locked in the user's
     scope and the step's permission; the state (a step from the wrong status is refused
     before the step's own checks, so the user hears the real reason); what the step still
-    needs (`blokkades(plan)`, refused as one WorkflowFout); the step's date (`datum`, a
-    field set to today); the transition with its timeline row and audit event."""
+    needs (`blokkades(plan)`, refused as one WorkflowFout); the step's date (`datumveld`,
+    set to `datum`, default today, checked by stapdatum_controleren); the transition
+    with its timeline row and audit event."""
     plan = _vergrendel(gebruiker, plan, stap)
     if not can_proceed(getattr(plan, stap.overgang)):
         raise workflow.StapNietToegestaan(plan)
     mist = blokkades(plan) if blokkades else []
     if mist:
         raise workflow.WorkflowFout(mist)
-    if datum:
-        setattr(plan, datum, timezone.localdate())
+    if datumveld:
+        datum = datum or timezone.localdate()
+        stapdatum_controleren(plan, datumveld, datum)
+        setattr(plan, datumveld, datum)
     workflow.overgang(plan, stap, door=gebruiker, toelichting=toelichting, request=request)
     return plan
 
@@ -578,13 +636,14 @@ def plan_terug_naar_concept(
 
 @transaction.atomic
 def plan_vaststellen(
-    *, gebruiker, plan: Ondersteuningsplan, toelichting: str = "", request=None
-) -> Ondersteuningsplan:
+    *, gebruiker, plan: Ondersteuningsplan, toelichting: str = "", request=None,
+    datum: datetime.date | None = None,
+) -> Ondersteuningsplan:  # fmt: skip
     """Adoption on behalf of the bestuur, only with OPR instemming on the version before
     it and OOGO agreement with every gemeente; the adopted plan's PDF is kept."""
     plan = _overgang(
         gebruiker, plan, stappen.VASTSTELLEN, toelichting=toelichting, request=request,
-        blokkades=blokkades_vaststelling, datum="vastgesteld_op",
+        blokkades=blokkades_vaststelling, datumveld="vastgesteld_op", datum=datum,
     )  # fmt: skip
     _pdf_bewaren(plan)
     return plan
@@ -592,24 +651,27 @@ def plan_vaststellen(
 
 @transaction.atomic
 def plan_naar_inspectie(
-    *, gebruiker, plan: Ondersteuningsplan, toelichting: str = "", request=None
-) -> Ondersteuningsplan:
-    """Sent to the inspectie today (the page shows whether that was in time)."""
+    *, gebruiker, plan: Ondersteuningsplan, toelichting: str = "", request=None,
+    datum: datetime.date | None = None,
+) -> Ondersteuningsplan:  # fmt: skip
+    """Sent to the inspectie on `datum` (default today; the page shows whether that was
+    in time)."""
     return _overgang(
         gebruiker, plan, stappen.NAAR_INSPECTIE, toelichting=toelichting, request=request,
-        datum="naar_inspectie_op",
+        datumveld="naar_inspectie_op", datum=datum,
     )  # fmt: skip
 
 
 @transaction.atomic
 def plan_publiceren(
-    *, gebruiker, plan: Ondersteuningsplan, toelichting: str = "", request=None
-) -> Ondersteuningsplan:
-    """Published today; a published plan this one amends is replaced (its own step on
+    *, gebruiker, plan: Ondersteuningsplan, toelichting: str = "", request=None,
+    datum: datetime.date | None = None,
+) -> Ondersteuningsplan:  # fmt: skip
+    """Published on `datum` (default today); a published plan this one amends is replaced (its own step on
     its own timeline, taken on this step's permission)."""
     plan = _overgang(
         gebruiker, plan, stappen.PUBLICEREN, toelichting=toelichting, request=request,
-        datum="gepubliceerd_op",
+        datumveld="gepubliceerd_op", datum=datum,
     )  # fmt: skip
     if plan.vorige_versie_id:
         vorige = Ondersteuningsplan.objects.select_for_update().get(pk=plan.vorige_versie_id)
@@ -686,10 +748,72 @@ def plan_nieuwe_versie(*, gebruiker, plan: Ondersteuningsplan, request=None) -> 
     return nieuw
 
 
-@transaction.atomic
-def pdf_bewaren_indien_nodig(*, plan: Ondersteuningsplan) -> None:
-    """An adopted plan without a kept PDF (imported or demo data) gets one, once. Not a
-    user's step: the public page asks for what was adopted."""
-    plan = Ondersteuningsplan.objects.select_for_update().get(pk=plan.pk)
-    if plan.status in STATUS_VASTGESTELD and not plan.vastgestelde_pdf_id:
-        _pdf_bewaren(plan)
+# The PDF cache ------------------------------------------------------------------------
+
+# How long a request waits for another that is rendering the same PDF, and when a claim
+# without a PDF counts as abandoned (its request died while rendering).
+PDF_WACHTEN_SECONDEN = 60
+PDF_CLAIM_VERLOPEN = datetime.timedelta(minutes=5)
+
+
+def _pdf_opgeslagen(plan, met_toets):
+    return (
+        PlanPdf.objects.filter(plan=plan, inhoudversie=plan.inhoudversie, met_toets=met_toets)
+        .select_related("document")
+        .first()
+    )
+
+
+def plan_pdf_document(
+    *, plan: Ondersteuningsplan, met_toets: bool = False, wachten: float | None = None
+):
+    """The plan's PDF for its current content version (`plan.inhoudversie`), rendered
+    once per version and then served from the database. Not a user's step: the caller has
+    checked that the user (or the public) may read this plan.
+
+    Of many first requests at once one claims the version (a unique row) and renders,
+    outside any lock, and the others wait for its document (up to `wachten` seconds,
+    default PDF_WACHTEN_SECONDEN, then None: the caller shows "wordt gemaakt" and asks
+    again). Older versions' PDFs are removed when a new one is stored. Never call this inside a transaction: the claim and
+    the stored document must be visible to the other requests at once."""
+    gevonden = _pdf_opgeslagen(plan, met_toets)
+    if gevonden is not None and gevonden.document_id:
+        return gevonden.document
+    if gevonden is not None and timezone.now() - gevonden.aangemaakt_op > PDF_CLAIM_VERLOPEN:
+        PlanPdf.objects.filter(pk=gevonden.pk, document__isnull=True).delete()
+        gevonden = None
+    claim = None
+    if gevonden is None:
+        try:
+            with transaction.atomic():
+                claim = PlanPdf.objects.create(
+                    plan=plan, inhoudversie=plan.inhoudversie, met_toets=met_toets
+                )
+        except IntegrityError:
+            claim = None  # another request claimed it first: wait for its document
+    if claim is None:
+        eind = time.monotonic() + (PDF_WACHTEN_SECONDEN if wachten is None else wachten)
+        while True:
+            gevonden = _pdf_opgeslagen(plan, met_toets)
+            if gevonden is not None and gevonden.document_id:
+                return gevonden.document
+            if time.monotonic() >= eind:
+                return None
+            time.sleep(0.2)
+    from .reports import plan_pdf
+
+    try:
+        inhoud = plan_pdf(plan, met_toets=met_toets)
+    except BaseException:
+        PlanPdf.objects.filter(pk=claim.pk, document__isnull=True).delete()
+        raise
+    with transaction.atomic():
+        document = documenten.bewaren(
+            inhoud, f"plan-{plan.pk}-v{plan.inhoudversie}{'-toets' if met_toets else ''}.pdf"
+        )
+        PlanPdf.objects.filter(pk=claim.pk).update(document=document)
+        oud = PlanPdf.objects.filter(plan=plan, inhoudversie__lt=plan.inhoudversie)
+        oude_documenten = [d for d in oud.values_list("document_id", flat=True) if d]
+        oud.delete()
+        Document.objects.filter(pk__in=oude_documenten).delete()
+    return document

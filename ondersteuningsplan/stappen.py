@@ -134,6 +134,9 @@ STAPPEN = [
 # takes gebruiker, plan, toelichting, request).
 KNOPPEN = [stap for stap in STAPPEN if stap.knop]
 PER_NAAM = {stap.naam: stap for stap in STAPPEN}
+# Transitions that record a legal fact on a date the user confirms (a page with the date
+# before the step is taken; the service checks the date).
+MET_DATUM = (VASTSTELLEN, NAAR_INSPECTIE, PUBLICEREN)
 
 # What the status allows besides the transitions ------------------------------------------
 

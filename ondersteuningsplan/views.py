@@ -7,14 +7,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from swv import documenten, workflow
 from swv.audit import AuditActie, vastleggen
 from swv.exports import FORMATEN
-from swv.pdf import pdf_response
 
 from . import forms, reports, services, stappen
 from .models import Hoofdstuk, Kpi, Ontwikkelactie, OprOpmerking, Speerpunt, VademecumDocument
@@ -136,24 +137,58 @@ def overgang(request, pk, naam):
     stap = stappen.PER_NAAM.get(naam)
     if stap not in stappen.KNOPPEN:
         raise Http404
-    form = forms.OvergangForm(request.POST)
-    toelichting = form.cleaned_data["toelichting"] if form.is_valid() else ""
     service = import_string(stap.service)
+    extra = {}
+    if stap in stappen.MET_DATUM:
+        # A legal fact with a date: first a confirmation page asking the date (only for
+        # whoever may take the step; the wrong status the service refuses with its reason).
+        _mag(request, stap.permissie, plan)
+        if not stappen.mag(stap, request.user, plan):
+            return _overgang_geweigerd(request, pk, workflow.StapNietToegestaan(plan))
+        if stap == stappen.VASTSTELLEN and (mist := services.blokkades_vaststelling(plan)):
+            return _overgang_geweigerd(request, pk, workflow.WorkflowFout(mist))
+        bevestig = forms.StapBevestigenForm(
+            request.POST if "bevestigd" in request.POST else None,
+            initial={"datum": timezone.localdate()},
+        )
+        if not bevestig.is_bound or not bevestig.is_valid():
+            return _bevestigen(request, plan, stap, bevestig)
+        toelichting = bevestig.cleaned_data["toelichting"]
+        extra["datum"] = bevestig.cleaned_data["datum"]
+    else:
+        form = forms.OvergangForm(request.POST)
+        toelichting = form.cleaned_data["toelichting"] if form.is_valid() else ""
     try:
-        plan = service(gebruiker=request.user, plan=plan, toelichting=toelichting, request=request)
-    except workflow.VerouderdeVersie:
+        plan = service(
+            gebruiker=request.user, plan=plan, toelichting=toelichting, request=request, **extra
+        )
+    except ValidationError as fout:
+        if extra and "datum" in getattr(fout, "error_dict", {}):
+            _fouten(bevestig, fout)
+            return _bevestigen(request, plan, stap, bevestig)
+        return _overgang_geweigerd(request, pk, fout)
+    messages.success(
+        request, _("Status gewijzigd naar '%(s)s'.") % {"s": plan.get_status_display()}
+    )
+    return redirect("ondersteuningsplan:detail", pk=pk)
+
+
+def _bevestigen(request, plan, stap, form):
+    """The confirmation page of a dated step (posted back to the same URL)."""
+    return render(
+        request,
+        "ondersteuningsplan/bevestigen.html",
+        {"plan": plan, "stap": stap, "form": form, "titel": stap.knop},
+    )
+
+
+def _overgang_geweigerd(request, pk, fout):
+    if isinstance(fout, workflow.VerouderdeVersie):
         messages.error(
             request, _("Iemand anders heeft de status intussen gewijzigd. Bekijk de nieuwe stand.")
         )
-    except ValidationError as fout:
-        messages.error(
-            request,
-            _("Deze stap kan nog niet: %(m)s") % {"m": " ".join(fout.messages)},
-        )
     else:
-        messages.success(
-            request, _("Status gewijzigd naar '%(s)s'.") % {"s": plan.get_status_display()}
-        )
+        messages.error(request, _("Deze stap kan nog niet: %(m)s") % {"m": " ".join(fout.messages)})
     return redirect("ondersteuningsplan:detail", pk=pk)
 
 
@@ -311,16 +346,48 @@ def _model_bewerken(request, plan, form, titel, omschrijving, anker):
     return klaar or _formulier(request, plan, form, titel)
 
 
+SPEERPUNT_TEKSTEN = ("code", "titel", "resultaatgebied", "legitimatie", "beoogde_resultaten")
+
+
 @login_required
 def speerpunt_bewerken(request, pk, sid=None):
+    """A speerpunt, saved over the version its form was opened on; a save over a later
+    one shows both texts (the conflict page the chapters have) and writes nothing."""
     plan = _plan(request, pk)
     _mag_stap(request, stappen.INHOUD, plan)
     sp = get_object_or_404(Speerpunt, plan=plan, pk=sid) if sid else services.speerpunt_nieuw(plan)
     form = forms.SpeerpuntForm(request.POST or None, instance=sp)
-    return _model_bewerken(
-        request, plan, form, _("Speerpunt bewerken") if sid else _("Nieuw speerpunt"),
-        "Speerpunt opgeslagen", lambda o: f"sp-{o.pk}",
-    )  # fmt: skip
+    titel = _("Speerpunt bewerken") if sid else _("Nieuw speerpunt")
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            sp = services.object_opslaan(
+                plan=plan, gebruiker=request.user, obj=form.instance,
+                omschrijving="Speerpunt opgeslagen",
+                verwachte_versie=form.cleaned_data["versie"] if sid else None,
+            )  # fmt: skip
+        except services.Bewerkconflict as c:
+            hun, uw = c.huidig, form.cleaned_data
+            conflict = [
+                (str(form.fields[v].label), getattr(hun, v), uw[v]) for v in SPEERPUNT_TEKSTEN
+            ]
+            form = forms.SpeerpuntForm(
+                data={**request.POST.dict(), "versie": hun.versie},
+                instance=Speerpunt.objects.get(pk=hun.pk),
+            )
+            form.is_valid()
+            form.add_error(
+                None,
+                _("Iemand anders heeft dit speerpunt opgeslagen terwijl u het bewerkte. Niets is "
+                  "overschreven: hieronder staan de opgeslagen tekst en de uwe. Neem over wat "
+                  "nodig is en sla opnieuw op."),
+            )  # fmt: skip
+        except ValidationError as fout:
+            _fouten(form, fout)
+        else:
+            messages.success(request, _("Opgeslagen."))
+            return _naar_plan(plan, f"sp-{sp.pk}")
+    return _formulier(request, plan, form, titel, conflict=conflict)
 
 
 @login_required
@@ -400,9 +467,9 @@ def oogo_nieuw(request, pk):
     klaar = _opslaan(
         request, plan, form,
         lambda d: services.oogo_vastleggen(plan=plan, gebruiker=request.user, **d),
-        _("OOGO vastgelegd."), lambda obj: "procedure",
+        _("OOGO vastgelegd."), lambda rijen: "procedure",
     )  # fmt: skip
-    return klaar or _formulier(request, plan, form, _("OOGO met een gemeente vastleggen"))
+    return klaar or _formulier(request, plan, form, _("OOGO met gemeenten vastleggen"))
 
 
 @login_required
@@ -418,9 +485,19 @@ def opr_besluit_nieuw(request, pk):
     if klaar:
         return klaar
     versie = plan.versies.order_by("-nummer").first()
+    # Consent while comments still wait for the office's reply is allowed, but not unseen.
+    open_opmerkingen = sum(1 for o in opmerkingen_van(plan) if not o.antwoord.strip())
     return _formulier(
         request, plan, form, _("Besluit van de OPR vastleggen"),
         ondertitel=_("Over versie %(n)s") % {"n": versie.nummer} if versie else "",
+        waarschuwing=ngettext(
+            "Let op: %(n)s opmerking van de OPR heeft nog geen reactie van het "
+            "samenwerkingsverband. U kunt toch besluiten; overweeg eerst de reactie af te wachten.",
+            "Let op: %(n)s opmerkingen van de OPR hebben nog geen reactie van het "
+            "samenwerkingsverband. U kunt toch besluiten; overweeg eerst de reacties af te wachten.",
+            open_opmerkingen,
+        ) % {"n": open_opmerkingen} if open_opmerkingen else "",
+        waarschuwing_url=reverse("ondersteuningsplan:reactienota", args=[plan.pk]),
     )  # fmt: skip
 
 
@@ -515,17 +592,31 @@ def toets(request, pk):
     return render(request, "ondersteuningsplan/toets.html", {"plan": plan, "i": inhoud})
 
 
+def _pdf_of_wachten(request, plan, *, met_toets=False):
+    """The plan's PDF for its current content (rendered once per version, then from the
+    database), or, while another request is still rendering it, a page that says so and
+    asks again by itself."""
+    document = services.plan_pdf_document(plan=plan, met_toets=met_toets)
+    if document is None:
+        antwoord = render(
+            request, "ondersteuningsplan/pdf_wordt_gemaakt.html", {"plan": plan}, status=202
+        )
+        antwoord["Retry-After"] = "3"
+        return antwoord
+    return documenten.als_response(document, plan.weergavetitel)
+
+
 @login_required
 def pdf(request, pk):
     plan = _plan(request, pk)
     vastleggen(actie=AuditActie.GEDOWNLOAD, request=request, obj=plan, omschrijving="Plan als PDF")
     if plan.vastgestelde_pdf_id and request.GET.get("actueel") != "1":
-        return documenten.als_response(plan.vastgestelde_pdf, plan.titel)
+        return documenten.als_response(plan.vastgestelde_pdf, plan.weergavetitel)
     met_toets = (
         request.user.has_perm("ondersteuningsplan.toetsen", plan)
         and request.GET.get("toets") == "1"
     )
-    return pdf_response(reports.plan_pdf(plan, met_toets=met_toets), plan.titel)
+    return _pdf_of_wachten(request, plan, met_toets=met_toets)
 
 
 # Public --------------------------------------------------------------------------------
@@ -536,9 +627,10 @@ def publiek_index(request):
 
 
 def publiek_pdf(request, pk):
+    """What was adopted; for a plan adopted before the PDF was kept (imported or demo
+    data) the PDF of its (unchangeable) content, rendered once, never written on GET by
+    more than one request."""
     plan = get_object_or_404(gepubliceerde_plannen(), pk=pk)
-    if not plan.vastgestelde_pdf_id:
-        # Plans adopted before the PDF was kept (demo data): keep it now, once.
-        services.pdf_bewaren_indien_nodig(plan=plan)
-        plan = get_object_or_404(gepubliceerde_plannen(), pk=pk)
-    return documenten.als_response(plan.vastgestelde_pdf, plan.titel)
+    if plan.vastgestelde_pdf_id:
+        return documenten.als_response(plan.vastgestelde_pdf, plan.weergavetitel)
+    return _pdf_of_wachten(request, plan)

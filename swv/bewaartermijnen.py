@@ -2,7 +2,8 @@
 when and what happens then (anonymise or delete). `manage.py bewaartermijnen` applies
 all rules; `--dry-run` only lists. Every record handled is logged in the audit trail.
 
-Periods are settings (domain.md: TLV data at most three years after issue [check]).
+Periods are settings (domain.md: TLV data at most three years after issue [check]; the
+ondersteuningsroute's records use the TLV's term, see ondersteuning/privacy.py).
 """
 
 from collections.abc import Callable
@@ -28,6 +29,9 @@ class Bewaarregel:
     label: Callable[[object], str] = (
         str  # how the record is named in lists and the log: no pupil data
     )
+    # Applied after every other rule: a record that waits for the records pointing to it
+    # (the leerlingdossier) then goes in the same run as the last of them.
+    laatst: bool = False
 
 
 _REGELS: list[Bewaarregel] = []
@@ -48,7 +52,8 @@ def registreer(regel: Bewaarregel) -> Bewaarregel:
 
 
 def regels() -> list[Bewaarregel]:
-    return list(_REGELS)
+    """The rules in the order they are applied (registration order, `laatst` ones last)."""
+    return sorted(_REGELS, key=lambda r: r.laatst)
 
 
 @dataclass
@@ -61,7 +66,7 @@ def toepassen(*, peildatum: date, dry_run: bool) -> list[Uitkomst]:
     """Apply every rule on `peildatum`. Each record is handled and logged in one
     transaction, so a failure leaves no half-anonymised record and no lost log line."""
     uitkomsten = []
-    for regel in _REGELS:
+    for regel in regels():
         labels = []
         for obj in regel.verlopen(peildatum).iterator():
             label = regel.label(obj)

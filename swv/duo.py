@@ -21,6 +21,7 @@ from enum import StrEnum
 from functools import partial
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 
 class Soort(StrEnum):
@@ -44,6 +45,9 @@ _VESTIGING = re.compile(r"^[0-9A-Z]{4}[0-9]{2}$")
 _POSTCODE = re.compile(r"^([1-9][0-9]{3}) ?([A-Z]{2})$")
 _SWV = re.compile(r"^(PO|VO)[0-9]{4}$")
 _JAARKOLOM = re.compile(r"^LEERLINGEN_([0-9]{4})$")
+# The largest count the database takes (a PostgreSQL integer): anything above it is a bad
+# value, refused with the row, not a database error halfway through an import.
+MAX_AANTAL = 2_147_483_647
 
 
 @dataclass(frozen=True)
@@ -184,7 +188,9 @@ class Regel:
     def beschrijvend(self, veld: str, controle=None, wat: str = ""):
         """A descriptive value, or None when unknown: the column is absent (reported once
         for the file), blank, or fails `controle` (which returns the clean value or None).
-        Blank and invalid values are recorded in `leeg` for the service to report."""
+        Blank and invalid values are recorded in `leeg` for the service to report. `wat`
+        comes marked with gettext_noop and is translated only for an invalid value (a
+        national file has 16,000 rows)."""
         kolom = self.kolommen[veld]
         waarde = self.waarde(kolom)
         if waarde is None:
@@ -194,7 +200,7 @@ class Regel:
             return None
         schoon = controle(waarde) if controle else waarde
         if schoon is None:
-            self.leeg[veld] = (kolom, _("'%(w)s' is geen %(wat)s") % {"w": waarde, "wat": wat})
+            self.leeg[veld] = (kolom, _("'%(w)s' is geen %(wat)s") % {"w": waarde, "wat": _(wat)})
         return schoon
 
     def vrij(self, veld: str) -> str | None:
@@ -261,6 +267,7 @@ def lees(inhoud: bytes) -> Gelezen:
         controle = partial(_tellingen, jaarkolommen=jaarkolommen)
     gezien: dict = {}  # key -> line, to refuse a second row for the same key
     n = len(kop)
+    nul = "\x00" in tekst  # no database stores NUL in text: such a row is refused
     while True:
         try:
             waarden = next(reader)
@@ -273,6 +280,15 @@ def lees(inhoud: bytes) -> Gelezen:
             continue
         regelnr = reader.line_num
         if not any(w.strip() for w in waarden):
+            continue
+        if nul and any("\x00" in w for w in waarden):
+            gelezen.geweigerd.append(
+                Melding(
+                    regelnr,
+                    "",
+                    _("De regel bevat een NUL-teken (0x00): geen tekst, niet op te slaan."),
+                )
+            )
             continue
         if len(waarden) > n and any(w.strip() for w in waarden[n:]):
             # An unquoted ';' in a name shifts every later column: no value can be trusted.
@@ -355,8 +371,12 @@ def _school_basis(regel: Regel) -> dict:
         "vestigingscode": code,
         "instellingscode": brin,
         "naam": regel.beschrijvend("naam"),
-        "bestuur": regel.beschrijvend("bestuur", _bestuursnummer, _("bevoegd-gezagnummer")),
-        "gemeentecode": regel.beschrijvend("gemeentecode", _gemeentecode, _("gemeentecode")),
+        "bestuur": regel.beschrijvend(
+            "bestuur", _bestuursnummer, gettext_noop("bevoegd-gezagnummer")
+        ),
+        "gemeentecode": regel.beschrijvend(
+            "gemeentecode", _gemeentecode, gettext_noop("gemeentecode")
+        ),
         "gemeentenaam": regel.beschrijvend("gemeentenaam"),
     }
 
@@ -368,7 +388,7 @@ def _register(regel: Regel):
     plaats = regel.beschrijvend("plaats")
     schoon.update(
         soort="BAO",
-        postcode=regel.beschrijvend("postcode", _postcode, _("postcode")),
+        postcode=regel.beschrijvend("postcode", _postcode, gettext_noop("postcode")),
         straat=" ".join(p for p in (straatnaam, huisnummer) if p) if straatnaam else None,
         plaats=plaats.title() if plaats else None,
         denominatie=regel.beschrijvend("denominatie"),
@@ -397,8 +417,10 @@ def _tellingen(regel: Regel, jaarkolommen: list[tuple[date, str, int]]):
             continue  # no count published for that year
         if waarde == "<5":
             tellingen[teldatum] = None
-        elif waarde.isdigit():
-            tellingen[teldatum] = int(waarde)
+        elif waarde.isascii() and waarde.isdigit() and int(waarde) <= MAX_AANTAL:
+            tellingen[teldatum] = int(waarde)  # isascii: '²' is a digit to isdigit, not to int
+        elif waarde.isascii() and waarde.isdigit():
+            regel.weiger(kolom, _("'%(w)s' is geen aantal leerlingen (te groot).") % {"w": waarde})
         else:
             regel.weiger(kolom, _("'%(w)s' is geen aantal leerlingen.") % {"w": waarde})
     schoon.update(

@@ -53,6 +53,31 @@ def verzamelen(
     return onderdelen
 
 
+def ontvangers(titel: str, objecten) -> Onderdeel:
+    """Who viewed or changed these records (AVG art. 15: the recipients), from the audit
+    trail, in one query whatever the number of records."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from .models import AuditEvent
+
+    per_soort: dict[str, list[str]] = {}
+    for obj in objecten:
+        per_soort.setdefault(obj._meta.label_lower, []).append(str(obj.pk))
+    filter_ = Q(pk__in=[])
+    for soort, ids in per_soort.items():
+        filter_ |= Q(object_type=soort, object_id__in=ids)
+    return Onderdeel(
+        titel,
+        ["tijdstip", "gebruiker", "rol", "actie", "omschrijving"],
+        [
+            [timezone.localtime(e.tijdstip), e.gebruikersnaam, e.rol, e.get_actie_display(),
+             e.omschrijving]
+            for e in AuditEvent.objects.filter(filter_).order_by("tijdstip", "pk")
+        ],
+    )  # fmt: skip
+
+
 def bladnamen(titels: list[str]) -> list[str]:
     """Valid, unique Excel sheet names for `titels`, in order: forbidden characters become
     '-', leading/trailing apostrophes and spaces go, at most 31 characters, and a repeated

@@ -44,6 +44,7 @@ MENU = [
         _("Voorzieningen"), "voorzieningen:index", "voorzieningen.bekijken", "voorzieningen", ROUTE
     ),
     Menuitem(_("Aanmeldingen"), "zorgplicht:index", "zorgplicht.bekijken", "aanmeldingen", ROUTE),
+    Menuitem(_("Kengetallen"), "kpi:route", "ondersteuning.bekijken", "kengetallen", ROUTE),
     Menuitem(_("Toelaatbaarheid"), "toelaatbaarheid:index", "toelaatbaarheid.bekijken", "tlv"),
     Menuitem(_("KPI's"), "kpi:index", "kpi.bekijken", "kpi"),
     Menuitem(

@@ -1,12 +1,16 @@
 """Writes to organisation data. Every function is atomic and keyword-only."""
 
+import io
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import partial
+from types import SimpleNamespace
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
-from . import duo
+from . import duo, signals
 from .models import (
     Gemeente,
     Leerlingtelling,
@@ -74,7 +78,15 @@ def duo_bestanden_importeren(
     error saves nothing of any of them. A file of which no row can be used comes back as
     its `duo.DuoBestandFout` (nothing of it saved); the others as their ImportResultaat,
     with their refused rows and warnings. Returns (name, outcome) per file, in the order
-    they were handled."""
+    they were handled.
+
+    Every file is written before the schools are placed in their samenwerkingsverband,
+    once (`scholen_indelen`), whatever the number of files. Counts and new schools are
+    written without a model object per row (COPY on PostgreSQL, executemany on SQLite).
+    After a bulk load PostgreSQL gets fresh planner statistics: ANALYZE of the loaded
+    tables once the import has committed. VACUUM cannot run inside a transaction; the
+    autovacuum daemon follows a bulk load (PostgreSQL 13+ also vacuums after inserts),
+    or run `VACUUM ANALYZE swv_leerlingtelling, swv_school` after a first national load."""
     gelezen, uitkomst = [], []
     for naam, inhoud in bestanden:
         try:
@@ -87,7 +99,47 @@ def duo_bestanden_importeren(
         for naam, bestand in sorted(gelezen, key=lambda ng: VOLGORDE.index(ng[1].soort)):
             uitkomst.append((naam, _schrijf(bestand)))
         scholen_indelen()
+        signals.gegevens_geimporteerd.send(sender=None)
+        geladen = Counter()
+        for _naam, u in uitkomst:
+            if isinstance(u, ImportResultaat):
+                for model in _TABELLEN[u.soort]:
+                    geladen[model] += _geschreven(u, model)
+        if tabellen := [m._meta.db_table for m, n in geladen.items() if n >= ANALYSE_VANAF]:
+            transaction.on_commit(partial(_analyseren, tabellen))
     return uitkomst
+
+
+# The tables each kind of file writes, and from how many rows written on a table counts
+# as a bulk load whose statistics are worth refreshing (autovacuum's own analyze
+# threshold is 50 rows plus 10% of the table).
+_TABELLEN = {
+    duo.Soort.REGIO_PC4: [RegioPostcode],
+    duo.Soort.REGIO_GEMEENTE: [RegioGemeente],
+    duo.Soort.REGISTER: [School],
+    duo.Soort.TELLINGEN: [School, Leerlingtelling],
+}
+ANALYSE_VANAF = 1000
+
+
+def _geschreven(resultaat: ImportResultaat, model) -> int:
+    if model is Leerlingtelling:
+        return resultaat.tellingen
+    if model is School:
+        return resultaat.nieuw + resultaat.bijgewerkt
+    return resultaat.rijen  # the region tables are upserted as a whole
+
+
+def _analyseren(tabellen: list[str]) -> None:
+    """ANALYZE the bulk-loaded tables on PostgreSQL, after the commit: the planner's row
+    estimates for a table that grew from nothing to 292,000 counts are otherwise wrong
+    until autovacuum comes by. SQLite has no such statistics without ANALYZE either, but
+    its planner does well on these few indexed lookups."""
+    if connection.vendor != "postgresql":
+        return
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {', '.join(qn(t) for t in sorted(tabellen))}")
 
 
 def _schrijf(gelezen: duo.Gelezen) -> ImportResultaat | duo.DuoBestandFout:
@@ -466,7 +518,12 @@ def _beschrijving(gelezen, r, veld, school, lengte) -> str:
 
 def _scholen(gelezen, velden: list[str], naam_bijwerken: bool) -> tuple[int, int, dict[str, int]]:
     codes = [r["vestigingscode"] for r in gelezen.rijen]
-    bestaand = {s.vestigingscode: s for s in School.objects.filter(vestigingscode__in=codes)}
+    # Known schools as plain records: a national file has 16,000 rows, and model objects
+    # for them cost more than the whole comparison.
+    bestaand = {
+        s["vestigingscode"]: SimpleNamespace(**s)
+        for s in School.objects.filter(vestigingscode__in=codes).values()
+    }
     _besturen_afleiden(gelezen, bestaand)
     _gemeenten_afleiden(gelezen, bestaand)
     besturen = _besturen(gelezen.rijen)
@@ -479,14 +536,10 @@ def _scholen(gelezen, velden: list[str], naam_bijwerken: bool) -> tuple[int, int
         waarden["gemeente_id"] = r["gemeente_id"]
         naam = _beschrijving(gelezen, r, "naam", school, lengtes["naam"])
         if school is None:
-            nieuw.append(
-                School(
-                    vestigingscode=r["vestigingscode"],
-                    naam=naam,
-                    cluster=_cluster(naam, r["soort"]),
-                    **waarden,
-                )
+            waarden.update(
+                vestigingscode=r["vestigingscode"], naam=naam, cluster=_cluster(naam, r["soort"])
             )
+            nieuw.append(waarden)
         else:
             if naam_bijwerken:
                 waarden["naam"] = naam
@@ -494,15 +547,12 @@ def _scholen(gelezen, velden: list[str], naam_bijwerken: bool) -> tuple[int, int
                 waarden["cluster"] = None
             # Only rows that really change are written: a re-import is mostly a no-op.
             if any(getattr(school, veld) != waarde for veld, waarde in waarden.items()):
-                for veld, waarde in waarden.items():
-                    setattr(school, veld, waarde)
-                bij.append(school)
-    School.objects.bulk_create(nieuw, batch_size=BATCH)
+                bij.append(School(**{**vars(school), **waarden}))
+    _invoegen(School, nieuw)
     bijwerken = [*velden, "bestuur_id", "gemeente_id", "cluster"] + (
         ["naam"] if naam_bijwerken else []
     )
     School.objects.bulk_update(bij, [f.removesuffix("_id") for f in bijwerken], batch_size=BATCH)
-    codes = [r["vestigingscode"] for r in gelezen.rijen]
     ids = dict(School.objects.filter(vestigingscode__in=codes).values_list("vestigingscode", "id"))
     return len(nieuw), len(bij), ids
 
@@ -527,36 +577,140 @@ def _tellingen(gelezen) -> ImportResultaat:
     nieuw, bij, ids = _scholen(
         gelezen, ["instellingscode", "soort", "denominatie"], naam_bijwerken=False
     )
-    bekend = {
-        (school_id, teldatum): aantal
-        for school_id, teldatum, aantal in Leerlingtelling.objects.filter(
-            school_id__in=ids.values()
-        ).values_list("school_id", "teldatum", "aantal")
-    }
+    bekend = _bekende_tellingen(ids.values())
     tellingen, gewijzigd = [], []
     for r in gelezen.rijen:
         school_id = ids[r["vestigingscode"]]
         for teldatum, aantal in r["tellingen"].items():
-            vorig = bekend.get((school_id, teldatum), _ONBEKEND)
+            dag = teldatum.isoformat()
+            vorig = bekend.get((school_id, dag), _ONBEKEND)
             if vorig == aantal:
                 continue  # unchanged: nothing to write (most of a re-import)
-            telling = Leerlingtelling(
-                school_id=school_id, teldatum=teldatum, aantal=aantal, gemaskeerd=aantal is None
+            (tellingen if vorig is _ONBEKEND else gewijzigd).append(
+                (school_id, dag, aantal, aantal is None)
             )
-            (tellingen if vorig is _ONBEKEND else gewijzigd).append(telling)
-    Leerlingtelling.objects.bulk_create(tellingen, batch_size=BATCH)
-    # Changed counts (DUO corrects earlier years now and then): upsert on the unique key.
-    Leerlingtelling.objects.bulk_create(
-        gewijzigd,
-        update_conflicts=True,
-        unique_fields=["school", "teldatum"],
-        update_fields=["aantal", "gemaskeerd"],
-        batch_size=BATCH,
-    )
-    tellingen += gewijzigd
+    _tellingen_schrijven(nieuw=tellingen, gewijzigd=gewijzigd)
     return ImportResultaat(
-        gelezen.soort, len(gelezen.rijen), nieuw=nieuw, bijgewerkt=bij, tellingen=len(tellingen)
+        gelezen.soort,
+        len(gelezen.rijen),
+        nieuw=nieuw,
+        bijgewerkt=bij,
+        tellingen=len(tellingen) + len(gewijzigd),
     )
+
+
+def _bekende_tellingen(school_ids) -> dict[tuple[int, str], int | None]:
+    """The stored counts of these schools by (school id, ISO date), in one plain query: a
+    national re-import compares 292,000 counts, too many to build model objects for."""
+    school_ids = list(school_ids)
+    if not school_ids:
+        return {}
+    tabel = connection.ops.quote_name(Leerlingtelling._meta.db_table)
+    # Dates as text: parsing 292,000 of them only to compare them costs more than the query.
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"SELECT school_id, to_char(teldatum, 'YYYY-MM-DD'), aantal FROM {tabel} "  # noqa: S608
+                "WHERE school_id = ANY(%s)",
+                [school_ids],
+            )
+        else:
+            cursor.execute(
+                f"SELECT school_id, CAST(teldatum AS TEXT), aantal FROM {tabel} "  # noqa: S608
+                "WHERE school_id IN (SELECT value FROM json_each(%s))",
+                [json.dumps(school_ids)],
+            )
+        return {(s, d): a for s, d, a in cursor.fetchall()}
+
+
+_TELLING_KOLOMMEN = ("school_id", "teldatum", "aantal", "gemaskeerd")
+
+
+def _tellingen_schrijven(*, nieuw: list[tuple], gewijzigd: list[tuple]) -> None:
+    """Write counts given as (school id, ISO date, aantal or None, gemaskeerd) without a
+    model object per row: new rows with COPY on PostgreSQL and one prepared INSERT
+    (executemany) on SQLite; changed rows (DUO corrects earlier years now and then) with
+    a COPY into a temporary table and one UPDATE on PostgreSQL, one prepared UPDATE on
+    SQLite. Runs inside the caller's transaction, so an error saves none of them."""
+    kolommen = _TELLING_KOLOMMEN
+    _invoegen(Leerlingtelling, nieuw, kolommen)
+    if not gewijzigd:
+        return
+    tabel = connection.ops.quote_name(Leerlingtelling._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE TEMPORARY TABLE swv_telling_wijziging "
+                "(school_id bigint, teldatum date, aantal integer, gemaskeerd boolean) "
+                "ON COMMIT DROP"
+            )
+            with connection.wrap_database_errors:  # Django's errors, as from the ORM
+                cursor.copy_expert(
+                    f"COPY swv_telling_wijziging ({', '.join(kolommen)}) FROM STDIN",
+                    _copy_tekst(gewijzigd),
+                )
+            cursor.execute(
+                f"UPDATE {tabel} AS t SET aantal = w.aantal, gemaskeerd = w.gemaskeerd "  # noqa: S608
+                "FROM swv_telling_wijziging AS w "
+                "WHERE t.school_id = w.school_id AND t.teldatum = w.teldatum"
+            )
+            cursor.execute("DROP TABLE swv_telling_wijziging")
+        else:
+            cursor.executemany(
+                f"UPDATE {tabel} SET aantal = %s, gemaskeerd = %s "  # noqa: S608
+                "WHERE school_id = %s AND teldatum = %s",
+                [(a, g, s, d) for s, d, a, g in gewijzigd],
+            )
+
+
+def _invoegen(model, rijen: list, kolommen: tuple[str, ...] | None = None) -> None:
+    """INSERT rows without a model object each: COPY on PostgreSQL, one prepared INSERT
+    (executemany) elsewhere. Rows are tuples in the order of `kolommen`, or dicts by
+    attname in which a missing field takes its default (as bulk_create does). Values must
+    be ready for the database (ids, ISO dates, str, int, bool, None). Like bulk_create,
+    this sends no signals: DUO data has no history of its own."""
+    if not rijen:
+        return
+    if kolommen is None:
+        velden = [f for f in model._meta.concrete_fields if not f.primary_key]
+        kolommen = tuple(f.column for f in velden)
+        rijen = [
+            tuple(r[f.attname] if f.attname in r else f.get_default() for f in velden)
+            for r in rijen
+        ]
+    qn = connection.ops.quote_name
+    tabel, namen = qn(model._meta.db_table), ", ".join(qn(k) for k in kolommen)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # copy_expert bypasses Django's error wrapping: IntegrityError, DataError etc.
+            # as from the ORM.
+            with connection.wrap_database_errors:
+                cursor.copy_expert(f"COPY {tabel} ({namen}) FROM STDIN", _copy_tekst(rijen))
+        else:
+            plekken = ", ".join(["%s"] * len(kolommen))
+            sql = f"INSERT INTO {tabel} ({namen}) VALUES ({plekken})"  # noqa: S608
+            cursor.executemany(sql, rijen)
+
+
+_COPY_TEKENS = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_waarde(waarde) -> str:
+    if waarde is None:
+        return "\\N"
+    if waarde is True or waarde is False:
+        return "t" if waarde else "f"
+    if isinstance(waarde, str):
+        return waarde.translate(_COPY_TEKENS)
+    return str(waarde)
+
+
+def _copy_tekst(rijen: list[tuple]) -> io.StringIO:
+    """Rows in COPY's text format: tab-separated, \\N for NULL, t/f, text escaped."""
+    buffer = io.StringIO()
+    buffer.writelines("\t".join(map(_copy_waarde, rij)) + "\n" for rij in rijen)
+    buffer.seek(0)
+    return buffer
 
 
 _SCHRIJVERS = {
@@ -588,9 +742,11 @@ def scholen_indelen() -> int:
         (s, duo.sleutel(g)): c
         for s, g, c in RegioGemeente.objects.values_list("sector", "gemeente", "swv_code")
     }
+    # Plain rows, no model objects: a national import places 16,000 schools.
+    gemeentenamen = dict(Gemeente.objects.values_list("id", "naam"))
     scholen = list(
-        School.objects.select_related("gemeente").only(
-            "id", "soort", "postcode", "swv_id", "gemeente"
+        School.objects.order_by().values_list(
+            "id", "soort", "postcode", "swv_id", "gemeente_id", named=True
         )
     )
 
@@ -608,7 +764,7 @@ def scholen_indelen() -> int:
     for school in scholen:
         if school.id in gekozen:
             continue
-        code = per_naam.get((sector(school), duo.sleutel(school.gemeente.naam)))
+        code = per_naam.get((sector(school), duo.sleutel(gemeentenamen[school.gemeente_id])))
         if code in swv_ids:
             gekozen[school.id] = swv_ids[code]
         elif teller := per_gemeente.get((sector(school), school.gemeente_id)):
@@ -627,11 +783,11 @@ def scholen_indelen() -> int:
 
     koppel = Gemeente.samenwerkingsverbanden.through
     paren = set(School.objects.filter(swv__isnull=False).values_list("gemeente_id", "swv_id"))
-    for gemeente in Gemeente.objects.only("id", "naam"):
+    for gemeente_id, naam in gemeentenamen.items():
         for s in ("PO", "VO"):
-            code = per_naam.get((s, duo.sleutel(gemeente.naam)))
+            code = per_naam.get((s, duo.sleutel(naam)))
             if code in swv_ids:
-                paren.add((gemeente.id, swv_ids[code]))
+                paren.add((gemeente_id, swv_ids[code]))
     koppel.objects.bulk_create(
         [koppel(gemeente_id=g, samenwerkingsverband_id=s) for g, s in paren],
         ignore_conflicts=True,

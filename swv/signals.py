@@ -1,10 +1,16 @@
-"""Sign-in events go to the audit trail. Django reports them only as signals."""
+"""Sign-in events go to the audit trail. Django reports them only as signals.
+
+`gegevens_geimporteerd` is sent inside the import's transaction after a DUO import wrote
+its rows in bulk (no model signals): apps that cache figures derived from them listen.
+"""
 
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from . import audit
 from .models import AuditActie
+
+gegevens_geimporteerd = Signal()
 
 
 @receiver(user_logged_in, dispatch_uid="swv_audit_aangemeld")

@@ -35,7 +35,7 @@ from .models import Document, Taak, TaakStatus
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["starten", "opnieuw", "taken_van", "taak_van"]
+__all__ = ["TaakStatus", "starten", "opnieuw", "taken_van", "taak_van"]
 
 
 def starten(*, gebruiker, omschrijving: str, functie: str, terug_url: str = "", **argumenten):

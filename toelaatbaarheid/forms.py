@@ -16,6 +16,7 @@ from .models import (
     BijlageSoort,
     Herkomst,
     Indiener,
+    LbtAdvies,
     MdoRol,
     Verzendwijze,
 )
@@ -311,6 +312,37 @@ class BeschikkingForm(VersieForm):
         help_text=_("Leeg = vandaag. De bezwaartermijn begint de dag erna."),
     )
     verzendwijze = forms.ChoiceField(label=_("Verzendwijze"), choices=Verzendwijze.choices)
+    aan_naam = forms.CharField(
+        label=_("Naam ouders/verzorgers (geadresseerde)"),
+        required=False,
+        max_length=200,
+        help_text=_("Per post of aangetekend: komt in het venster van de envelop."),
+    )
+    aan_adres = forms.CharField(
+        label=_("Adres"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Straat en huisnummer; postcode en plaats (twee regels)."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("verzendwijze") in (Verzendwijze.POST, Verzendwijze.AANGETEKEND):
+            if not (data.get("aan_naam") or "").strip():
+                self.add_error(
+                    "aan_naam",
+                    _("Per post: vul de naam in die in het venster van de envelop komt."),
+                )
+            regels = [r for r in (data.get("aan_adres") or "").splitlines() if r.strip()]
+            if len(regels) < 2:
+                self.add_error(
+                    "aan_adres",
+                    _(
+                        "Per post: vul het adres in op twee regels (straat en huisnummer; postcode en plaats)."
+                    ),
+                )
+        return data
 
 
 class BezwaarForm(VersieForm):
@@ -320,7 +352,7 @@ class BezwaarForm(VersieForm):
         label=_("Gronden van het bezwaar"), widget=forms.Textarea(attrs={"rows": 4})
     )
     adviescommissie_gemeld = forms.BooleanField(
-        label=_("De partijen is meegedeeld dat de LBT adviseert (beslistermijn 12 weken)"),
+        label=_("Aan de partijen is meegedeeld dat de LBT adviseert (beslistermijn 12 weken)"),
         required=False,
         initial=True,
     )
@@ -344,9 +376,18 @@ class BezwaarHoorzittingForm(VersieForm):
 
 
 class BezwaarAdviesForm(VersieForm):
-    advies = forms.CharField(
-        label=_("Advies LBT"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    uitkomst = forms.ChoiceField(
+        label=_("Advies van de LBT"),
+        required=False,
+        choices=LbtAdvies.choices,
+        widget=forms.RadioSelect,
     )
+    advies = forms.CharField(
+        label=_("Motivering van het advies (samenvatting)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    datum = DatumVeld(label=_("Advies ontvangen op"), required=False, widget=DATUM)
 
 
 class BezwaarBeslissingForm(VersieForm):

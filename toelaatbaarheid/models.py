@@ -439,11 +439,31 @@ class Aanvraag(ConcurrentTransitionMixin, models.Model):
     def bezwaar_registreren(self):
         pass
 
-    @transition(field=status, source=Status.BEZWAAR, target=Status.TOEGEKEND)
+    def bezwaar_beslisbaar(self) -> bool:
+        """Guard of the beslissing op bezwaar: the planned hearing has taken place and,
+        once the LBT was asked, its advice is in."""
+        vandaag = timezone.localdate()
+        return all(
+            b.hoorzitting_gehouden(vandaag) and (b.lbt_verzonden_op is None or b.advies_uitkomst)
+            for b in self.bezwaren.all()
+            if b.open
+        )
+
+    @transition(
+        field=status,
+        source=Status.BEZWAAR,
+        target=Status.TOEGEKEND,
+        conditions=[bezwaar_beslisbaar],
+    )
     def bezwaar_afronden_toegekend(self):
         pass
 
-    @transition(field=status, source=Status.BEZWAAR, target=Status.AFGEWEZEN)
+    @transition(
+        field=status,
+        source=Status.BEZWAAR,
+        target=Status.AFGEWEZEN,
+        conditions=[bezwaar_beslisbaar],
+    )
     def bezwaar_afronden_afgewezen(self):
         pass
 
@@ -480,7 +500,31 @@ class StatusWijziging(StatusHistorie):
 
 class BijlageSoort(models.TextChoices):
     OPP = "opp", _("OPP / Duiden & Doen")
+    GROEIDOCUMENT = "groeidocument", _("Groeidocument")
+    ONDERZOEK = "onderzoek", _("Verslag van onderzoek (psychologisch / didactisch)")
+    MDO = "mdo", _("Verslag MDO / knooppunt")
+    ZIENSWIJZE = "zienswijze", _("Zienswijze van de ouders")
+    HANDELINGSPLAN = "handelingsplan", _("Handelingsplan / evaluatie")
+    MEDISCH = "medisch", _("Medische of jeugdhulpgegevens")
+    # Documents of the bezwaar procedure (bundled in the LBT dossier).
+    BEZWAARSCHRIFT = "bezwaarschrift", _("Bezwaarschrift")
+    OP_HOOFDSTUK = "op_hoofdstuk", _("Ondersteuningsplan: hoofdstuk toelaatbaarheid")
+    SOP = "sop", _("Schoolondersteuningsprofiel (SOP) van de aanvragende school")
+    VOLMACHT = "volmacht", _("Volmacht van een gemachtigde")
+    ADVIES_LBT = "advies_lbt", _("Advies van de LBT")
     OVERIG = "overig", _("Overig document")
+
+
+# What belongs to the bezwaar procedure rather than to the aanvraag.
+BIJLAGEN_BEZWAAR = frozenset(
+    {
+        BijlageSoort.BEZWAARSCHRIFT,
+        BijlageSoort.OP_HOOFDSTUK,
+        BijlageSoort.SOP,
+        BijlageSoort.VOLMACHT,
+        BijlageSoort.ADVIES_LBT,
+    }
+)
 
 
 def bijlage_pad(instance, filename):
@@ -492,7 +536,7 @@ def bijlage_pad(instance, filename):
 
 class Bijlage(models.Model):
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="bijlagen")
-    soort = models.CharField(_("soort"), max_length=10, choices=BijlageSoort.choices)
+    soort = models.CharField(_("soort"), max_length=20, choices=BijlageSoort.choices)
     bestand = models.FileField(_("bestand"), upload_to=bijlage_pad, storage=prive_opslag)
     naam = models.CharField(_("bestandsnaam"), max_length=200)
     mime = models.CharField(max_length=100)
@@ -511,6 +555,10 @@ class Bijlage(models.Model):
 
     def __str__(self):
         return f"Bijlage {self.pk} ({self.get_soort_display()})"
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.mime == "application/pdf"
 
 
 class MdoRol(models.TextChoices):
@@ -625,6 +673,9 @@ class Beschikking(models.Model):
     verzendwijze = models.CharField(
         _("verzendwijze"), max_length=12, choices=Verzendwijze.choices, default=Verzendwijze.POST
     )
+    # Name and address for the window envelope when sent by post (what was printed).
+    aan_naam = models.CharField(_("naam geadresseerde(n)"), max_length=200, blank=True)
+    aan_adres = models.TextField(_("adres"), blank=True)
     actueel = models.BooleanField(default=True)
     afgegeven_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -671,6 +722,15 @@ class BezwaarBeslissing(models.TextChoices):
     NIET_ONTVANKELIJK = "niet_ontvankelijk", _("Niet-ontvankelijk")
 
 
+class LbtAdvies(models.TextChoices):
+    """The LBT's conclusion on a bezwaar."""
+
+    GEGROND = "gegrond", _("Gegrond")
+    DEELS_GEGROND = "deels_gegrond", _("Deels gegrond")
+    ONGEGROND = "ongegrond", _("Ongegrond")
+    NIET_ONTVANKELIJK = "niet_ontvankelijk", _("Niet-ontvankelijk")
+
+
 class Bezwaar(models.Model):
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.PROTECT, related_name="bezwaren")
     beschikking = models.ForeignKey(Beschikking, on_delete=models.PROTECT, related_name="bezwaren")
@@ -689,13 +749,20 @@ class Bezwaar(models.Model):
     hoorzitting_op = models.DateField(_("hoorzitting"), null=True, blank=True)
     uitnodiging_op = models.DateField(_("uitnodiging verstuurd"), null=True, blank=True)
     advies_op = models.DateField(_("advies LBT ontvangen"), null=True, blank=True)
-    advies = models.TextField(_("advies LBT"), blank=True)
+    advies_uitkomst = models.CharField(
+        _("advies LBT"), max_length=20, choices=LbtAdvies.choices, blank=True
+    )
+    advies = models.TextField(_("motivering advies LBT"), blank=True)
     verdaagd = models.BooleanField(_("beslistermijn eenmaal verdaagd (6 weken)"), default=False)
     beslissing = models.CharField(
         _("beslissing op bezwaar"), max_length=20, choices=BezwaarBeslissing.choices, blank=True
     )
     beslist_op = models.DateField(_("beslist op"), null=True, blank=True)
     motivering = models.TextField(_("motivering beslissing"), blank=True)
+    # Issued documents (swv.documenten): the besluit op bezwaar as sent, and the dossier
+    # that went to the LBT (the latest one made).
+    besluit_pdf = documenten.veld(_("besluit op bezwaar (PDF)"))
+    lbt_dossier = documenten.veld(_("dossier voor de LBT (PDF)"))
 
     objects = KindQuerySet.van("aanvraag")
 
@@ -711,6 +778,18 @@ class Bezwaar(models.Model):
     @property
     def open(self) -> bool:
         return not self.beslissing
+
+    def hoorzitting_gehouden(self, vandaag) -> bool:
+        """No hearing planned, or its day has come (Awb 7:2: heard before deciding)."""
+        return self.hoorzitting_op is None or self.hoorzitting_op <= vandaag
+
+    @property
+    def advies_volgt(self) -> bool | None:
+        """Whether the beslissing follows the LBT's advice (None: no advice or no
+        beslissing)."""
+        if not self.advies_uitkomst or not self.beslissing:
+            return None
+        return self.advies_uitkomst == self.beslissing
 
 
 class Terugplaatsing(models.Model):

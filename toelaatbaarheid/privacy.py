@@ -79,8 +79,14 @@ def anonimiseren(zaak: Aanvraag) -> None:
         "pdf", "brief_pdf"
     ):
         documenten.wissen(pdf_id, brief_id)
-    Beschikking.objects.filter(aanvraag=zaak).update(motivering="")
-    Bezwaar.objects.filter(aanvraag=zaak).update(gronden="", motivering="")
+    Beschikking.objects.filter(aanvraag=zaak).update(motivering="", aan_naam="", aan_adres="")
+    for besluit_id, dossier_id in Bezwaar.objects.filter(aanvraag=zaak).values_list(
+        "besluit_pdf", "lbt_dossier"
+    ):
+        documenten.wissen(besluit_id, dossier_id)
+    Bezwaar.objects.filter(aanvraag=zaak).update(
+        gronden="", motivering="", verweerschrift="", advies=""
+    )
     StatusWijziging.objects.filter(aanvraag=zaak).update(toelichting="")
 
 

@@ -5,10 +5,12 @@ The documents show the same data the case page shows; the beschikking's PDF is r
 once when it is issued and stored (what was sent is what we keep).
 """
 
+import io
 from datetime import date
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from swv.exports import Export, Kolom, veld
 from swv.pdf import render_pdf
@@ -23,9 +25,12 @@ from .models import (
     Besluit,
     Bezwaar,
     BezwaarBeslissing,
+    BijlageSoort,
     Categorie,
+    LbtAdvies,
     Soort,
     Status,
+    Verzendwijze,
 )
 
 # The case page ------------------------------------------------------------------------
@@ -59,6 +64,8 @@ def zaakpagina(user, zaak: Aanvraag) -> dict:
         (x for x in termijnen if x.omschrijving.startswith("Beslistermijn aanvraag")), None
     )
     bezwaren = list(zaak.bezwaren.all())
+    open_bezwaar = next((b for b in bezwaren if b.open), None)
+    ontbrekend = selectors.ontbrekend(zaak) if zaak.status == Status.CONCEPT else []
     terug = getattr(zaak, "terugplaatsing", None)
     return {
         "zaak": zaak,
@@ -67,11 +74,16 @@ def zaakpagina(user, zaak: Aanvraag) -> dict:
         "eigen_adviezen": eigen_adviezen,
         "beschikkingen": list(zaak.beschikkingen.all()),
         "bezwaren": bezwaren,
-        "open_bezwaar": next((b for b in bezwaren if b.open), None),
+        "open_bezwaar": open_bezwaar,
+        "volgende_bezwaarstap": volgende_bezwaarstap(open_bezwaar),
+        "bezwaar_beslist": any(not b.open for b in bezwaren),
+        "wacht_op_trajectbegeleider": zaak.status == Status.CONCEPT
+        and not mag["indienen"]
+        and not ontbrekend,
         "historie": list(zaak.historie.all()),
         "bijlagen": list(zaak.bijlagen.all()),
         "herbeoordelingen": list(zaak.herbeoordelingen.all()),
-        "ontbrekend": selectors.ontbrekend(zaak) if zaak.status == Status.CONCEPT else [],
+        "ontbrekend": ontbrekend,
         "termijnen": termijnen,
         "volgende_termijn": termijnen[0] if termijnen else None,
         "vandaag": vandaag,
@@ -82,6 +94,23 @@ def zaakpagina(user, zaak: Aanvraag) -> dict:
         "terugplaatsing": terug,
         "nazorgmomenten": list(terug.nazorgmomenten.all()) if terug else [],
     }
+
+
+def volgende_bezwaarstap(bezwaar: Bezwaar | None) -> str | None:
+    """The name of the next step of handling an open bezwaar (stappen.BEZWAAR_BEHANDELING
+    without the verdaging, which may come any time): confirm receipt, send to the LBT,
+    plan the hearing, record the advice; None when only the beslissing is left."""
+    if bezwaar is None:
+        return None
+    for stap, gedaan in (
+        (stappen.BEZWAAR_ONTVANGST, bezwaar.ontvangstbevestiging_op),
+        (stappen.BEZWAAR_LBT, bezwaar.lbt_verzonden_op),
+        (stappen.BEZWAAR_HOORZITTING, bezwaar.hoorzitting_op),
+        (stappen.BEZWAAR_ADVIES, bezwaar.advies_uitkomst),
+    ):
+        if not gedaan:
+            return stap.naam
+    return None
 
 
 # Documents ----------------------------------------------------------------------------
@@ -99,42 +128,157 @@ def _rechtsmiddelen(besch: Beschikking) -> dict:
     }
 
 
+def _adviezen(zaak: Aanvraag) -> list:
+    return [
+        a
+        for a in zaak.adviezen.select_related("deskundige__gebruiker").order_by("volgorde")
+        if a.gegeven
+    ]
+
+
 def beschikking_context(besch: Beschikking) -> dict:
     zaak: Aanvraag = besch.aanvraag
-    adviezen = [a for a in zaak.adviezen.select_related("deskundige__gebruiker") if a.gegeven]
+    adviezen = _adviezen(zaak)
+    mdo = getattr(zaak, "mdo", None)
+    toegekend = besch.besluit == Besluit.TOEGEKEND
     return {
         "b": besch,
         "zaak": zaak,
         "swv": besch.swv,
-        "toegekend": besch.besluit == Besluit.TOEGEKEND,
+        "toegekend": toegekend,
         "adviezen": adviezen,
-        "mdo": getattr(zaak, "mdo", None),
+        # Which advices the decision departs from (named in the motivering, Awb 3:50).
+        "afwijkende_adviezen": [a for a in adviezen if a.toelaatbaar != toegekend],
+        "mdo": mdo,
+        "ondersteuningsbehoefte": (mdo.ondersteuningsbehoeften if mdo else "")
+        or zaak.ondersteuningsbehoeften,
+        "per_post": besch.verzendwijze in (Verzendwijze.POST, Verzendwijze.AANGETEKEND),
+        "adresregels": [r.strip() for r in besch.aan_adres.splitlines() if r.strip()],
         "rm": _rechtsmiddelen(besch),
         "titel": _("Beschikking toelaatbaarheidsverklaring %(n)s") % {"n": besch.nummer},
     }
 
 
 def beschikking_pdf(besch: Beschikking) -> bytes:
+    """The beschikking with the two deskundigenadviezen as its appendix (one PDF: the
+    advices are part of the motivering, Awb 3:49)."""
     return render_pdf("toelaatbaarheid/pdf/beschikking.html", beschikking_context(besch))
 
 
-def brief_pdf(besch: Beschikking) -> bytes:
+def brief_pdf(besch: Beschikking, *, beschikking: bytes | None = None) -> bytes:
+    """The letter to the parents followed by the beschikking (with its appendix): one
+    mailing, so what the letter says is enclosed is enclosed."""
     ctx = beschikking_context(besch)
     ctx["titel"] = _("Brief aan de ouders bij beschikking %(n)s") % {"n": besch.nummer}
-    return render_pdf("toelaatbaarheid/pdf/brief_ouders.html", ctx)
+    brief = render_pdf("toelaatbaarheid/pdf/brief_ouders.html", ctx)
+    return samenvoegen([brief, beschikking or beschikking_pdf(besch)])
 
 
-def lbt_dossier_context(bezwaar: Bezwaar) -> dict:
+def samenvoegen(delen: list[bytes]) -> bytes:
+    """One PDF from several (pypdf), in order."""
+    from pypdf import PdfWriter
+
+    schrijver = PdfWriter()
+    for deel in delen:
+        schrijver.append(io.BytesIO(deel))
+    uit = io.BytesIO()
+    schrijver.write(uit)
+    return uit.getvalue()
+
+
+def _rechtsmiddel_beroep(bezwaar: Bezwaar) -> dict:
+    verzonden = bezwaar.beslist_op or timezone.localdate()
+    return {
+        "beroep_uiterlijk": t.bezwaartermijn_einde(
+            verzonden, gelijkgesteld=t.gelijkgestelde_dagen()
+        )
+    }
+
+
+def besluit_op_bezwaar_context(bezwaar: Bezwaar, *, nieuw: Beschikking | None = None) -> dict:
     zaak = bezwaar.aanvraag
     besch = bezwaar.beschikking
     return {
         "bezwaar": bezwaar,
         "zaak": zaak,
         "b": besch,
+        "nieuw": nieuw,
         "swv": zaak.swv,
-        "adviezen": [a for a in zaak.adviezen.select_related("deskundige__gebruiker") if a.gegeven],
+        "adviezen": _adviezen(zaak),
+        "lbt_uitkomst": LbtAdvies(bezwaar.advies_uitkomst).label.lower()
+        if bezwaar.advies_uitkomst
+        else "",
+        "volgt_lbt": bezwaar.advies_volgt,
+        "beslissing": BezwaarBeslissing(bezwaar.beslissing).label.lower(),
+        "gegrond": bezwaar.beslissing == BezwaarBeslissing.GEGROND,
+        "niet_ontvankelijk": bezwaar.beslissing == BezwaarBeslissing.NIET_ONTVANKELIJK,
+        "rm": _rechtsmiddel_beroep(bezwaar),
+        "titel": _("Besluit op bezwaar bij %(n)s") % {"n": zaak.nummer},
+    }
+
+
+def besluit_op_bezwaar_pdf(bezwaar: Bezwaar, *, nieuw: Beschikking | None = None) -> bytes:
+    """The besluit op bezwaar (Awb 7:11, 7:12), with the LBT's advice behind it when it
+    was uploaded as a PDF (7:13 lid 7: the advice goes with the decision)."""
+    besluit = render_pdf(
+        "toelaatbaarheid/pdf/besluit_op_bezwaar.html",
+        besluit_op_bezwaar_context(bezwaar, nieuw=nieuw),
+    )
+    stukken = [
+        b
+        for b in bezwaar.aanvraag.bijlagen.all()
+        if b.soort == BijlageSoort.ADVIES_LBT and b.is_pdf
+    ]
+    advies = [data for data in map(_bijlage_bytes, stukken) if _leesbaar(data)]
+    return samenvoegen([besluit, *advies]) if advies else besluit
+
+
+def _bijlage_bytes(bijlage) -> bytes:
+    """The uploaded file's bytes; empty when the file is gone (then it is listed, not
+    merged)."""
+    if not bijlage.bestand.storage.exists(bijlage.bestand.name):
+        return b""
+    with bijlage.bestand.open("rb") as f:
+        return f.read()
+
+
+# The LBT dossier: the parts in the order of the LBT reglement (domain.md), each the
+# uploaded documents of these kinds.
+LBT_ONDERDELEN = (
+    ("bezwaarschrift", gettext_lazy("Het bezwaarschrift"), (BijlageSoort.BEZWAARSCHRIFT, BijlageSoort.VOLMACHT)),
+    ("aanvraag", gettext_lazy("De aanvraag"), (BijlageSoort.OPP, BijlageSoort.GROEIDOCUMENT,
+                                    BijlageSoort.ONDERZOEK, BijlageSoort.MDO,
+                                    BijlageSoort.ZIENSWIJZE, BijlageSoort.HANDELINGSPLAN,
+                                    BijlageSoort.MEDISCH, BijlageSoort.OVERIG)),
+    ("adviezen", gettext_lazy("De deskundigenadviezen"), ()),
+    ("beschikking", gettext_lazy("Het bestreden besluit"), ()),
+    ("op", gettext_lazy("Het ondersteuningsplan: procedure en criteria voor toelaatbaarheid"), (BijlageSoort.OP_HOOFDSTUK,)),
+    ("sop", gettext_lazy("Het schoolondersteuningsprofiel van de aanvragende school"), (BijlageSoort.SOP,)),
+)  # fmt: skip
+
+
+def lbt_dossier_context(bezwaar: Bezwaar) -> dict:
+    zaak = bezwaar.aanvraag
+    besch = bezwaar.beschikking
+    bijlagen = list(zaak.bijlagen.all())
+    onderdelen = []
+    for sleutel, titel, soorten in LBT_ONDERDELEN:
+        stukken = [b for b in bijlagen if b.soort in soorten]
+        onderdelen.append({"sleutel": sleutel, "titel": titel, "stukken": stukken})
+    return {
+        "bezwaar": bezwaar,
+        "zaak": zaak,
+        "b": besch,
+        "swv": zaak.swv,
+        "adviezen": _adviezen(zaak),
         "mdo": getattr(zaak, "mdo", None),
-        "bijlagen": list(zaak.bijlagen.all()),
+        "onderdelen": onderdelen,
+        "ontbreekt": [
+            o["titel"]
+            for o in onderdelen
+            if o["sleutel"] in ("bezwaarschrift", "op", "sop") and not o["stukken"]
+        ],
+        "bijlagen": bijlagen,
         "historie": list(zaak.historie.select_related("door")),
         "uiterlijk_lbt": t.lbt_doorsturen_uiterlijk(
             bezwaar.ontvangen_op, gelijkgesteld=t.gelijkgestelde_dagen()
@@ -144,7 +288,45 @@ def lbt_dossier_context(bezwaar: Bezwaar) -> dict:
 
 
 def lbt_dossier_pdf(bezwaar: Bezwaar) -> bytes:
-    return render_pdf("toelaatbaarheid/pdf/lbt_dossier.html", lbt_dossier_context(bezwaar))
+    """One PDF for the LBT: the cover letter with the table of contents (the bezwaar,
+    the verweerschrift and the aanvraag as HTML, rendered with WeasyPrint), then per part
+    the uploaded PDFs (bezwaarschrift, the aanvraag's documents, the OP chapter, the SOP),
+    the deskundigenadviezen and the contested beschikking as it was sent (pypdf).
+    Uploads that are not PDF are listed by their original file name."""
+    ctx = lbt_dossier_context(bezwaar)
+    inhoud = {b.pk: _bijlage_bytes(b) for b in ctx["bijlagen"] if b.is_pdf}
+    # A damaged PDF is not merged: it is listed by its name, like a Word file.
+    ctx["samengevoegd"] = {pk for pk, data in inhoud.items() if _leesbaar(data)}
+    delen = [render_pdf("toelaatbaarheid/pdf/lbt_dossier.html", ctx)]
+    for onderdeel in ctx["onderdelen"]:
+        if onderdeel["sleutel"] == "adviezen":
+            delen.append(
+                render_pdf(
+                    "toelaatbaarheid/pdf/adviezen.html",
+                    {
+                        **ctx,
+                        "titel": _("Deskundigenadviezen bij %(n)s") % {"n": ctx["zaak"].nummer},
+                    },
+                )
+            )
+        elif onderdeel["sleutel"] == "beschikking":
+            besch = ctx["b"]
+            if besch.pdf_id is not None and bytes(besch.pdf.inhoud):
+                delen.append(bytes(besch.pdf.inhoud))
+            else:
+                delen.append(beschikking_pdf(besch))
+        delen.extend(inhoud[b.pk] for b in onderdeel["stukken"] if b.pk in ctx["samengevoegd"])
+    return samenvoegen(delen)
+
+
+def _leesbaar(pdf: bytes) -> bool:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        return len(PdfReader(io.BytesIO(pdf)).pages) > 0
+    except (PdfReadError, ValueError, OSError, KeyError):
+        return False
 
 
 # Kengetallen --------------------------------------------------------------------------

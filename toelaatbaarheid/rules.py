@@ -62,7 +62,12 @@ rules.add_perm("toelaatbaarheid.aanvraag_maken", is_school | begeleidt)
 rules.add_perm(
     "toelaatbaarheid.aanvraag_wijzigen", _status(Status.CONCEPT) & (is_school | begeleidt)
 )
-rules.add_perm("toelaatbaarheid.bijlage_toevoegen", is_open & (is_school | begeleidt))
+# In bezwaar the SWV office adds the bezwaarschrift, the OP chapter, the school's SOP and
+# the LBT's advice (bundled in the LBT dossier).
+rules.add_perm(
+    "toelaatbaarheid.bijlage_toevoegen",
+    (is_open & (is_school | begeleidt)) | (_status(Status.BEZWAAR) & is_swv_staf),
+)
 rules.add_perm("toelaatbaarheid.indienen", _status(Status.CONCEPT) & begeleidt)
 rules.add_perm(
     "toelaatbaarheid.beslistermijn_verdagen",

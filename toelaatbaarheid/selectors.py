@@ -318,6 +318,8 @@ def termijnen_van(
                         url=url,
                     )
                 )
+    if aanvraag.status in (Status.TOEGEKEND, Status.AFGEWEZEN):
+        uit.extend(_rechtsmiddeltermijnen(aanvraag, gelijkgesteld=gelijkgesteld, url=url))
     if aanvraag.status == Status.TOEGEKEND and aanvraag.einddatum:
         signaal = aanvraag.einddatum - timedelta(days=31 * inst.herbeoordeling_signaal_maanden)
         # Once the herbeoordeling has started (as on the werklijst: a linked aanvraag that
@@ -339,6 +341,36 @@ def termijnen_van(
                 )
             )
     return sorted(uit, key=lambda x: x.datum)
+
+
+def _rechtsmiddeltermijnen(aanvraag: Aanvraag, *, gelijkgesteld, url) -> list[t.Termijn]:
+    """After a decision: the bezwaartermijn of the current beschikking (Awb 6:7/6:8: six
+    weeks from the day after it was sent) while it runs and no bezwaar was decided; after
+    a beslissing op bezwaar, the beroepstermijn (six weeks from the day after the besluit
+    op bezwaar was sent). Uses only prefetched relations."""
+    vandaag = timezone.localdate()
+    beslist = [b for b in aanvraag.bezwaren.all() if not b.open and b.beslist_op]
+    if beslist:
+        laatste = max(beslist, key=lambda b: b.beslist_op)
+        einde = t.bezwaartermijn_einde(laatste.beslist_op, gelijkgesteld=gelijkgesteld)
+        if einde < vandaag:
+            return []
+        return [
+            t.Termijn(
+                "Beroepstermijn (Awb 6:7, beroep bij de rechtbank)",
+                einde,
+                "ouders / school",
+                url=url,
+            )
+        ]
+    actueel = [b for b in aanvraag.beschikkingen.all() if b.actueel]
+    if not actueel:
+        return []
+    besch = max(actueel, key=lambda b: b.ronde)
+    einde = t.bezwaartermijn_einde(besch.verzonden_op, gelijkgesteld=gelijkgesteld)
+    if einde < vandaag:
+        return []
+    return [t.Termijn("Bezwaartermijn (Awb 6:7 en 6:8)", einde, "ouders / school", url=url)]
 
 
 TERMIJN_STATUSSEN = (Status.INGEDIEND, Status.ADVIES, Status.BESLUITVORMING, Status.BEZWAAR)

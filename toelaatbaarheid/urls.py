@@ -24,5 +24,10 @@ urlpatterns = [
         views.LbtDossierView.as_view(),
         name="lbt-dossier",
     ),
+    path(
+        "<int:pk>/bezwaar/<int:bezwaar_pk>/besluit/pdf/",
+        views.BesluitOpBezwaarView.as_view(),
+        name="besluit-op-bezwaar",
+    ),
     path("<int:pk>/<slug:actie>/", views.ActieView.as_view(), name="actie"),
 ]

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -26,13 +27,12 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from swv import audit, documenten, workflow
 from swv.exports import FORMATEN
-from swv.pdf import pdf_response
 from swv.schooljaar import huidig_schooljaar
 from swv.workflow import Stap
 
 from . import dubbelcontrole, forms, reports, selectors, services, stappen, validators
 from .filters import AanvraagFilter
-from .models import Besluit
+from .models import Besluit, Bezwaar
 
 
 class TlvMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -233,15 +233,26 @@ def _velden(*namen, **vast):
     return lambda form, d: {**{n: d.get(n) for n in namen}, **vast}
 
 
-def _bezwaar_stap(stap, formulier, *velden, alleen_als=lambda bezwaar: True) -> Actie:
-    """A step of handling the open bezwaar (stappen.BEZWAAR_BEHANDELING)."""
+def _bezwaar_stap(stap, formulier, *velden, alleen_als=None) -> Actie:
+    """A step of handling the open bezwaar (stappen.BEZWAAR_BEHANDELING), offered when it
+    is the next one (`reports.volgende_bezwaarstap`) or, given `alleen_als`, when that
+    says so."""
+
+    def getoond(p):
+        bezwaar = p["open_bezwaar"]
+        if bezwaar is None:
+            return False
+        if alleen_als is not None:
+            return alleen_als(bezwaar)
+        return p["volgende_bezwaarstap"] == stap.naam
+
     return Actie(
         stap,
         formulier,
         _velden("versie", *velden),
         gettext_lazy("De stap in de bezwaarprocedure is vastgelegd."),
         onderwerp=_open_bezwaar,
-        alleen_als=lambda p: p["open_bezwaar"] is not None and alleen_als(p["open_bezwaar"]),
+        alleen_als=getoond,
     )
 
 
@@ -288,6 +299,8 @@ ACTIES = {
             **_velden("versie", "besluit", "ingangsdatum", "einddatum", "verzonden_op")(form, d),
             "motivering": d.get("motivering") or "",
             "verzendwijze": d["verzendwijze"],
+            "aan_naam": d.get("aan_naam") or "",
+            "aan_adres": d.get("aan_adres") or "",
         },
         gettext_lazy("De beschikking is afgegeven en opgeslagen."),
         begin=lambda p: {
@@ -302,7 +315,11 @@ ACTIES = {
         _velden("versie", "indiener", "ontvangen_op", "gronden", "adviescommissie_gemeld"),
         gettext_lazy("Het bezwaar is geregistreerd."),
         begin=lambda p: {"ontvangen_op": p["vandaag"], "adviescommissie_gemeld": True},
+        # Once decided, the case is not open to a new bezwaar from this page (beroep).
+        alleen_als=lambda p: not p["bezwaar_beslist"],
     ),
+    # Each step of handling a bezwaar is offered when it is the next one (in the order
+    # of stappen.BEZWAAR_BEHANDELING): `reports.volgende_bezwaarstap`.
     stappen.BEZWAAR_ONTVANGST.naam: _bezwaar_stap(
         stappen.BEZWAAR_ONTVANGST, forms.BezwaarOntvangstForm, "datum"
     ),
@@ -316,7 +333,7 @@ ACTIES = {
         "hoorzitting_op",
     ),
     stappen.BEZWAAR_ADVIES.naam: _bezwaar_stap(
-        stappen.BEZWAAR_ADVIES, forms.BezwaarAdviesForm, "advies"
+        stappen.BEZWAAR_ADVIES, forms.BezwaarAdviesForm, "uitkomst", "advies", "datum"
     ),
     stappen.BEZWAAR_VERDAGEN.naam: _bezwaar_stap(
         stappen.BEZWAAR_VERDAGEN,
@@ -327,8 +344,18 @@ ACTIES = {
         stappen.BEZWAAR_TOEGEKEND,
         forms.BezwaarBeslissingForm,
         _velden("versie", "beslissing", "motivering"),
-        gettext_lazy("De beslissing op bezwaar is vastgelegd."),
+        gettext_lazy(
+            "De beslissing op bezwaar is vastgelegd; het besluit op bezwaar wordt gemaakt."
+        ),
         onderwerp=_open_bezwaar,
+        # After the steps of handling (a late bezwaar may be declared niet-ontvankelijk
+        # without them, Awb 7:3), and never before the hearing and the LBT's advice (the
+        # transition's guard).
+        alleen_als=lambda p: (
+            p["open_bezwaar"] is not None
+            and (p["volgende_bezwaarstap"] is None or not p["open_bezwaar"].tijdig)
+            and p["zaak"].bezwaar_beslisbaar()
+        ),
     ),
     "terugplaatsen": Actie(
         stappen.TERUGPLAATSEN,
@@ -365,7 +392,9 @@ def detail_context(request, zaak, **formulieren) -> dict:
     errors); the bezwaar steps also as a list in the order of the step table."""
     pagina = reports.zaakpagina(request.user, zaak)
     for naam, actie in ACTIES.items():
-        if actie.getoond(pagina):
+        # A refused form is shown again with its message, even when the step is not
+        # offered now (a beslissing before the hearing).
+        if naam in formulieren or actie.getoond(pagina):
             pagina[f"{naam}_form"] = formulieren.get(naam) or actie.leeg(request, zaak, pagina)
     pagina["bezwaar_acties"] = [
         (stap, pagina[f"{stap.naam}_form"])
@@ -423,7 +452,7 @@ class ActieView(TlvMixin, View):
             return self._opnieuw(request, pk, {naam: form})
         service = import_string(actie.stap.service)
         try:
-            service(
+            resultaat = service(
                 gebruiker=request.user,
                 request=request,
                 **onderwerp,
@@ -438,6 +467,10 @@ class ActieView(TlvMixin, View):
             workflow.fout_op_formulier(form, fout)
             return self._opnieuw(request, pk, {naam: form})
         messages.success(request, actie.melding)
+        taak = getattr(resultaat, "taak", None)
+        if taak is not None:
+            # The step's document is made in the background: follow it there.
+            return HttpResponseRedirect(taak.get_absolute_url())
         return HttpResponseRedirect(zaak.get_absolute_url())
 
     def _opnieuw(self, request, pk, formulieren):
@@ -479,11 +512,16 @@ class BijlageView(TlvMixin, View):
             obj=bijlage,
             omschrijving=f"{zaak.nummer}: bijlage {bijlage.pk} gedownload",
         )
+        # The name it was uploaded with (Django encodes it for Content-Disposition);
+        # the extension follows the checked content, not the name.
         extensie = ".pdf" if bijlage.mime == validators.PDF else ".docx"
+        naam = bijlage.naam or f"{zaak.nummer}-bijlage-{bijlage.pk}"
+        if not naam.lower().endswith(extensie):
+            naam = f"{naam.rsplit('.', 1)[0] if '.' in naam else naam}{extensie}"
         response = FileResponse(
             bijlage.bestand.open("rb"),
             as_attachment=True,
-            filename=f"{zaak.nummer}-bijlage-{bijlage.pk}{extensie}",
+            filename=naam,
             content_type=bijlage.mime,
         )
         response["X-Content-Type-Options"] = "nosniff"
@@ -506,21 +544,68 @@ class BeschikkingPdfView(TlvMixin, View):
             f"{zaak.nummer}: {'brief' if self.brief else 'beschikking'} {besch.nummer}",
         )
         naam = f"{'brief-ouders' if self.brief else 'beschikking'}-{besch.nummer}"
-        response = documenten.als_response(besch.brief_pdf if self.brief else besch.pdf, naam)
+        document = besch.brief_pdf if self.brief else besch.pdf
+        if document is None:
+            # Still being made in the background (or the task failed: /taken/).
+            return _wacht(request, zaak)
+        response = documenten.als_response(document, naam)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+def _wacht(request, zaak, *, bezwaar=None):
+    return render(
+        request,
+        "toelaatbaarheid/document_wacht.html",
+        {"zaak": zaak, "bezwaar": bezwaar, "taken_url": reverse("taken")},
+    )
+
+
+class BesluitOpBezwaarView(TlvMixin, View):
+    """The besluit op bezwaar as it was sent."""
+
+    def get(self, request, pk, bezwaar_pk):
+        bezwaar = selectors.bezwaar_van(request.user, aanvraag_id=pk, pk=bezwaar_pk)
+        zaak = bezwaar.aanvraag
+        if bezwaar.besluit_pdf_id is None:
+            if bezwaar.open:
+                raise Http404(_("Op dit bezwaar is nog niet beslist."))
+            return _wacht(request, zaak)
+        audit.bekeken(request, bezwaar, f"{zaak.nummer}: besluit op bezwaar")
+        response = documenten.als_response(
+            Bezwaar.objects.select_related("besluit_pdf").get(pk=bezwaar.pk).besluit_pdf,
+            f"besluit-op-bezwaar-{zaak.nummer}",
+        )
         response["Cache-Control"] = "private, no-store"
         return response
 
 
 class LbtDossierView(TlvMixin, View):
-    def get(self, request, pk, bezwaar_pk):
+    """GET: the latest dossier made for the LBT (or a page to make one); POST: make it
+    again in the background (after new documents were added)."""
+
+    def _bezwaar(self, request, pk, bezwaar_pk):
         if not request.user.has_perm("toelaatbaarheid.termijnen_bekijken"):
             raise Http404
-        bezwaar = selectors.bezwaar_van(request.user, aanvraag_id=pk, pk=bezwaar_pk)
+        return selectors.bezwaar_van(request.user, aanvraag_id=pk, pk=bezwaar_pk)
+
+    def get(self, request, pk, bezwaar_pk):
+        bezwaar = self._bezwaar(request, pk, bezwaar_pk)
         zaak = bezwaar.aanvraag
+        if bezwaar.lbt_dossier_id is None:
+            return _wacht(request, zaak, bezwaar=bezwaar)
         audit.bekeken(request, bezwaar, f"{zaak.nummer}: LBT-dossier")
-        response = pdf_response(reports.lbt_dossier_pdf(bezwaar), f"lbt-dossier-{zaak.nummer}")
+        response = documenten.als_response(
+            Bezwaar.objects.select_related("lbt_dossier").get(pk=bezwaar.pk).lbt_dossier,
+            f"lbt-dossier-{zaak.nummer}",
+        )
         response["Cache-Control"] = "private, no-store"
         return response
+
+    def post(self, request, pk, bezwaar_pk):
+        bezwaar = self._bezwaar(request, pk, bezwaar_pk)
+        taak = services.lbt_dossier_starten(gebruiker=request.user, bezwaar=bezwaar)
+        return HttpResponseRedirect(taak.get_absolute_url())
 
 
 class TermijnenView(TlvMixin, TemplateView):

@@ -8,10 +8,11 @@ class VoorzieningenConfig(AppConfig):
 
     def ready(self):
         from leerlingen import tijdlijn
-        from swv import inzage
+        from swv import bewaartermijnen, inzage
 
         from . import privacy, rules, selectors  # noqa: F401 - registers permissions and scope
         from .tijdlijn import plaatsingen_op_tijdlijn
 
         tijdlijn.registreer(plaatsingen_op_tijdlijn)
+        bewaartermijnen.registreer(privacy.REGEL)
         inzage.registreer(privacy.inzage)

@@ -3,7 +3,12 @@ Zuid-Limburg SWVs a few voorzieningen (kantelklas, startklas, observatiegroep, p
 onderwijszorgarrangement, residentieel, voorschools); for each demo dossier a toegekende
 vraag om een plaats in een voorziening, decided on a loket meeting three days ago; then
 two voorzieningen with a waiting list (Noor and Ties) and Lina placed. Some doelgroepen
-have no voorziening on purpose: the dekkend netwerk shows them as gaps. Idempotent."""
+have no voorziening on purpose: the dekkend netwerk shows them as gaps. The register is
+built once; the decisions and placements move with the day: loading again on the same day
+changes nothing, on a later day `wissen()` removes them and `laad()` builds them anew
+around that day (so there is always a waiting list). Lina's MDO is the knooppunt demo's
+overleg turned into an MDO (loaded before this one): the rule "plaatsen alleen via het
+MDO" lets her take a seat; Noor and Ties wait."""
 
 from datetime import timedelta
 
@@ -12,13 +17,13 @@ from django.utils import timezone
 
 from leerlingen.demo import DOSSIERS
 from leerlingen.models import Leerling, leerling_sleutel
-from ondersteuning.models import Besluit
+from ondersteuning.models import Besluit, Loketoverleg, Ondersteuningsvraag
 from ondersteuning.models import Soort as VraagSoort
 from ondersteuning.services import loket
 from ondersteuning.services import vraag as v
 from swv.models import Gebruiker, School
 
-from .models import Doelgroep, Soort, Voorziening
+from .models import Doelgroep, Plaatsing, Soort, Voorziening
 from .services.plaatsing import plaatsing_aanmaken
 from .services.voorziening import voorziening_aanmaken
 
@@ -55,17 +60,55 @@ def _toegekend(medewerker, door, leerling, overleg):
     return obj
 
 
+BESLUIT_GELEDEN = timedelta(days=3)  # the meeting that decided the places (dates the demo)
+
+
+def _dossiers():
+    return [_dossier(voornaam, achternaam) for voornaam, achternaam, *_ in DOSSIERS]
+
+
+def _vandaag_gebouwd(dossiers) -> bool:
+    return Plaatsing.objects.filter(
+        leerling__in=dossiers,
+        besluit__overleg__datum=timezone.localdate() - BESLUIT_GELEDEN,
+    ).exists()
+
+
+@transaction.atomic
+def wissen() -> None:
+    """Before a reload on another day: the demo dossiers' placements, the decisions they
+    rest on and those decisions' meetings (the register itself stays)."""
+    dossiers = _dossiers()
+    if None in dossiers or _vandaag_gebouwd(dossiers):
+        return
+    plaatsingen = Plaatsing.objects.filter(leerling__in=dossiers)
+    vragen = set(plaatsingen.values_list("besluit_id", flat=True))
+    overleggen = set(
+        Ondersteuningsvraag.objects.filter(pk__in=vragen).values_list("overleg_id", flat=True)
+    )
+    plaatsingen.delete()
+    Ondersteuningsvraag.objects.filter(pk__in=vragen).delete()
+    Loketoverleg.objects.filter(pk__in=overleggen, vragen__isnull=True).delete()
+
+
 @transaction.atomic
 def laad(stdout=None) -> None:
-    if Voorziening.objects.exists():
-        return
-    dossiers = [_dossier(voornaam, achternaam) for voornaam, achternaam, *_ in DOSSIERS]
+    dossiers = _dossiers()
     if None in dossiers:
         return
     medewerker = Gebruiker.objects.get(username="medewerker")
     tb = Gebruiker.objects.get(username="trajectbegeleider")
     vandaag = timezone.localdate()
     swvs = medewerker.samenwerkingsverbanden.filter(code__in=["PO3104", "PO3105", "PO3106"])
+    if Voorziening.objects.exists():
+        if _vandaag_gebouwd(dossiers):
+            return
+        per_swv = {
+            swv.pk: list(Voorziening.objects.filter(swv=swv).order_by("pk"))
+            for swv in swvs.order_by("code")
+        }
+        _plaatsingen(dossiers, per_swv, medewerker, tb, vandaag, stdout)
+        return
     per_swv = {}
     for i, swv in enumerate(swvs.order_by("code")):
         scholen = list(School.objects.filter(swv=swv, soort="BAO").order_by("vestigingscode")[:7])
@@ -82,11 +125,15 @@ def laad(stdout=None) -> None:
                 regio="" if school else (swv.naam or swv.code),
             ))  # fmt: skip
         per_swv[swv.pk] = lijst
+    _plaatsingen(dossiers, per_swv, medewerker, tb, vandaag, stdout)
+
+
+def _plaatsingen(dossiers, per_swv, medewerker, tb, vandaag, stdout) -> None:
     # The decisions: one toegekende vraag per dossier, on a meeting three days ago.
     besluiten = []
     for leerling in dossiers:
         overleg = loket.loketoverleg_plannen(
-            gebruiker=medewerker, swv=leerling.swv, datum=vandaag - timedelta(days=3),
+            gebruiker=medewerker, swv=leerling.swv, datum=vandaag - BESLUIT_GELEDEN,
             deelnemers=[medewerker, tb],
         )  # fmt: skip
         vraag = _toegekend(medewerker, tb, leerling, overleg)

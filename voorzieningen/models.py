@@ -14,9 +14,10 @@ What is enforced for "a placement only through a decision" (services/plaatsing.p
   toegekend, and within the user's scope;
 - with `VoorzieningInstellingen.collectief_alleen_via_mdo` (the default, seed 001 §5.2:
   collective doelgroeparrangementen open only through the MDO, knooppunt toeleiding):
-  the vraag must be of soort "plaats in een voorziening" and decided on a loket meeting
-  (the SWV's toeleiding). The MDO record itself lives in the knooppunt app, which this
-  app may not import; what is checked is the SWV's decision on that meeting.
+  the vraag must be of soort "plaats in een voorziening" and decided on a loket meeting,
+  and taking a seat (placing, at once or from the waiting list) needs a real MDO record
+  on the pupil's dossier: an MDO-oordeel on a TLV aanvraag or a knooppuntoverleg turned
+  into an MDO (`selectors.heeft_mdo`); refused with a Dutch message otherwise.
 - without it: a toegekende vraag of soort voorziening or individueel arrangement, decided
   on a meeting or not.
 """
@@ -232,6 +233,13 @@ class Plaatsing(Genummerd, ConcurrentTransitionMixin, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    geanonimiseerd_op = models.DateField(
+        _("geanonimiseerd op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Na afloop van de bewaartermijn: de teksten over de leerling verwijderd."),
+    )
 
     class Meta:
         ordering = ["aangemeld_op", "id"]

@@ -144,6 +144,21 @@ def collectief_alleen_via_mdo(swv_id) -> bool:
     return True if instelling is None else instelling.collectief_alleen_via_mdo
 
 
+def heeft_mdo(leerling_id) -> bool:
+    """Whether the pupil's dossier has a real MDO record (seed 001 §5.2, the MDO as
+    knooppunt toeleiding): an MDO-oordeel recorded on one of its TLV aanvragen, or a
+    knooppuntoverleg about the pupil turned into an MDO. Read through the dossier's
+    relations (this app may import neither knooppunt nor depend on a sibling's
+    modules); a business rule, not a read a user sees, so not scoped."""
+    from leerlingen.models import Leerling
+
+    return (
+        Leerling.objects.filter(pk=leerling_id)
+        .filter(Q(tlv_aanvragen__mdo__isnull=False) | Q(knooppuntoverleggen__status="naar_mdo"))
+        .exists()
+    )
+
+
 def besluiten_voor_plaatsing(user, voorziening) -> QuerySet:
     """The decisions a placement in this voorziening can rest on, for the form's dropdown:
     the user's toegekende vragen in the voorziening's SWV of a soort the SWV's rule allows,

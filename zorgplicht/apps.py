@@ -8,12 +8,15 @@ class ZorgplichtConfig(AppConfig):
 
     def ready(self):
         from leerlingen import tijdlijn
+        from swv import bewaartermijnen, inzage
         from swv.aandacht import registreer
 
-        from . import rules, selectors  # noqa: F401 - registers permissions and scope
+        from . import privacy, rules, selectors  # noqa: F401 - registers permissions and scope
         from .aandacht import aanmeldingen_aandacht
         from .tijdlijn import aanmelding_actie, aanmeldingen_op_tijdlijn
 
         registreer(aanmeldingen_aandacht)
         tijdlijn.registreer(aanmeldingen_op_tijdlijn)
         tijdlijn.registreer_actie(aanmelding_actie)
+        bewaartermijnen.registreer(privacy.REGEL)
+        inzage.registreer(privacy.inzage)

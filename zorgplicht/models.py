@@ -120,6 +120,13 @@ class Aanmelding(Genummerd, ConcurrentTransitionMixin, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    geanonimiseerd_op = models.DateField(
+        _("geanonimiseerd op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Na afloop van de bewaartermijn: de teksten over de leerling verwijderd."),
+    )
 
     class Meta:
         ordering = ["-id"]

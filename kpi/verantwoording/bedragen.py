@@ -47,8 +47,12 @@ def bedrag_parsen(invoer: str | None) -> Decimal | None:
     return bedrag.quantize(Decimal("0.01"))
 
 
+NBSP = "\u00a0"
+
+
 def bedrag_weergeven(bedrag: Decimal | None) -> str:
-    """Dutch notation with the euro sign: € 132.380,00."""
+    """Dutch notation with the euro sign: € 132.380,00. The space after the sign is a
+    no-break space, so a page or PDF never wraps "€" away from its number."""
     if bedrag is None:
         return ""
     afgerond = Decimal(bedrag).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -58,12 +62,21 @@ def bedrag_weergeven(bedrag: Decimal | None) -> str:
     while heel:
         groepen.insert(0, heel[-3:])
         heel = heel[:-3]
-    return f"€ {teken}{'.'.join(groepen)},{cent}"
+    return f"€{NBSP}{teken}{'.'.join(groepen)},{cent}"
 
 
 def bedrag_invoer(bedrag: Decimal | None) -> str:
-    """The value to put back in a form field (same notation, the parser accepts it)."""
-    return bedrag_weergeven(bedrag)
+    """The value to put back in a form field (same notation with a plain space, so a
+    copied value pastes anywhere; the parser accepts both)."""
+    return bedrag_weergeven(bedrag).replace(NBSP, " ")
+
+
+def niet_besteed(ontvangen: Decimal, aangewend: Decimal) -> Decimal | None:
+    """The part of the received lumpsum not (yet) accounted as spent, when there is one.
+    The form says the lumpsum must be spent in full: a warning, not a refusal (the bestuur
+    may explain it, and a report is saved half-done)."""
+    rest = (ontvangen or Decimal(0)) - (aangewend or Decimal(0))
+    return rest if rest > 0 else None
 
 
 def percentage_parsen(invoer: str | None) -> Decimal | None:

@@ -1,12 +1,15 @@
-"""Read-only data from the other apps: the plan (context) and the TLV and KPI kengetallen
-shown beside the text boxes."""
+"""Read-only data from the other apps: the plan (context) and the kengetallen shown
+beside the text boxes: the TLV's, the ondersteuningsroute's (arrangementen, plaatsingen:
+kpi.routekengetallen) and the thuiszitters."""
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q
 
 from kpi.berekeningen import peildata_van, thuiszitters_op
 from kpi.models import Thuiszitter
+from kpi.routekengetallen import arrangementen_per_besturen
 from ondersteuningsplan.models import STATUS_VASTGESTELD, Ondersteuningsplan, PlanStatus
 from toelaatbaarheid.kengetallen import bestuur_kengetallen
 
@@ -17,17 +20,47 @@ KENGETAL_LABELS = {
     "afgewezen": "afgewezen",
     "terugplaatsingen": "terugplaatsingen",
     "bezwaren": "bezwaren",
+    "ondersteuningsvragen": "ondersteuningsvragen aan het SWV",
+    "arrangementen": "individuele arrangementen (gestart)",
+    "verlengingen": "waarvan verlengingen",
+    "arrangementen_kosten": "kosten arrangementen (€, afgerond)",
+    "arrangementen_uren": "uren arrangementen (afgerond)",
+    "plaatsingen": "plaatsingen in een voorziening",
 }
 KENGETALLEN_PER_VRAAG = {
     "verwijzingen": ["aanvragen", "toegekend_sbo", "toegekend_so", "afgewezen"],
     "terugplaatsingen": ["terugplaatsingen"],
+    "arrangementen": [
+        "ondersteuningsvragen",
+        "arrangementen",
+        "verlengingen",
+        "arrangementen_kosten",
+        "arrangementen_uren",
+        "plaatsingen",
+    ],
 }
 
 
-def tlv_kengetallen(*, schooljaar: int, bestuur_ids: list[int]) -> dict[int, dict]:
-    """The TLV kengetallen per bestuur for the school year, every bestuur in `bestuur_ids`
-    included (zeros without cases). One call for all besturen (no query per bestuur)."""
-    return bestuur_kengetallen(schooljaar=schooljaar, bestuur_ids=list(bestuur_ids))
+def kengetallen(*, schooljaar: int, bestuur_ids: list[int]) -> dict[int, dict]:
+    """The TLV and ondersteuningsroute kengetallen per bestuur for the school year, every
+    bestuur in `bestuur_ids` included (zeros without records), as plain numbers (they are
+    kept with a submitted report, `Verslag.kengetallen_bij_indienen`). One call for all
+    besturen (no query per bestuur)."""
+    ids = list(bestuur_ids)
+    tlv = bestuur_kengetallen(schooljaar=schooljaar, bestuur_ids=ids)
+    route = arrangementen_per_besturen(schooljaar=schooljaar, bestuur_ids=ids)
+    for bid in ids:
+        r = route[bid]
+        tlv[bid] = {
+            **tlv[bid],
+            "ondersteuningsvragen": r["vragen"],
+            "arrangementen": r["arrangementen"],
+            "verlengingen": r["verlengingen"],
+            "arrangementen_kosten": int(r["kosten"].quantize(Decimal(1), ROUND_HALF_UP)),
+            "arrangementen_uren": int(Decimal(r["uren"]).quantize(Decimal(1), ROUND_HALF_UP)),
+            "plaatsingen": r["plaatsingen"],
+        }
+    return tlv
 
 
 def thuiszitters(*, schooljaar: int, bestuur_ids: list[int]) -> dict[int, tuple] | None:

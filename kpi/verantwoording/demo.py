@@ -37,7 +37,7 @@ from .models import (
     VerslagGebeurtenis,
     VerslagStatus,
 )
-from .services import _sjabloon_kopieren
+from .services import _sjabloon_kopieren, verslag_pdf_vastleggen
 
 TZ = ZoneInfo("Europe/Amsterdam")
 SWVS = ["PO3104", "PO3105", "PO3106"]
@@ -231,6 +231,9 @@ def _innovo(verslag: Verslag, data: Rondedata) -> None:
         opmerking_swv="",
         kengetallen_bij_indienen=None,
     )
+    # The accepted document as the SWV keeps it, made here as the background task would
+    # (a demo load is no request; the page then offers the stored PDF at once).
+    verslag_pdf_vastleggen(verslag_id=verslag.pk, status=VerslagStatus.GEACCEPTEERD)
 
 
 def _movare(verslag: Verslag, data: Rondedata) -> None:

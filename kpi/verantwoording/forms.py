@@ -372,6 +372,9 @@ class BeoordelingForm(forms.Form):
 
 
 class VraagForm(forms.ModelForm):
+    # The part's version the form was opened on: a save over a newer one is refused.
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
     class Meta:
         model = Vraag
         fields = ["titel", "kop", "toelichting", "verplicht", "alleen_speciaal"]

@@ -22,6 +22,8 @@ from swv.schooljaar import schooljaar_label
 from swv.selectors import KindQuerySet
 from swv.workflow import StatusHistorie
 
+from .termijnen import te_laat
+
 
 class RondeStatus(models.TextChoices):
     VOORBEREIDING = "voorbereiding", _("in voorbereiding")
@@ -75,6 +77,9 @@ class Ronde(ConcurrentTransitionMixin, models.Model):
     )
     geopend_op = models.DateTimeField(_("geopend op"), null=True, blank=True)
     gesloten_op = models.DateTimeField(_("gesloten op"), null=True, blank=True)
+    # Optimistic lock for the deadline form: every step raises it (swv.workflow.overgang);
+    # a change from a page opened on an older version is refused.
+    versie = models.PositiveIntegerField(_("versie"), default=1)
 
     class Meta:
         ordering = ["-schooljaar", "-id"]
@@ -149,6 +154,7 @@ class Kengetallen(models.TextChoices):
     VERWIJZINGEN = "verwijzingen", _("verwijzingen (TLV-kengetallen)")
     TERUGPLAATSINGEN = "terugplaatsingen", _("terugplaatsingen (TLV-kengetallen)")
     THUISZITTERS = "thuiszitters", _("thuiszitters")
+    ARRANGEMENTEN = "arrangementen", _("arrangementen en plaatsingen (ondersteuningsroute)")
 
 
 class Vraag(models.Model):
@@ -178,6 +184,8 @@ class Vraag(models.Model):
         help_text=_("Alleen besturen met een SBO- of SO-school vullen dit in."),
     )
     verplicht = models.BooleanField(_("verplicht"), default=True)
+    # Optimistic lock for the template form (services.vraag_wijzigen).
+    versie = models.PositiveIntegerField(_("versie"), default=1)
 
     # Seen with its round (selectors.rondes_voor), as its procesindicatoren.
     objects = KindQuerySet.van("ronde")
@@ -268,6 +276,17 @@ class Verslag(ConcurrentTransitionMixin, models.Model):
     # The document as submitted / accepted: what the SWV received is what we keep, and the
     # round's bundle is assembled from these without laying out every report again.
     pdf = documenten.veld(_("PDF zoals ingediend/geaccepteerd"))
+    # The background task (swv.taken) that makes `pdf` after submitting/accepting: the
+    # report page shows its progress, or its failure with a retry.
+    pdf_taak = models.ForeignKey(
+        "swv.Taak",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("taak die de PDF maakt"),
+    )
 
     class Meta:
         ordering = ["ronde", "bestuur__naam"]
@@ -286,6 +305,29 @@ class Verslag(ConcurrentTransitionMixin, models.Model):
     @property
     def is_bewerkbaar(self) -> bool:
         return self.status in BEWERKBAAR and self.ronde.status == RondeStatus.OPEN
+
+    @property
+    def is_ingediend(self) -> bool:
+        """Submitted (and possibly accepted): what the SWV received counts."""
+        return self.status in (VerslagStatus.INGEDIEND, VerslagStatus.GEACCEPTEERD)
+
+    @property
+    def te_laat(self):
+        """How late the report was submitted (termijnen.Vertraging), or None when on time
+        or not submitted. Needs `ronde` loaded (select_related) to cost no query."""
+        if self.ingediend_op is None or self.status not in (
+            VerslagStatus.INGEDIEND,
+            VerslagStatus.GEACCEPTEERD,
+        ):
+            return None
+        return te_laat(self.ronde.deadline, timezone.localdate(self.ingediend_op))
+
+    @property
+    def over_deadline(self):
+        """Not (again) submitted while the deadline has passed: how long ago, or None."""
+        if self.status not in BEWERKBAAR:
+            return None
+        return te_laat(self.ronde.deadline, timezone.localdate())
 
     @transition(
         field=status,

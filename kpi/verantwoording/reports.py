@@ -13,7 +13,7 @@ from swv import formats
 from swv.pdf import render_pdf
 
 from . import bronnen, selectors
-from .bedragen import bedrag_weergeven, percentage_weergeven
+from .bedragen import bedrag_weergeven, niet_besteed, percentage_weergeven
 from .models import (
     Aanwending,
     Antwoord,
@@ -90,7 +90,7 @@ def verslag_document(
     if vragen is None:
         vragen = selectors.vragen_van_ronde(ronde)
     if tlv is False:
-        tlv = bronnen.tlv_kengetallen(schooljaar=ronde.schooljaar, bestuur_ids=[verslag.bestuur_id])
+        tlv = bronnen.kengetallen(schooljaar=ronde.schooljaar, bestuur_ids=[verslag.bestuur_id])
     if thuis is False:
         thuis = bronnen.thuiszitters(schooljaar=ronde.schooljaar, bestuur_ids=[verslag.bestuur_id])
     inhoud = selectors.verslag_inhoud(verslag)
@@ -157,12 +157,44 @@ def verslag_document(
         ],
         "aanwending_totaal": bedrag_weergeven(aanwending_totaal),
         "verschil": bedrag_weergeven(ontvangen_totaal - aanwending_totaal),
+        # Received but not accounted as spent: a warning on the form, page and PDF.
+        "niet_besteed": bedrag_weergeven(niet_besteed(ontvangen_totaal, aanwending_totaal)),
+        "te_laat": verslag.te_laat,
     }
 
 
-def vergelijking(ronde: Ronde, verslagen: list[Verslag]) -> tuple[list[str], list[list]]:
-    """The comparison across besturen: ankerpunt scores, verwijzingen, terugplaatsingen and
-    the amounts, in a fixed number of queries whatever the number of besturen."""
+NOG_NIET_INGEDIEND = "nog niet ingediend"
+
+
+@dataclass
+class Vergelijking:
+    """The comparison across besturen: one row per report, plain values (the exports
+    write them as they are; the page formats them by the column's `soort`). Amounts of a
+    report that is not (again) submitted are None: they are a working version, not what
+    the bestuur accounts for, and must not read as "€ 0,00"."""
+
+    kolommen: list[str]
+    soorten: list[str]  # per column: tekst, procent, getal, bedrag, dagen
+    rijen: list[list]
+    ingediend: list[bool]  # per row: are its amounts submitted ones
+
+    def totalen(self) -> list:
+        """Per column the sum over the rows (figures and amounts; amounts of submitted
+        reports only, as the rows hold them); None where a sum means nothing."""
+        uit = []
+        for i, soort in enumerate(self.soorten):
+            if soort in ("getal", "bedrag"):
+                waarden = [r[i] for r in self.rijen if r[i] is not None]
+                uit.append(sum(waarden, Decimal("0.00") if soort == "bedrag" else 0))
+            else:
+                uit.append(None)
+        return uit
+
+
+def vergelijking_van(ronde: Ronde, verslagen: list[Verslag]) -> Vergelijking:
+    """The comparison across besturen: ankerpunt scores, verwijzingen, terugplaatsingen,
+    the amounts and how late the report came, in a fixed number of queries whatever the
+    number of besturen. `verslagen` come with their `ronde` and `bestuur` loaded."""
     ankerpunten = list(ronde.vragen.filter(soort=VraagSoort.ANKERPUNT).order_by("volgorde", "id"))
     ids = [v.id for v in verslagen]
     scores = {
@@ -183,30 +215,43 @@ def vergelijking(ronde: Ronde, verslagen: list[Verslag]) -> tuple[list[str], lis
         .annotate(t=Sum("bedrag"))
         .values_list("verslag_id", "t")
     )
-    live = bronnen.tlv_kengetallen(
+    live = bronnen.kengetallen(
         schooljaar=ronde.schooljaar, bestuur_ids=[v.bestuur_id for v in verslagen]
     )
     kolommen = [_("Bestuur"), _("Bestuursnummer"), _("Status")]
+    soorten = ["tekst", "tekst", "tekst"]
     kolommen += [a.titel.split(" - ")[0] + " (%)" for a in ankerpunten]
+    soorten += ["procent"] * len(ankerpunten)
     kolommen += [
         _("Verwijzingen SBO/SO"),
         _("Terugplaatsingen"),
         _("Ontvangen (€)"),
         _("Aangewend (€)"),
+        _("Te laat (dagen)"),
     ]
-    rijen = []
+    soorten += ["getal", "getal", "bedrag", "bedrag", "dagen"]
+    rijen, ingediend = [], []
     for v in verslagen:
         getallen, _bron = _kengetallen_van(v, live)
         rij = [v.bestuur.naam, v.bestuur.nummer, v.get_status_display()]
         rij += [scores.get((v.id, a.id)) for a in ankerpunten]
+        vertraging = v.te_laat
         rij += [
             bronnen.verwijzingen(getallen),
             getallen["terugplaatsingen"],
-            Decimal(ontvangen.get(v.id) or 0).quantize(CENT),
-            Decimal(besteed.get(v.id) or 0).quantize(CENT),
+            Decimal(ontvangen.get(v.id) or 0).quantize(CENT) if v.is_ingediend else None,
+            Decimal(besteed.get(v.id) or 0).quantize(CENT) if v.is_ingediend else None,
+            vertraging.dagen if vertraging else None,
         ]
         rijen.append(rij)
-    return kolommen, rijen
+        ingediend.append(v.is_ingediend)
+    return Vergelijking(kolommen=kolommen, soorten=soorten, rijen=rijen, ingediend=ingediend)
+
+
+def vergelijking(ronde: Ronde, verslagen: list[Verslag]) -> tuple[list[str], list[list]]:
+    """The comparison as columns and rows, for the CSV and Excel exports."""
+    tabel = vergelijking_van(ronde, verslagen)
+    return tabel.kolommen, tabel.rijen
 
 
 def verslag_pdf(verslag: Verslag) -> bytes:

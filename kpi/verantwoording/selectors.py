@@ -125,7 +125,7 @@ def verslagen_van_ronde(user, ronde: Ronde, *, met_pdf: bool = False) -> QuerySe
     qs = (
         verslagen_voor(user)
         .filter(ronde=ronde)
-        .select_related("bestuur", "bijgewerkt_door")
+        .select_related("ronde", "bestuur", "bijgewerkt_door")
         .order_by("bestuur__naam", "bestuur__nummer")
     )
     return qs.select_related("pdf") if met_pdf else qs

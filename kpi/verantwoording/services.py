@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed
 
-from swv import documenten, formats, workflow
+from swv import documenten, formats, taken, workflow
 from swv.audit import AuditActie, vastleggen
 from swv.models import Gebruiker, Samenwerkingsverband, Schoolbestuur
 from swv.roles import Rol
@@ -74,6 +74,15 @@ class VersieConflict(VerantwoordingFout, workflow.VerouderdeVersie):
             )
             % {"door": door, "tijd": tijd}
         )
+
+
+class Verouderd(VerantwoordingFout, workflow.VerouderdeVersie):
+    """A round or a part of its form was changed after this user opened the page;
+    `huidig` is the saved object, for the conflict page."""
+
+    def __init__(self, huidig, melding: str):
+        self.huidig = huidig
+        super().__init__(melding)
 
 
 ALLEEN_STAF = gettext_lazy("Alleen medewerkers van het SWV beheren verantwoordingsrondes.")
@@ -275,11 +284,26 @@ def vraag_wijzigen(
     gebruiker: Gebruiker,
     gegevens: dict,
     indicatoren: list[tuple[int, str]] | None = None,
+    versie: int | None = None,
 ) -> Vraag:
     """Change one part of a round's template (texts, required, only for SBO/SO) and, for a
     hoofdonderdeel, its procesindicatoren. Only while the round is in preparation: once
-    open, reports refer to the template. Audited; not a row on the round's timeline."""
+    open, reports refer to the template. Audited; not a row on the round's timeline.
+
+    `versie` is the part's version the form was opened on (the form always sends it):
+    when someone saved the part since, nothing is written and `Verouderd` carries the
+    saved part."""
     ronde = _ronde_vergrendelen(gebruiker, vraag.ronde_id, stappen.SJABLOON_WIJZIGEN)
+    vraag = Vraag.objects.select_for_update().get(pk=vraag.pk, ronde=ronde)
+    if versie is not None and vraag.versie != versie:
+        raise Verouderd(
+            vraag,
+            _(
+                "Iemand anders heeft dit onderdeel opgeslagen nadat u het opende. Uw wijzigingen "
+                "zijn NIET opgeslagen; ze staan nog in het formulier. Vergelijk met de opgeslagen "
+                "versie en sla opnieuw op."
+            ),
+        )
     if ronde.status != RondeStatus.VOORBEREIDING:
         raise VerantwoordingFout(
             _("Het formulier is vast zodra de ronde open is; het kan niet meer worden gewijzigd.")
@@ -288,7 +312,8 @@ def vraag_wijzigen(
     for veld in velden:
         if veld in gegevens:
             setattr(vraag, veld, gegevens[veld])
-    vraag.save(update_fields=velden)
+    vraag.versie += 1
+    vraag.save(update_fields=[*velden, "versie"])
     if indicatoren is not None:
         nummers = [n for n, _t in indicatoren]
         if len(set(nummers)) != len(nummers):
@@ -310,11 +335,22 @@ def vraag_wijzigen(
 
 @transaction.atomic
 def ronde_deadline_wijzigen(
-    *, ronde: Ronde, gebruiker: Gebruiker, deadline: date, request=None
+    *, ronde: Ronde, gebruiker: Gebruiker, deadline: date, versie: int | None = None, request=None
 ) -> Ronde:
     """Move the deadline (e.g. extend it) of a round that is not closed. Reminders follow
-    the new date; thresholds already mailed are not mailed again."""
+    the new date; thresholds already mailed are not mailed again. `versie`: the round's
+    version the page was opened on; when the round changed since (another deadline, opened,
+    closed), nothing is written and `Verouderd` carries the saved round."""
     ronde = _ronde_vergrendelen(gebruiker, ronde.pk, stappen.RONDE_DEADLINE)
+    if versie is not None and ronde.versie != versie:
+        raise Verouderd(
+            ronde,
+            _(
+                "Iemand anders heeft deze ronde gewijzigd nadat u de pagina opende: de uiterste "
+                "inleverdatum is nu %(nu)s. Uw datum %(uw)s is NIET opgeslagen; kies opnieuw."
+            )
+            % {"nu": formats.kort(ronde.deadline), "uw": formats.kort(deadline)},
+        )
     if ronde.status == RondeStatus.GESLOTEN:
         raise VerantwoordingFout(_("Deze ronde is gesloten."))
     if deadline < timezone.localdate():
@@ -485,17 +521,143 @@ def ontbrekend_in(verslag: Verslag) -> list[str]:
     )
 
 
-def _pdf_vastleggen(verslag: Verslag) -> None:
-    """Keep the document as submitted / accepted (the accepted one replaces it)."""
-    naam = f"verantwoording-{verslag.ronde.schooljaar_label}-{verslag.bestuur.nummer}.pdf"
-    documenten.koppelen(verslag, "pdf", documenten.bewaren(reports.verslag_pdf(verslag), naam))
+# Documents (in the background, swv.taken) ------------------------------------------------
+
+PDF_VASTLEGGEN = "kpi.verantwoording.services.verslag_pdf_vastleggen"
+PDF_CONCEPT = "kpi.verantwoording.services.verslag_pdf_maken"
+BUNDEL_MAKEN = "kpi.verantwoording.services.ronde_bundel_maken"
+
+
+def _pdf_naam(verslag: Verslag) -> str:
+    return f"verantwoording-{verslag.ronde.schooljaar_label}-{verslag.bestuur.nummer}.pdf"
+
+
+def _pdf_laten_vastleggen(verslag: Verslag, gebruiker: Gebruiker) -> None:
+    """Queue the document as submitted / accepted (made after the step commits, so the
+    request does not wait for the layout); the report links the task for its progress."""
+    taak = taken.starten(
+        gebruiker=gebruiker,
+        omschrijving=_("PDF verantwoording %(bestuur)s %(jaar)s (%(status)s)")
+        % {
+            "bestuur": verslag.bestuur.naam,
+            "jaar": verslag.ronde.schooljaar_label,
+            "status": verslag.get_status_display(),
+        },
+        functie=PDF_VASTLEGGEN,
+        terug_url=verslag.get_absolute_url(),
+        verslag_id=verslag.pk,
+        status=verslag.status,
+    )
+    Verslag.objects.filter(pk=verslag.pk).update(pdf_taak=taak)
+    verslag.pdf_taak = taak
+
+
+def verslag_pdf_vastleggen(*, verslag_id: int, status: str):
+    """Worker (swv.taken): lay out the report and keep it as the document of `status`
+    (submitted or accepted); the accepted one replaces the submitted one. Nothing is kept
+    when the report has moved on meanwhile (returned, or accepted: its own task follows),
+    so a late task never links a document that says the wrong thing. Returns the Document
+    (or None)."""
+    verslag = Verslag.objects.select_related("ronde", "bestuur").get(pk=verslag_id)
+    if verslag.status != status or not verslag.is_ingediend:
+        return None
+    pdf = reports.verslag_pdf(verslag)  # outside the lock: a review need not wait for it
+    vergrendeld = Verslag.objects.select_for_update().filter(pk=verslag_id, status=status).first()
+    if vergrendeld is None:
+        return None
+    document = documenten.bewaren(pdf, _pdf_naam(verslag))
+    documenten.koppelen(vergrendeld, "pdf", document)
+    return document
+
+
+def verslag_pdf_aanvragen(*, verslag: Verslag, gebruiker: Gebruiker):
+    """Start making the report's PDF for `gebruiker` (who may read the report; else
+    PermissionDenied) and return the Taak; None when the document is stored already
+    (it is served as it is). A submitted or accepted report without its document (the
+    task failed, or the demo) gets the document kept as submitted/accepted; a concept a
+    PDF of its current state, for this user only."""
+    if not gebruiker.has_perm("verantwoording.bekijken"):
+        raise PermissionDenied(_("U kunt dit verslag niet inzien."))
+    with transaction.atomic():
+        verslag = (
+            selectors.verslagen_voor(gebruiker)
+            .select_for_update(of=("self",))
+            .select_related("ronde", "bestuur")
+            .filter(pk=verslag.pk)
+            .first()
+        )
+        if verslag is None:
+            raise PermissionDenied(_("U kunt dit verslag niet inzien."))
+        if verslag.pdf_id:
+            return None
+        if verslag.is_ingediend:
+            _pdf_laten_vastleggen(verslag, gebruiker)
+            return verslag.pdf_taak
+        return taken.starten(
+            gebruiker=gebruiker,
+            omschrijving=_("PDF verantwoording %(bestuur)s %(jaar)s (concept)")
+            % {"bestuur": verslag.bestuur.naam, "jaar": verslag.ronde.schooljaar_label},
+            functie=PDF_CONCEPT,
+            terug_url=verslag.get_absolute_url(),
+            verslag_id=verslag.pk,
+            gebruiker_id=gebruiker.pk,
+        )
+
+
+def verslag_pdf_maken(*, verslag_id: int, gebruiker_id: int):
+    """Worker: the report as it is now, read within the user's scope (a user who lost
+    access gets a failed task, not the document). Not linked to the report: a concept
+    is not a document the SWV received."""
+    gebruiker = Gebruiker.objects.get(pk=gebruiker_id)
+    verslag = (
+        selectors.verslagen_voor(gebruiker).select_related("ronde", "bestuur").get(pk=verslag_id)
+    )
+    return documenten.bewaren(reports.verslag_pdf(verslag), _pdf_naam(verslag))
+
+
+def ronde_bundel_aanvragen(*, ronde: Ronde, gebruiker: Gebruiker, request=None):
+    """Start making the round's bundle (cover page and every submitted/accepted report)
+    for staff of the round's SWVs (else PermissionDenied); returns the Taak. Audited."""
+    if not gebruiker.has_perm(stappen.BEHEREN):
+        raise PermissionDenied(ALLEEN_STAF)
+    if not selectors.beheerbare_rondes(gebruiker).filter(pk=ronde.pk).exists():
+        raise PermissionDenied(_("Deze ronde valt buiten uw samenwerkingsverbanden."))
+    with transaction.atomic():
+        vastleggen(
+            actie=AuditActie.GEDOWNLOAD,
+            gebruiker=gebruiker,
+            request=request,
+            obj=ronde,
+            omschrijving=f"Bundel verantwoording {ronde.schooljaar_label} (PDF) aangevraagd",
+        )
+        return taken.starten(
+            gebruiker=gebruiker,
+            omschrijving=_("Bundel verantwoording %(jaar)s: alle besturen")
+            % {"jaar": ronde.schooljaar_label},
+            functie=BUNDEL_MAKEN,
+            terug_url=ronde.get_absolute_url(),
+            ronde_id=ronde.pk,
+            gebruiker_id=gebruiker.pk,
+        )
+
+
+def ronde_bundel_maken(*, ronde_id: int, gebruiker_id: int):
+    """Worker: the bundle as the user may see it (scope read in the worker)."""
+    gebruiker = Gebruiker.objects.get(pk=gebruiker_id)
+    ronde = selectors.beheerbare_rondes(gebruiker).get(pk=ronde_id)
+    verslagen = list(selectors.verslagen_van_ronde(gebruiker, ronde, met_pdf=True))
+    return documenten.bewaren(
+        reports.bundel_pdf(ronde, verslagen),
+        f"verantwoording-{ronde.schooljaar_label}-alle-besturen.pdf",
+    )
 
 
 def verslag_indienen(*, verslag: Verslag, gebruiker: Gebruiker, request=None) -> Verslag:
     """Submit the report. PermissionDenied for anyone but its own bestuur; refused in a
     round that is not open, when it was submitted meanwhile (submitting twice at once
     gives exactly one submission: the row lock and the state field) or while parts are
-    missing (Onvolledig lists them). Stores the TLV figures and the PDF as submitted."""
+    missing (Onvolledig lists them). Stores the TLV figures; the PDF as submitted is made
+    in the background (verslag_pdf_vastleggen) once this commits."""
     with transaction.atomic():
         verslag = _verslag_vergrendelen(
             gebruiker, verslag, stappen.VERSLAG_INDIENEN, melding=ALLEEN_EIGEN_BESTUUR
@@ -509,7 +671,7 @@ def verslag_indienen(*, verslag: Verslag, gebruiker: Gebruiker, request=None) ->
         missend = ontbrekend_in(verslag)
         if missend:
             raise Onvolledig(missend)
-        getallen = bronnen.tlv_kengetallen(
+        getallen = bronnen.kengetallen(
             schooljaar=verslag.ronde.schooljaar, bestuur_ids=[verslag.bestuur_id]
         )
         verslag.kengetallen_bij_indienen = getallen[verslag.bestuur_id]
@@ -520,7 +682,7 @@ def verslag_indienen(*, verslag: Verslag, gebruiker: Gebruiker, request=None) ->
             request=request,
             omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} ingediend",
         )
-        _pdf_vastleggen(verslag)
+        _pdf_laten_vastleggen(verslag, gebruiker)
     return verslag
 
 
@@ -570,7 +732,8 @@ def verslag_teruggeven(
 def verslag_accepteren(
     *, verslag: Verslag, gebruiker: Gebruiker, opmerking: str = "", request=None
 ) -> Verslag:
-    """Accept a submitted report: from now on all participating besturen can read it."""
+    """Accept a submitted report: from now on all participating besturen can read it. The
+    accepted PDF is made in the background and then replaces the submitted one."""
     verslag = _te_beoordelen(gebruiker, verslag, stappen.VERSLAG_ACCEPTEREN)
     if not can_proceed(verslag.accepteren):
         raise VerantwoordingFout(
@@ -585,7 +748,7 @@ def verslag_accepteren(
         toelichting=(opmerking or "").strip(),
         omschrijving=f"Verantwoordingsverslag {verslag.ronde.schooljaar_label} geaccepteerd",
     )
-    _pdf_vastleggen(verslag)
+    _pdf_laten_vastleggen(verslag, gebruiker)
     return verslag
 
 

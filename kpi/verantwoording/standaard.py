@@ -61,7 +61,7 @@ VRAGEN = [
         "Ankerpunt 3 - Specifieke ondersteuning",
         "",
         VraagSoort.ANKERPUNT,
-        Kengetallen.GEEN,
+        Kengetallen.ARRANGEMENTEN,
         False,
         True,
         [],

@@ -17,11 +17,11 @@ from swv import documenten, formats, workflow
 from swv.audit import AuditActie, vastleggen
 from swv.exports import FORMATEN, export_response
 from swv.forms import redelijke_datum
-from swv.pdf import pdf_response
 from swv.schooljaar import huidig_schooljaar
+from swv.taken import TaakStatus
 
 from . import bronnen, reports, selectors, services, stappen
-from .bedragen import bedrag_weergeven, percentage_weergeven
+from .bedragen import bedrag_weergeven, niet_besteed, percentage_weergeven
 from .forms import (
     DEADLINE_BINNEN,
     AanwendingFormSet,
@@ -50,7 +50,13 @@ def _deadline_uit(post) -> dict:
         DEADLINE_BINNEN(deadline)
     except ValidationError as fout:
         raise services.VerantwoordingFout(_melding(fout)) from None
-    return {"deadline": deadline}
+    try:  # the round's version the page was opened on (stale-save guard)
+        versie = int(post.get("versie", ""))
+    except ValueError:
+        raise services.VerantwoordingFout(
+            _("Deze pagina is verouderd. Vernieuw de pagina en kies de datum opnieuw.")
+        ) from None
+    return {"deadline": deadline, "versie": versie}
 
 
 # The round page's actions, from the step table: the POST's `actie` -> the step and the
@@ -161,6 +167,7 @@ class RondeDetailView(VerantwoordingMixin, TemplateView):
         for v in ctx["verslagen"]:
             tellingen[v.status] = tellingen.get(v.status, 0) + 1
         ctx["tellingen"] = [(s.label, tellingen.get(s.value, 0)) for s in VerslagStatus]
+        ctx["te_laat"] = sum(1 for v in ctx["verslagen"] if v.te_laat)
         return ctx
 
 
@@ -178,6 +185,12 @@ class RondeActieView(BeheerMixin, View):
             import_string(stap.service)(
                 ronde=ronde, gebruiker=request.user, request=request, **kwargs
             )
+        except services.Verouderd as conflict:
+            # The conflict page: the round as saved now, the refusal on top (409).
+            view = RondeDetailView()
+            view.setup(request, pk=pk)
+            ctx = view.get_context_data(pk=pk, conflict=str(conflict))
+            return view.render_to_response(ctx, status=409)
         except ValidationError as fout:
             messages.error(request, _melding(fout))
             return redirect(ronde)
@@ -186,13 +199,26 @@ class RondeActieView(BeheerMixin, View):
         return redirect(ronde)
 
 
+def _cel(waarde, soort: str, ingediend: bool) -> str:
+    """One cell of the comparison page in Dutch notation (the exports keep plain values)."""
+    if soort == "bedrag" and not ingediend:
+        return reports.NOG_NIET_INGEDIEND
+    if waarde is None:
+        return "" if soort == "dagen" else "—"
+    if soort == "procent":
+        return percentage_weergeven(waarde)
+    if soort == "bedrag":
+        return bedrag_weergeven(waarde)
+    return str(waarde)
+
+
 class VergelijkingView(BeheerMixin, TemplateView):
     template_name = "verantwoording/vergelijking.html"
 
     def get(self, request, *args, **kwargs):
         self.ronde = get_object_or_404(selectors.beheerbare_rondes(request.user), pk=kwargs["pk"])
         verslagen = list(selectors.verslagen_van_ronde(request.user, self.ronde))
-        self.kolommen, self.rijen = reports.vergelijking(self.ronde, verslagen)
+        self.tabel = reports.vergelijking_van(self.ronde, verslagen)
         formaat = request.GET.get("format")
         if formaat in FORMATEN:
             vastleggen(
@@ -204,47 +230,55 @@ class VergelijkingView(BeheerMixin, TemplateView):
             return export_response(
                 formaat,
                 f"verantwoording-{self.ronde.schooljaar_label}-vergelijking",
-                self.kolommen,
-                self.rijen,
+                self.tabel.kolommen,
+                self.tabel.rijen,
             )
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        tabel = self.tabel
+        rechts = [soort != "tekst" for soort in tabel.soorten]
         ctx["ronde"] = self.ronde
-        ctx["kolommen"] = self.kolommen
-        ctx["rijen"] = [self._weergave(rij) for rij in self.rijen]
+        ctx["kolommen"] = list(zip(tabel.kolommen, rechts, strict=True))
+        ctx["rijen"] = [
+            [
+                (_cel(w, soort, ingediend), r, soort == "dagen" and w is not None)
+                for w, soort, r in zip(rij, tabel.soorten, rechts, strict=True)
+            ]
+            for rij, ingediend in zip(tabel.rijen, tabel.ingediend, strict=True)
+        ]
+        totalen = tabel.totalen()
+        ctx["totalen"] = [
+            ("" if w is None else _cel(w, soort, True), r)
+            for w, soort, r in zip(totalen[1:], tabel.soorten[1:], rechts[1:], strict=True)
+        ]
+        ctx["aantal_ingediend"] = sum(tabel.ingediend)
         return ctx
 
-    def _weergave(self, rij: list) -> list[str]:
-        """Dutch notation for the page (the exports keep plain numbers)."""
-        scores = range(3, len(self.kolommen) - 4)
-        bedragen = range(len(self.kolommen) - 2, len(self.kolommen))
-        uit = []
-        for i, w in enumerate(rij):
-            if w is None:
-                uit.append("—")
-            elif i in scores:
-                uit.append(percentage_weergeven(w))
-            elif i in bedragen:
-                uit.append(bedrag_weergeven(w))
-            else:
-                uit.append(str(w))
-        return uit
 
+class RondePdfView(BeheerMixin, TemplateView):
+    """The round's bundle is made in the background: GET explains and offers the button,
+    POST starts the task and shows its progress (/taken/<id>/)."""
 
-class RondePdfView(BeheerMixin, View):
-    def get(self, request, pk):
-        ronde = get_object_or_404(selectors.beheerbare_rondes(request.user), pk=pk)
-        verslagen = list(selectors.verslagen_van_ronde(request.user, ronde, met_pdf=True))
-        pdf = reports.bundel_pdf(ronde, verslagen)
-        vastleggen(
-            actie=AuditActie.GEDOWNLOAD,
-            request=request,
-            obj=ronde,
-            omschrijving=f"Bundel verantwoording {ronde.schooljaar_label} (PDF)",
+    template_name = "verantwoording/pdf_maken.html"
+
+    def _ronde(self):
+        return get_object_or_404(
+            selectors.beheerbare_rondes(self.request.user), pk=self.kwargs["pk"]
         )
-        return pdf_response(pdf, f"verantwoording-{ronde.schooljaar_label}-alle-besturen")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["ronde"] = self._ronde()
+        ctx["bundel"] = True
+        return ctx
+
+    def post(self, request, pk):
+        taak = services.ronde_bundel_aanvragen(
+            ronde=self._ronde(), gebruiker=request.user, request=request
+        )
+        return redirect(taak)
 
 
 class VerslagDetailView(VerantwoordingMixin, TemplateView):
@@ -254,10 +288,11 @@ class VerslagDetailView(VerantwoordingMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         verslag = get_object_or_404(
-            selectors.verslagen_voor(user).select_related("ronde", "bestuur"),
+            selectors.verslagen_voor(user).select_related("ronde", "bestuur", "pdf_taak"),
             pk=self.kwargs["pk"],
         )
         ctx.update(reports.verslag_document(verslag))
+        ctx["pdf_taak"] = _pdf_taak(verslag, user)
         eigen = user.has_perm(stappen.VERSLAG_OPSLAAN.permissie, verslag)
         ctx["eigen"] = eigen
         # From the step table; the round's state is the report's own condition.
@@ -274,16 +309,49 @@ class VerslagDetailView(VerantwoordingMixin, TemplateView):
         return ctx
 
 
-class VerslagPdfView(VerantwoordingMixin, View):
-    def get(self, request, pk):
-        verslag = get_object_or_404(
-            selectors.verslagen_voor(request.user).select_related("ronde", "bestuur"), pk=pk
+def _pdf_taak(verslag, user) -> dict | None:
+    """The document's progress for a submitted/accepted report whose PDF is being made
+    (or failed): the task, and whether this user may open it (only who started it)."""
+    taak = verslag.pdf_taak
+    if taak is None or not verslag.is_ingediend:
+        return None
+    if taak.status == TaakStatus.GEREED and verslag.pdf_id:
+        return None
+    return {"taak": taak, "eigen": taak.aangevraagd_door_id == user.pk}
+
+
+class VerslagPdfView(VerantwoordingMixin, TemplateView):
+    """Submitted and accepted reports: the stored document, served as it is. Without one
+    (a concept, or while it is being made) GET shows where it stands and a button; POST
+    starts making it in the background and shows its progress (/taken/<id>/)."""
+
+    template_name = "verantwoording/pdf_maken.html"
+
+    def _verslag(self):
+        return get_object_or_404(
+            selectors.verslagen_voor(self.request.user).select_related(
+                "ronde", "bestuur", "pdf_taak"
+            ),
+            pk=self.kwargs["pk"],
         )
-        # Submitted and accepted reports: the stored document; concepts: rendered now.
-        naam = f"verantwoording-{verslag.ronde.schooljaar_label}-{verslag.bestuur.naam}"
+
+    def get(self, request, *args, **kwargs):
+        verslag = self._verslag()
         if verslag.pdf_id:
+            naam = f"verantwoording-{verslag.ronde.schooljaar_label}-{verslag.bestuur.naam}"
             return documenten.als_response(verslag.pdf, naam)
-        return pdf_response(reports.verslag_pdf(verslag), naam)
+        return self.render_to_response(
+            self.get_context_data(
+                verslag=verslag, ronde=verslag.ronde, pdf_taak=_pdf_taak(verslag, request.user)
+            )
+        )
+
+    def post(self, request, *args, **kwargs):
+        verslag = self._verslag()
+        taak = services.verslag_pdf_aanvragen(verslag=verslag, gebruiker=request.user)
+        if taak is None:  # stored meanwhile
+            return redirect("verantwoording:verslag-pdf", pk=verslag.pk)
+        return redirect(taak)
 
 
 class VerslagBeoordelenView(BeheerMixin, View):
@@ -344,6 +412,7 @@ class VerslagBewerkenView(VerantwoordingMixin, TemplateView):
         self.vragen = selectors.vragen_van_ronde(ronde)
         self.swvs = list(ronde.samenwerkingsverbanden.order_by("code"))
         inhoud = inhoud or selectors.verslag_inhoud(self.verslag)
+        self.inhoud = inhoud
         form = VerslagForm(
             data, verslag=self.verslag, vragen=self.vragen, swvs=self.swvs, inhoud=inhoud
         )
@@ -362,7 +431,7 @@ class VerslagBewerkenView(VerantwoordingMixin, TemplateView):
 
     def context(self, form, aanwendingen, **extra):
         verslag = self.verslag
-        tlv = bronnen.tlv_kengetallen(
+        tlv = bronnen.kengetallen(
             schooljaar=verslag.ronde.schooljaar, bestuur_ids=[verslag.bestuur_id]
         )
         thuis = bronnen.thuiszitters(
@@ -387,6 +456,13 @@ class VerslagBewerkenView(VerantwoordingMixin, TemplateView):
             kengetallen=kengetallen,
             niet_beschikbaar=reports.NIET_BESCHIKBAAR,
             missend=services.ontbrekend_in(verslag),
+            # As `missend`: from the last saved version (the page after a save shows it).
+            niet_besteed=bedrag_weergeven(
+                niet_besteed(
+                    selectors.totaal(self.inhoud["ontvangen"].values()),
+                    selectors.totaal(a.bedrag for a in self.inhoud["aanwendingen"]),
+                )
+            ),
             stand_keuzes=[("", _("— kies —")), *Stand.choices],
             **extra,
         )
@@ -447,7 +523,11 @@ class VerslagBewerkenView(VerantwoordingMixin, TemplateView):
         except ValidationError as fout:
             messages.error(request, _melding(fout))
             return redirect(self.verslag)
-        messages.success(request, stappen.VERSLAG_INDIENEN.melding)
+        messages.success(
+            request,
+            f"{stappen.VERSLAG_INDIENEN.melding} "
+            + _("De PDF van het ingediende verslag wordt op de achtergrond gemaakt."),
+        )
         return redirect(self.verslag)
 
 
@@ -463,9 +543,11 @@ class VraagBewerkenView(BeheerMixin, TemplateView):
         vraag = get_object_or_404(Vraag.objects.filter(ronde=ronde), pk=self.kwargs["vraag"])
         return ronde, vraag, vraag.soort == VraagSoort.HOOFDONDERDEEL
 
-    def _render(self, ronde, vraag, form, indicatoren, status=200):
+    def _render(self, ronde, vraag, form, indicatoren, status=200, **extra):
         return self.render_to_response(
-            self.get_context_data(ronde=ronde, vraag=vraag, form=form, indicatoren=indicatoren),
+            self.get_context_data(
+                ronde=ronde, vraag=vraag, form=form, indicatoren=indicatoren, **extra
+            ),
             status=status,
         )
 
@@ -482,7 +564,8 @@ class VraagBewerkenView(BeheerMixin, TemplateView):
             if met_indicatoren
             else None
         )
-        return self._render(ronde, vraag, VraagForm(instance=vraag), indicatoren)
+        form = VraagForm(instance=vraag, initial={"versie": vraag.versie})
+        return self._render(ronde, vraag, form, indicatoren)
 
     def post(self, request, *args, **kwargs):
         ronde, vraag, met_indicatoren = self._laad()
@@ -492,15 +575,43 @@ class VraagBewerkenView(BeheerMixin, TemplateView):
         )
         if not form.is_valid() or (indicatoren is not None and not indicatoren.is_valid()):
             return self._render(ronde, vraag, form, indicatoren, status=400)
+        gegevens = form.cleaned_data
         try:
             services.vraag_wijzigen(
                 vraag=vraag,
                 gebruiker=request.user,
-                gegevens=form.cleaned_data,
+                gegevens=gegevens,
                 indicatoren=indicatoren.regels() if indicatoren is not None else None,
+                versie=gegevens["versie"],
             )
+        except services.Verouderd as conflict:
+            return self._na_conflict(ronde, conflict, gegevens, indicatoren)
         except ValidationError as fout:
             messages.error(request, _melding(fout))
             return redirect(ronde)
         messages.success(request, _("Onderdeel “%(titel)s” opgeslagen.") % {"titel": vraag.titel})
         return redirect(ronde)
+
+    def _na_conflict(self, ronde, conflict, gegevens, indicatoren):
+        """Someone saved this part first: the conflict page (409) shows their text and the
+        user's side by side; the user's input stays in the form, now on the saved version
+        (so saving again is a conscious overwrite)."""
+        huidig = conflict.huidig
+        data = self.request.POST.copy()
+        data["versie"] = str(huidig.versie)
+        form = VraagForm(data, instance=Vraag.objects.get(pk=huidig.pk))
+        form.is_valid()
+        verschillen = [
+            (form.fields[veld].label, getattr(huidig, veld), gegevens[veld])
+            for veld in ("titel", "kop", "toelichting")
+            if getattr(huidig, veld) != gegevens[veld]
+        ]
+        return self._render(
+            ronde,
+            huidig,
+            form,
+            indicatoren,
+            status=409,
+            conflict=str(conflict),
+            verschillen=verschillen,
+        )

@@ -1,6 +1,7 @@
 """The ondersteuningsvraag from concept to decision: creating it on a pupil's dossier,
 filing it (with the parents' valid consent), putting it on a loket meeting's agenda (which
-sets the beslistermijn), taking it off, deciding it on that meeting, withdrawing it.
+sets the beslistermijn), taking it off, deciding it on that meeting, withdrawing it; and
+the attachments of an open vraag (`vraag_bijlage_toevoegen`).
 
 Every service is keyword-only and atomic, and checks scope, then permission, then version,
 then content; the status changes only through `workflow.overgang` (history row and audit
@@ -13,11 +14,19 @@ from django.utils.translation import gettext as _
 
 from leerlingen.models import Leerling, Toestemming
 from leerlingen.selectors import leerlingen_voor
-from swv import formats, workflow
+from swv import audit, formats, workflow
 from swv.roles import Rol
+from toelaatbaarheid.validators import bestand_controleren
 
 from .. import selectors, stappen
-from ..models import Besluit, Loketoverleg, Ondersteuningsvraag, OverlegStatus, Soort
+from ..models import (
+    Besluit,
+    Loketoverleg,
+    Ondersteuningsvraag,
+    OverlegStatus,
+    Soort,
+    VraagBijlage,
+)
 from .arrangement import arrangement_inhoud_fouten, arrangement_toekennen
 
 
@@ -278,3 +287,37 @@ def vraag_intrekken(
     workflow.overgang(obj, stappen.INTREKKEN, door=gebruiker, request=request,
                       toelichting=(reden or "").strip())  # fmt: skip
     return obj
+
+
+@transaction.atomic
+def vraag_bijlage_toevoegen(
+    *, gebruiker, vraag: Ondersteuningsvraag, bestand, request=None
+) -> VraagBijlage:
+    """An attachment (PDF or Word, at most 10 MB, checked by its bytes as the TLV's are)
+    on an open vraag in the user's scope. Stored on the private storage under a random
+    name; the original file name is kept for the download. Audited by number, never by
+    the file's name (it may name the pupil)."""
+    obj = vergrendel(gebruiker, vraag, None, stappen.BIJLAGE)
+    if bestand is None:
+        raise ValidationError({"bestand": _("Kies een bestand.")})
+    try:
+        mime = bestand_controleren(bestand)
+    except ValidationError as fout:
+        raise ValidationError({"bestand": fout.messages}) from None
+    naam = (getattr(bestand, "name", "") or "bijlage").replace("\\", "/").rsplit("/", 1)[-1]
+    bijlage = VraagBijlage(
+        vraag=obj, naam=naam[:200], mime=mime, grootte=bestand.size, geupload_door=gebruiker
+    )
+    bijlage.bestand.save(naam, bestand, save=False)
+    # The file is on disk before the row: a failure after this must not leave it behind.
+    pad, opslag = bijlage.bestand.name, bijlage.bestand.storage
+    try:
+        bijlage.save()
+        audit.vastleggen(
+            actie=audit.AuditActie.AANGEMAAKT, gebruiker=gebruiker, obj=bijlage,
+            request=request, omschrijving=f"{obj.nummer}: bijlage {bijlage.pk} toegevoegd",
+        )  # fmt: skip
+    except Exception:
+        opslag.delete(pad)
+        raise
+    return bijlage

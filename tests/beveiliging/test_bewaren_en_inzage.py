@@ -1,7 +1,7 @@
 """Retention and AVG inzage on real TLV dossiers and thuiszitters (demo data)."""
 
 import io
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.core.management import call_command
 from django.utils import timezone
@@ -157,3 +157,164 @@ def test_inzage_gathers_the_whole_tlv_dossier_of_one_pupil(als):
     assert eerste[1][0] == zaak.nummer and eerste[1][3] == zaak.achternaam
     kijkers = [[c.value for c in r] for r in boek.worksheets[-1].iter_rows()]
     assert any(r[1] == "directeur" for r in kijkers[1:])
+
+
+# The ondersteuningsroute's records (issue 13) ---------------------------------------------
+
+
+def _vraag_besloten_op(vraag, dag):
+    from ondersteuning.models import VraagGeschiedenis
+
+    tijd = timezone.make_aware(datetime.combine(dag, time(12)))
+    VraagGeschiedenis.objects.filter(vraag=vraag).update(tijdstip=tijd)
+
+
+def test_route_records_are_anonymised_after_the_tlv_term_and_open_ones_stay():
+    """Domain.md gives no term for vragen, arrangementen, plaatsingen, knooppuntoverleggen
+    and aanmeldingen: the TLV's applies. Texts about the pupil go; what the figures need
+    stays; each record is logged under its rule; a second run finds nothing."""
+    from knooppunt.models import Knooppuntoverleg, OverlegGeschiedenis
+    from ondersteuning.models import Arrangement, Evaluatie, Ondersteuningsvraag
+    from voorzieningen.models import Plaatsing
+    from zorgplicht.models import Aanmelding, AanmeldingGeschiedenis
+
+    afgewezen = Ondersteuningsvraag.objects.filter(besluit="afgewezen").order_by("pk").first()
+    _vraag_besloten_op(afgewezen, OUD)
+    open_vraag = Ondersteuningsvraag.objects.filter(status="ingediend").order_by("pk").first()
+    _vraag_besloten_op(open_vraag, OUD)  # old, but open: stays
+    beeindigd = Arrangement.objects.filter(status="beeindigd").order_by("pk").first()
+    Arrangement.objects.filter(pk=beeindigd.pk).update(
+        startdatum=OUD - timedelta(days=100), einddatum=OUD, beeindigd_op=OUD
+    )
+    lopend = Arrangement.objects.filter(status="lopend").order_by("pk").first()
+    overleg = Knooppuntoverleg.objects.filter(status="gehouden").order_by("pk").first()
+    Knooppuntoverleg.objects.filter(pk=overleg.pk).update(
+        datum=OUD - timedelta(days=50), volgende_evaluatie=OUD
+    )
+    gepland = Knooppuntoverleg.objects.filter(status="gepland").order_by("pk").first()
+    Knooppuntoverleg.objects.filter(pk=gepland.pk).update(datum=OUD)
+    aanmelding = Aanmelding.objects.filter(status="besloten").order_by("pk").first()
+    AanmeldingGeschiedenis.objects.filter(aanmelding=aanmelding).update(
+        tijdstip=timezone.make_aware(datetime.combine(OUD, time(9)))
+    )
+    plaatsing = Plaatsing.objects.filter(status="geplaatst").order_by("pk").first()
+    Plaatsing.objects.filter(pk=plaatsing.pk).update(
+        status="beeindigd", startdatum=OUD - timedelta(days=30), einddatum=OUD
+    )
+
+    uit = _stil()
+    call_command("bewaartermijnen", "--dry-run", "--peildatum", PEILDATUM.isoformat(), stdout=uit)
+    lijst = uit.getvalue()
+    for obj in (afgewezen, beeindigd, overleg, aanmelding, plaatsing):
+        assert obj.nummer in lijst, obj.nummer
+    for obj in (open_vraag, lopend, gepland):
+        assert obj.nummer not in lijst, obj.nummer
+    assert "Demodossier" not in lijst  # labels are numbers, never names
+
+    call_command("bewaartermijnen", "--peildatum", PEILDATUM.isoformat(), stdout=_stil())
+    vandaag = timezone.localdate()
+    afgewezen.refresh_from_db()
+    assert (afgewezen.vraag, afgewezen.niveaus_1_4, afgewezen.zienswijze_ouders) == ("", "", "")
+    assert afgewezen.geanonimiseerd_op == vandaag and afgewezen.besluit == "afgewezen"
+    assert afgewezen.besluit_reden == "[geanonimiseerd]"
+    beeindigd.refresh_from_db()
+    assert beeindigd.doelen == "" and beeindigd.reden_einde == ""
+    assert beeindigd.kosten > 0 and beeindigd.geanonimiseerd_op == vandaag  # the cost stays
+    assert not Evaluatie.objects.filter(arrangement=beeindigd).exclude(toelichting="").exists()
+    overleg.refresh_from_db()
+    assert (overleg.integraal_beeld, overleg.interventies_onderwijs, overleg.deelnemers) == (
+        "", "", "")  # fmt: skip
+    assert not OverlegGeschiedenis.objects.filter(overleg=overleg).exclude(toelichting="").exists()
+    aanmelding.refresh_from_db()
+    assert aanmelding.gevraagde_ondersteuning == "" and aanmelding.uitkomst
+    plaatsing.refresh_from_db()
+    assert plaatsing.geanonimiseerd_op == vandaag and plaatsing.voorziening_id
+    for obj in (open_vraag, lopend, gepland):
+        obj.refresh_from_db()
+        assert obj.geanonimiseerd_op is None, obj.nummer
+    for obj, regel in ((afgewezen, "Ondersteuningsvragen"), (beeindigd, "Arrangementen"),
+                       (overleg, "Knooppuntoverleggen"), (aanmelding, "Zorgplicht-aanmeldingen"),
+                       (plaatsing, "Plaatsingen in voorzieningen")):  # fmt: skip
+        log = AuditEvent.objects.get(
+            actie="geanonimiseerd", object_type=obj._meta.label_lower, object_id=str(obj.pk)
+        )
+        assert log.details["regel"] == regel and obj.nummer in log.omschrijving
+    uit = _stil()
+    call_command("bewaartermijnen", "--dry-run", "--peildatum", PEILDATUM.isoformat(), stdout=uit)
+    for obj in (afgewezen, beeindigd, overleg, aanmelding, plaatsing):
+        assert obj.nummer not in uit.getvalue()
+
+
+def test_a_vraag_waits_for_its_arrangement_and_the_dossier_follows_in_the_same_run():
+    """A vraag stays while the arrangement granted on it is kept; once the last record on
+    a dossier is anonymised, the dossier goes in the same run (its rule runs last)."""
+    from leerlingen.models import Leerling
+    from ondersteuning.models import Arrangement, Ondersteuningsvraag
+
+    arrangement = Arrangement.objects.filter(status="lopend", vraag__isnull=False).first()
+    _vraag_besloten_op(arrangement.vraag, OUD)
+    uit = _stil()
+    call_command("bewaartermijnen", "--dry-run", "--peildatum", PEILDATUM.isoformat(), stdout=uit)
+    assert arrangement.vraag.nummer not in uit.getvalue()
+
+    bron = Ondersteuningsvraag.objects.filter(besluit="afgewezen").order_by("pk").first()
+    oud_moment = timezone.make_aware(datetime.combine(OUD, time(8)))
+    dossier = Leerling.objects.create(swv=bron.swv, school=bron.school, voornaam="Bewaar",
+                                      achternaam="Proef", geboortedatum=OUD.replace(year=2015),
+                                      aangemaakt_op=oud_moment)  # fmt: skip
+    Ondersteuningsvraag.objects.filter(pk=bron.pk).update(leerling=dossier)
+    _vraag_besloten_op(bron, OUD)
+    call_command("bewaartermijnen", "--peildatum", PEILDATUM.isoformat(), stdout=_stil())
+    dossier.refresh_from_db()
+    assert dossier.geanonimiseerd_op == timezone.localdate() and dossier.achternaam == ""
+
+
+def test_inzage_holds_the_route_records_of_the_pupil_and_who_read_them(als):
+    """AVG art. 15: the page and the Excel export hold the pupil's vragen (with
+    attachments), arrangementen with evaluations, placements, knooppuntoverleggen and
+    aanmeldingen, and who viewed them."""
+    from leerlingen.models import Leerling
+    from ondersteuning.models import Arrangement, Ondersteuningsvraag
+
+    noor = Leerling.objects.get(voornaam="Noor", achternaam="Demodossier")
+    vraag = Ondersteuningsvraag.objects.filter(leerling=noor).order_by("pk").first()
+    arrangement = Arrangement.objects.filter(leerling=noor).order_by("pk").first()
+    assert als("directeur").get(vraag.get_absolute_url()).status_code == 200
+    client = als("privacy")
+    data = {"achternaam": noor.achternaam, "geboortedatum": noor.geboortedatum.isoformat(),
+            "voornaam": noor.voornaam}  # fmt: skip
+    html = client.post("/privacy/inzage/", data).content.decode()
+    for kop in ("Ondersteuningsvragen", "Arrangementen: evaluaties", "Plaatsingen in voorzieningen",
+                "Knooppuntoverleggen", "Wie heeft de vragen en arrangementen ingezien"):  # fmt: skip
+        assert kop in html, kop
+    assert vraag.nummer in html and arrangement.nummer in html
+    boek = load_workbook(io.BytesIO(client.post("/privacy/inzage/", {**data, "xlsx": "1"}).content))
+    (blad,) = [b for b in boek.worksheets if b.title == "Ondersteuningsvragen"]
+    rijen = [[c.value for c in r] for r in blad.iter_rows()]
+    assert any(r[0] == vraag.nummer and r[6] == vraag.vraag for r in rijen[1:])
+    (kijkers,) = [b for b in boek.worksheets if b.title.startswith("Wie heeft de vragen")]
+    assert any(r[1] == "directeur" and r[3] == "bekeken" for r in kijkers.values)
+
+
+def test_inzage_of_an_officer_of_one_swv_shows_no_route_records_of_another():
+    """Scoped as every read: an officer of PO3104 finds Ties' and Lina's route records
+    (PO3104), never Noor's (another SWV), and the export holds none of hers."""
+    from leerlingen.models import Leerling
+    from ondersteuning.models import Ondersteuningsvraag
+    from swv import inzage
+    from tests.beveiliging.beperkt import SWV_CODE, beperkte_gebruiker
+
+    officier = beperkte_gebruiker("privacy")
+    for dossier in Leerling.objects.filter(achternaam="Demodossier"):
+        onderdelen = inzage.verzamelen(user=officier, achternaam=dossier.achternaam,
+                                       geboortedatum=dossier.geboortedatum,
+                                       voornaam=dossier.voornaam)  # fmt: skip
+        cellen = {str(w) for o in onderdelen for rij in o.rijen for w in rij}
+        nummers = Ondersteuningsvraag.objects.filter(leerling=dossier).values_list("pk", flat=True)
+        eigen = dossier.swv.code == SWV_CODE
+        for vraag in Ondersteuningsvraag.objects.filter(pk__in=nummers):
+            assert (vraag.nummer in cellen) is eigen, (vraag.nummer, dossier.swv.code)
+        if not eigen:
+            assert not any(o.titel.startswith(("Ondersteuningsvragen", "Arrangementen",
+                                                "Knooppunt", "Plaatsingen", "Zorgplicht"))
+                           for o in onderdelen)  # fmt: skip

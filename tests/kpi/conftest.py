@@ -62,3 +62,14 @@ def plan(zl_swvs):
     StreefwaardeFactory(kpi=tevreden, schooljaar=2024, comparator=">=", waarde=Decimal("7.5"))
     plan.kpi = {"klachten": klachten, "tevreden": tevreden, "afgestemd": afgestemd, "thuis": thuis}
     return plan
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """Computed KPI figures are cached per data version (kpi.gegevensversie); every test's
+    database changes are rolled back, so no test may see another's cached figures."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,11 +1,11 @@
 """The KPI demo on top of the plan demo (skipped when the plan demo is not there)."""
 
 import pytest
-from django.urls import reverse
 
 from kpi.demo import PLAN_TITEL
 from kpi.models import Meting
 from ondersteuningsplan.models import Kpi, Ondersteuningsplan
+from tests.kpi.hulp import pagina_met
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def test_demo_metingen_op_en_niet_op_koers(demo_plan, als):
     kpis = Kpi.objects.filter(speerpunt__plan=demo_plan)
     assert kpis.filter(berekening="thuiszitters").exists()
     assert Meting.objects.filter(kpi__in=kpis).count() >= 20
-    r = als("directeur").get(reverse("kpi:index"))
+    r = pagina_met(als("directeur"), demo_plan)
     html = r.content.decode()
     assert PLAN_TITEL in html
     assert "Niet op koers" in html and "Op koers" in html

@@ -119,7 +119,9 @@ def test_formulier_bevestigstap_bij_tweede_meting(als, plan):
     html = r.content.decode()
     assert r.status_code == 200 and "Bestaande meting vervangen" in html
     assert Meting.objects.get(kpi=kpi).waarde == D(4)
-    r = _post(c, kpi, waarde="6", vervangen="on")
+    # The confirmation names the version of the meting shown.
+    versie = r.context["form"]["vervangen_versie"].value()
+    r = _post(c, kpi, waarde="6", vervangen="on", vervangen_versie=versie)
     assert r.status_code == 302
     assert list(Meting.objects.filter(kpi=kpi).values_list("waarde", flat=True)) == [D(6)]
 

@@ -33,6 +33,7 @@ def _data(**extra):
         "startdatum": "2026-09-07",
         "einddatum": "",
         "status": "lopend",
+        "versie": "1",
         **extra,
     }
 
@@ -193,6 +194,7 @@ def test_service_wijzigen_weigert_toekomstige_einddatum(gebruiker):
         services.thuiszitter_wijzigen(
             thuiszitter=t,
             door=gebruiker("medewerker"),
+            versie=t.versie,
             status="beeindigd",
             einddatum=date(2030, 1, 1),
         )

@@ -82,9 +82,11 @@ def test_medewerker_wijst_een_trajectbegeleider_toe(als, gebruiker, gevallen, co
         "einddatum": "",
         "status": "lopend",
         "trajectbegeleider": collega.pk,
+        "versie": formulier["versie"].value(),
     }
     assert c.post(url, data).status_code == 302
     open_geval.refresh_from_db()
+    data["versie"] = open_geval.versie
     assert open_geval.trajectbegeleider == collega
     assert open_geval.pk not in set(
         thuiszitters_voor(gebruiker("trajectbegeleider")).values_list("pk", flat=True)
@@ -111,7 +113,10 @@ def test_trajectbegeleider_van_een_ander_swv_wordt_geweigerd(gebruiker, gevallen
     )
     with pytest.raises(ValidationError) as fout:
         services.thuiszitter_wijzigen(
-            thuiszitter=gevallen["open"], door=gebruiker("medewerker"), trajectbegeleider=elders
+            thuiszitter=gevallen["open"],
+            door=gebruiker("medewerker"),
+            versie=gevallen["open"].versie,
+            trajectbegeleider=elders,
         )
     assert "trajectbegeleider" in fout.value.message_dict
     gevallen["open"].refresh_from_db()

@@ -79,6 +79,8 @@ def _data(school, **extra):
         "startdatum": "2026-09-07",
         "einddatum": "",
         "status": "lopend",
+        # The version an edit form was opened on (a new registration ignores it).
+        "versie": "1",
         **extra,
     }
 
@@ -170,11 +172,12 @@ def test_kwartaaloverzicht_op_de_pagina(als):
 
 
 def test_inspectie_export_anoniem_met_afgesloten_gevallen(als, gevallen):
+    # Resolved during the quarter (1 January - 31 March 2025): in the export.
     opgelost = ThuiszitterFactory(
         school=gevallen["ib"].school,
         pseudoniem="OPGELOST",
         startdatum=date(2024, 10, 1),
-        einddatum=date(2024, 12, 1),
+        einddatum=date(2025, 2, 1),
         status="terug",
     )
     r = als("medewerker").get(

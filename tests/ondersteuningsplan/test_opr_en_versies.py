@@ -62,7 +62,7 @@ def test_opr_plaatst_opmerking_per_sectie_en_staf_reageert(als, gebruiker):
     # Shown under its section on the plan page.
     html = opr.get(f"/plannen/{plan.pk}/").content.decode()
     sectie = html[html.index(f'id="h-{h.pk}"') :]
-    assert sectie.index("Noem het steunpunt.") < sectie.index("</article>")
+    assert sectie.index("Noem het steunpunt.") < sectie.index("</details>")
 
 
 def test_opmerking_alleen_terwijl_plan_ter_instemming_ligt(gebruiker):

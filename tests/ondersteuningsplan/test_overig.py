@@ -44,14 +44,18 @@ def test_oogo_alleen_met_gemeente_uit_de_regio(als, gebruiker):
     url = f"/plannen/{plan.pk}/oogo/nieuw/"
     vandaag = timezone.localdate()
     r = c.post(
-        url, {"gemeente": vreemd.pk, "datum": vandaag.isoformat(), "uitkomst": "overeenstemming"}
+        url, {"gemeenten": [vreemd.pk], "datum": vandaag.isoformat(), "uitkomst": "overeenstemming"}
     )
     assert r.status_code == 200 and not plan.oogo.exists()
     g = gemeenten_van(plan).first()
     morgen = vandaag + datetime.timedelta(days=1)
-    r = c.post(url, {"gemeente": g.pk, "datum": morgen.isoformat(), "uitkomst": "overeenstemming"})
+    r = c.post(
+        url, {"gemeenten": [g.pk], "datum": morgen.isoformat(), "uitkomst": "overeenstemming"}
+    )
     assert "Deze datum ligt in de toekomst." in r.content.decode()
-    r = c.post(url, {"gemeente": g.pk, "datum": vandaag.isoformat(), "uitkomst": "overeenstemming"})
+    r = c.post(
+        url, {"gemeenten": [g.pk], "datum": vandaag.isoformat(), "uitkomst": "overeenstemming"}
+    )
     assert r.status_code == 302
     assert plan.oogo.get().gemeente == g
     assert isinstance(g, Gemeente)

@@ -111,7 +111,7 @@ def test_vastgestelde_pdf_wordt_eenmaal_bewaard_en_publiek_geserveerd(client, ge
     m, d = gebruiker("medewerker"), gebruiker("directeur")
     plan = services.plan_voorleggen(plan=plan, gebruiker=m)
     for g in gemeenten_van(plan):
-        services.oogo_vastleggen(plan=plan, gebruiker=m, gemeente=g, datum=datetime.date(2026, 1, 1),
+        services.oogo_vastleggen(plan=plan, gebruiker=m, gemeenten=[g], datum=datetime.date(2026, 1, 1),
                                  uitkomst=OogoUitkomst.OVEREENSTEMMING)  # fmt: skip
     services.opr_besluit_vastleggen(plan=plan, gebruiker=gebruiker("opr"), datum=datetime.date(2026, 1, 2),
                                     stemmen_voor=5, stemmen_tegen=0, uitkomst=OprUitkomst.INSTEMMING)  # fmt: skip

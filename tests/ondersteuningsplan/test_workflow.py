@@ -32,6 +32,11 @@ MAG = {
 }
 
 
+def _bevestigd():
+    """What the confirmation page of a dated step posts: the date (today) and the mark."""
+    return {"bevestigd": "1", "datum": timezone.localdate().isoformat()}
+
+
 def _naar(plan, status):
     Ondersteuningsplan.objects.filter(pk=plan.pk).update(status=status)
     return Ondersteuningsplan.objects.get(pk=plan.pk)
@@ -41,7 +46,7 @@ def _klaar_voor_vaststelling(plan, gebruiker):
     plan = services.plan_voorleggen(plan=plan, gebruiker=gebruiker("medewerker"))
     for g in gemeenten_van(plan):
         services.oogo_vastleggen(
-            plan=plan, gebruiker=gebruiker("medewerker"), gemeente=g,
+            plan=plan, gebruiker=gebruiker("medewerker"), gemeenten=[g],
             datum=datetime.date(2026, 1, 2), uitkomst=OogoUitkomst.OVEREENSTEMMING,
         )  # fmt: skip
     services.opr_besluit_vastleggen(
@@ -67,7 +72,7 @@ def _vastgesteld_en_gepubliceerd(plan, directeur):
 @pytest.mark.parametrize("rol", ROLLEN)
 def test_overgang_per_rol(als, rol, naam, van):
     plan = _naar(volledig_plan(), van)
-    r = als(rol).post(f"/plannen/{plan.pk}/overgang/{naam}/")
+    r = als(rol).post(f"/plannen/{plan.pk}/overgang/{naam}/", _bevestigd())
     plan = Ondersteuningsplan.objects.get(pk=plan.pk)
     if rol in MAG[naam]:
         assert r.status_code == 302
@@ -82,7 +87,7 @@ def test_overgang_per_rol(als, rol, naam, van):
 @pytest.mark.parametrize("rol", ROLLEN)
 def test_vaststellen_alleen_directeur(als, gebruiker, rol):
     plan = _klaar_voor_vaststelling(volledig_plan(), gebruiker)
-    r = als(rol).post(f"/plannen/{plan.pk}/overgang/vaststellen/")
+    r = als(rol).post(f"/plannen/{plan.pk}/overgang/vaststellen/", _bevestigd())
     plan = Ondersteuningsplan.objects.get(pk=plan.pk)
     if rol == "directeur":
         assert r.status_code == 302 and plan.status == PlanStatus.VASTGESTELD
@@ -145,9 +150,9 @@ def test_vaststellen_vraagt_opr_instemming_en_oogo_met_elke_gemeente(gebruiker):
         stemmen_tegen=2, uitkomst=OprUitkomst.INSTEMMING,
     )  # fmt: skip
     for g in gemeenten[:-1]:
-        services.oogo_vastleggen(plan=plan, gebruiker=medewerker, gemeente=g,
+        services.oogo_vastleggen(plan=plan, gebruiker=medewerker, gemeenten=[g],
                                  datum=datetime.date(2026, 1, 2), uitkomst=OogoUitkomst.OVEREENSTEMMING)  # fmt: skip
-    services.oogo_vastleggen(plan=plan, gebruiker=medewerker, gemeente=gemeenten[-1],
+    services.oogo_vastleggen(plan=plan, gebruiker=medewerker, gemeenten=[gemeenten[-1]],
                              datum=datetime.date(2026, 1, 2), uitkomst=OogoUitkomst.GEEN_OVEREENSTEMMING)  # fmt: skip
     with pytest.raises(ValidationError) as fout:
         services.plan_vaststellen(plan=plan, gebruiker=directeur)
@@ -155,7 +160,7 @@ def test_vaststellen_vraagt_opr_instemming_en_oogo_met_elke_gemeente(gebruiker):
         f"Geen overeenstemming in het OOGO met gemeente {gemeenten[-1].naam}."
     ]
     # A later OOGO that reaches agreement counts.
-    services.oogo_vastleggen(plan=plan, gebruiker=medewerker, gemeente=gemeenten[-1],
+    services.oogo_vastleggen(plan=plan, gebruiker=medewerker, gemeenten=[gemeenten[-1]],
                              datum=datetime.date(2026, 1, 9), uitkomst=OogoUitkomst.OVEREENSTEMMING)  # fmt: skip
     plan = services.plan_vaststellen(plan=plan, gebruiker=directeur)
     assert plan.status == PlanStatus.VASTGESTELD

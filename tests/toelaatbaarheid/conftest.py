@@ -7,4 +7,4 @@ def snelle_pdf(monkeypatch):
     from toelaatbaarheid import reports
 
     monkeypatch.setattr(reports, "beschikking_pdf", lambda b: b"%PDF-1.7 beschikking")
-    monkeypatch.setattr(reports, "brief_pdf", lambda b: b"%PDF-1.7 brief")
+    monkeypatch.setattr(reports, "brief_pdf", lambda b, **k: b"%PDF-1.7 brief")

@@ -22,6 +22,8 @@ from tests.factories.toelaatbaarheid import (
 )
 from toelaatbaarheid import stappen
 from toelaatbaarheid.models import Aanvraag, Beschikking, Bijlage, Deskundige, Status
+from toelaatbaarheid.services.beschikking import documenten_maken
+from toelaatbaarheid.services.bezwaar import lbt_dossier_maken
 
 
 def _post_gegevens(**kw):
@@ -219,7 +221,12 @@ def test_volledige_flow_via_de_paginas(client, gebruiker):
     pagina = c.get(url).content.decode()
     assert "Toekennen is één bevestiging" in pagina and "Beschikking afgeven" in pagina
     data = {"versie": vers(zaak).versie, "besluit": "toegekend", "verzendwijze": "post"}
-    assert c.post(url + "beschikking/", data).status_code == 302
+    r = c.post(url + "beschikking/", data)
+    assert r.status_code == 400 and "venster van de envelop" in r.content.decode()
+    data.update(aan_naam="Fam. Jansen", aan_adres="Dorpsstraat 1\n6411 AA Heerlen")
+    r = c.post(url + "beschikking/", data)
+    # The PDFs are made in the background: the directeur follows the task.
+    assert r.status_code == 302 and r["Location"].startswith("/taken/")
     # Second click (same form, same version): one beschikking, a clear message.
     r = c.post(url + "beschikking/", data, follow=True)
     assert "al afgegeven" in r.content.decode()
@@ -277,6 +284,7 @@ def test_knoppen_volgen_de_regels(als):
 def test_beschikking_pdf_bevat_wat_de_wet_vraagt(als):
     zaak = naar_status(nieuwe_zaak(), Status.TOEGEKEND)
     besch = zaak.beschikkingen.get()
+    documenten_maken(beschikking_id=besch.pk)  # the background task
     r = als("bestuur-movare").get(f"/tlv/{zaak.pk}/beschikking/pdf/")
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     tekst = " ".join(_tekst(r.content).split())
@@ -310,6 +318,7 @@ def test_beschikking_pdf_bevat_wat_de_wet_vraagt(als):
 
 def test_afwijzing_is_ook_een_beschikking(als):
     zaak = naar_status(nieuwe_zaak(), Status.AFGEWEZEN, toelaatbaar=False)
+    documenten_maken(beschikking_id=zaak.beschikkingen.get().pk)
     tekst = " ".join(
         _tekst(als("medewerker").get(f"/tlv/{zaak.pk}/beschikking/pdf/").content).split()
     )
@@ -322,16 +331,17 @@ def test_afwijzing_is_ook_een_beschikking(als):
 def test_lbt_dossier_pdf(als):
     zaak = Aanvraag.objects.filter(status=Status.BEZWAAR).first()
     bz = zaak.bezwaren.get()
+    lbt_dossier_maken(bezwaar_id=bz.pk)  # the background task
     r = als("medewerker").get(f"/tlv/{zaak.pk}/bezwaar/{bz.pk}/dossier/pdf/")
     tekst = " ".join(_tekst(r.content).split())
     for deel in (
         "Verzoek om advies aan de LBT",
         "Het besluit",
-        "Het bezwaar",
+        "De gronden van het bezwaar",
         "Verweerschrift",
-        "Deskundigenadviezen",
-        "Procedure en criteria",
-        "Schoolondersteuningsprofiel",
+        "De deskundigenadviezen",
+        "procedure en criteria voor toelaatbaarheid",
+        "schoolondersteuningsprofiel",
     ):
         assert deel in tekst, deel
     assert (
@@ -344,8 +354,13 @@ def test_bezwaarstappen_op_de_pagina_uit_de_stappentabel(als):
     own action; a refused one comes back with the message at its field."""
     zaak = Aanvraag.objects.filter(status=Status.BEZWAAR).first()
     pagina = als("medewerker").get(f"/tlv/{zaak.pk}/").content.decode()
+    # Only the step that is possible now (and the verdaging, which may come any time).
+    bz = zaak.bezwaren.get()
+    assert bz.ontvangstbevestiging_op is None
     for stap in stappen.BEZWAAR_BEHANDELING:
-        assert f"/tlv/{zaak.pk}/{stap.naam}/" in pagina and str(stap.knop) in pagina
+        getoond = stap in (stappen.BEZWAAR_ONTVANGST, stappen.BEZWAAR_VERDAGEN)
+        assert (f"/tlv/{zaak.pk}/{stap.naam}/" in pagina) == getoond, stap.naam
+        assert not getoond or str(stap.knop) in pagina, stap.naam
     assert f"/tlv/{zaak.pk}/bezwaar_lbt/" not in (
         als("trajectbegeleider").get(f"/tlv/{zaak.pk}/").content.decode()
     )

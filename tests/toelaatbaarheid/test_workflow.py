@@ -4,6 +4,7 @@ audit and the guards users rely on."""
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -531,19 +532,34 @@ def test_bezwaarprocedure_tot_gegronde_beslissing():
     with pytest.raises(ValidationError):
         services.bezwaar_verdagen(gebruiker=mw, bezwaar=bz, versie=vers(zaak).versie)
     services.bezwaar_advies_vastleggen(
-        gebruiker=mw, bezwaar=bz, versie=vers(zaak).versie, advies="Gegrond verklaren"
+        gebruiker=mw,
+        bezwaar=bz,
+        versie=vers(zaak).versie,
+        uitkomst="gegrond",
+        advies="Gegrond verklaren",
     )
     with pytest.raises(PermissionDenied):
         services.bezwaar_beslissen(
             gebruiker=mw, bezwaar=bz, versie=vers(zaak).versie, beslissing="gegrond", motivering="m"
         )
-    services.bezwaar_beslissen(
-        gebruiker=gebruiker("directeur"),
-        bezwaar=bz,
-        versie=vers(zaak).versie,
-        beslissing="gegrond",
-        motivering="LBT-advies gevolgd",
-    )
+    # Not before the hearing (Awb 7:2); on the day after it, the directeur decides.
+    with pytest.raises(ValidationError) as fout:
+        services.bezwaar_beslissen(
+            gebruiker=gebruiker("directeur"),
+            bezwaar=bz,
+            versie=vers(zaak).versie,
+            beslissing="gegrond",
+            motivering="LBT-advies gevolgd",
+        )
+    assert "hoorzitting" in fout.value.messages[0]
+    with time_machine.travel(timezone.now() + timedelta(days=12), tick=False):
+        services.bezwaar_beslissen(
+            gebruiker=gebruiker("directeur"),
+            bezwaar=bz,
+            versie=vers(zaak).versie,
+            beslissing="gegrond",
+            motivering="LBT-advies gevolgd",
+        )
     zaak = vers(zaak)
     assert zaak.status == Status.TOEGEKEND
     oud, nieuw = zaak.beschikkingen.order_by("ronde")

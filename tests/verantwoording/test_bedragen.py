@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kpi.verantwoording.bedragen import (
+    bedrag_invoer,
     bedrag_parsen,
     bedrag_weergeven,
     percentage_parsen,
@@ -69,10 +70,16 @@ def test_foute_bedragen_met_duidelijke_melding(invoer, code):
 
 
 def test_weergave():
-    assert bedrag_weergeven(Decimal("132380")) == "€ 132.380,00"
-    assert bedrag_weergeven(Decimal("43500.5")) == "€ 43.500,50"
-    assert bedrag_weergeven(Decimal("0")) == "€ 0,00"
-    assert bedrag_weergeven(Decimal("999")) == "€ 999,00"
+    # A no-break space after the sign: a page or PDF never wraps "€" from its number.
+    assert bedrag_weergeven(Decimal("132380")) == "€\u00a0132.380,00"
+    assert bedrag_weergeven(Decimal("43500.5")) == "€\u00a043.500,50"
+    assert bedrag_weergeven(Decimal("0")) == "€\u00a00,00"
+    assert bedrag_weergeven(Decimal("999")) == "€\u00a0999,00"
+    assert bedrag_weergeven(Decimal("-12.5")) == "€\u00a0-12,50"
+    assert " " not in bedrag_weergeven(Decimal("1234567.89"))
+    # The form gets a plain space back (copy-paste anywhere); the parser reads both.
+    assert bedrag_invoer(Decimal("132380")) == "€ 132.380,00"
+    assert bedrag_parsen(bedrag_weergeven(Decimal("132380"))) == Decimal("132380.00")
     assert bedrag_weergeven(None) == ""
 
 

@@ -227,3 +227,37 @@ def test_voor_de_eerste_peildatum_zijn_er_nog_geen_thuiszitters(als, gebruiker):
     getoond = _kengetallen_op_pagina(response)
     assert getoond["toelaatbaar verklaard SBO"] == "0"
     assert getoond["terugplaatsingen"] == "0"
+
+
+def test_arrangementen_van_de_route_naast_ankerpunt_3_en_bewaard_bij_indienen(als, gebruiker):
+    """Issue 13: the verantwoording prefills the bestuur's arrangementen figures from the
+    ondersteuningsroute (kpi.routekengetallen), beside "Specifieke ondersteuning", and a
+    submitted report keeps them."""
+    import json
+
+    from kpi.routekengetallen import arrangementen_per_besturen
+
+    jaar = huidig_schooljaar()
+    Ronde.objects.filter(schooljaar=jaar).delete()
+    ronde = open_ronde(gebruiker("medewerker"), schooljaar=jaar, besturen=["41506"])
+    verslag = ronde.verslagen.get()
+    route = arrangementen_per_besturen(schooljaar=jaar, bestuur_ids=[verslag.bestuur_id])[
+        verslag.bestuur_id
+    ]
+    getallen = bronnen.kengetallen(schooljaar=jaar, bestuur_ids=[verslag.bestuur_id])[
+        verslag.bestuur_id
+    ]
+    assert getallen["arrangementen"] == route["arrangementen"]
+    assert getallen["plaatsingen"] == route["plaatsingen"]
+    assert getallen["arrangementen_kosten"] == round(route["kosten"])
+    json.dumps(getallen)  # kept as JSON with the submitted report
+    pagina = als("bestuur-innovo").get(
+        reverse("verantwoording:verslag-bewerken", args=[verslag.pk])
+    )
+    getoond = _kengetallen_op_pagina(pagina)
+    assert getoond["individuele arrangementen (gestart)"] == str(route["arrangementen"])
+    assert getoond["plaatsingen in een voorziening"] == str(route["plaatsingen"])
+    assert getoond["ondersteuningsvragen aan het SWV"] == str(route["vragen"])
+    verslag = vul_compleet(verslag, gebruiker("bestuur-innovo"))
+    verslag = services.verslag_indienen(verslag=verslag, gebruiker=gebruiker("bestuur-innovo"))
+    assert verslag.kengetallen_bij_indienen["arrangementen"] == route["arrangementen"]

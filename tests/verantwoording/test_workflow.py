@@ -445,22 +445,22 @@ def test_deadline_verlengen(als, gebruiker, ronde):
     nieuw = timezone.localdate() + timedelta(days=60)
     c = als("medewerker")
     url = reverse("verantwoording:ronde-actie", args=[ronde.pk])
-    assert c.post(url, {"actie": "deadline", "deadline": nieuw.isoformat()}).status_code == 302
+
+    def post(client, datum):
+        versie = Ronde.objects.get(pk=ronde.pk).versie  # as the page was opened now
+        return client.post(
+            url, {"actie": "deadline", "deadline": datum, "versie": versie}, follow=True
+        )
+
+    assert post(c, nieuw.isoformat()).redirect_chain[0][1] == 302
     assert Ronde.objects.get(pk=ronde.pk).deadline == nieuw
     gisteren = (timezone.localdate() - timedelta(days=1)).isoformat()
-    response = c.post(url, {"actie": "deadline", "deadline": gisteren}, follow=True)
-    assert "kan niet in het verleden liggen" in response.content.decode()
-    response = c.post(url, {"actie": "deadline", "deadline": "2020-01-01"}, follow=True)
+    assert "kan niet in het verleden liggen" in post(c, gisteren).content.decode()
+    post(c, "2020-01-01")
     assert Ronde.objects.get(pk=ronde.pk).deadline == nieuw  # refused, with its message
-    response = c.post(url, {"actie": "deadline", "deadline": "morgen"}, follow=True)
-    assert "Vul een geldige datum in" in response.content.decode()
+    assert "Vul een geldige datum in" in post(c, "morgen").content.decode()
     assert Ronde.objects.get(pk=ronde.pk).deadline == nieuw
-    assert (
-        als("bestuur-innovo")
-        .post(url, {"actie": "deadline", "deadline": nieuw.isoformat()})
-        .status_code
-        == 403
-    )
+    assert post(als("bestuur-innovo"), nieuw.isoformat()).status_code == 403
     services.ronde_sluiten(ronde=Ronde.objects.get(pk=ronde.pk), gebruiker=gebruiker("medewerker"))
     with pytest.raises(services.VerantwoordingFout, match="gesloten"):
         services.ronde_deadline_wijzigen(

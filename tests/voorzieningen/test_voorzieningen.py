@@ -50,9 +50,22 @@ def ib(gebruiker):
     return gebruiker("ib-innovo")
 
 
+def _met_mdo(leerling):
+    """Give the pupil's dossier a real MDO record: a demo TLV case with an MDO-oordeel
+    becomes one of this dossier's cases."""
+    from toelaatbaarheid.models import Aanvraag
+
+    zaak = Aanvraag.objects.filter(mdo__isnull=False).order_by("pk").first()
+    Aanvraag.objects.filter(pk=zaak.pk).update(leerling=leerling)
+    return leerling
+
+
 @pytest.fixture
 def noor(ib):
-    return Leerling.objects.get(school=ib.school, voornaam="Noor", achternaam="Demodossier")
+    """Noor, with an MDO on her dossier (placing needs one, seed 001 §5.2)."""
+    return _met_mdo(
+        Leerling.objects.get(school=ib.school, voornaam="Noor", achternaam="Demodossier")
+    )
 
 
 def _voorziening(medewerker, swv, capaciteit=5, **kw):
@@ -536,3 +549,77 @@ def test_placements_are_in_the_avg_inzage_of_the_pupil(medewerker, noor, gebruik
                               geboortedatum=noor.geboortedatum, voornaam="Noor")  # fmt: skip
     plaatsingen = [d for d in delen if d.titel == "Plaatsingen in voorzieningen"]
     assert plaatsingen and obj.nummer in {r[0] for r in plaatsingen[0].rijen}
+
+
+# Placing only via the MDO (seed 001 §5.2) ------------------------------------------------
+
+
+def test_placing_without_an_mdo_record_is_refused_on_the_field_waiting_is_not(medewerker, noor):
+    """A loket decision alone does not open a seat in a collective arrangement: the
+    pupil's dossier needs a real MDO record. The waiting list needs the decision only."""
+    nieuw = _leerling(noor.swv, noor.school, "Zonder-mdo")
+    nieuw.toestemmingen.create(gegeven_door="Ouder", datum=timezone.localdate(),
+                               reikwijdte="Delen met het SWV", vastgelegd_door=medewerker)  # fmt: skip
+    besluit = _besluit(medewerker, nieuw)
+    klas = _voorziening(medewerker, noor.swv)
+    with pytest.raises(ValidationError) as fout:
+        p.plaatsing_aanmaken(gebruiker=medewerker, voorziening=klas, besluit=besluit,
+                             direct_plaatsen=True, startdatum=timezone.localdate())  # fmt: skip
+    assert "alleen via het MDO" in fout.value.error_dict["startdatum"][0].message
+    assert not Plaatsing.objects.filter(leerling=nieuw).exists()  # nothing half-saved
+    wacht = p.plaatsing_aanmaken(gebruiker=medewerker, voorziening=klas, besluit=besluit)
+    assert wacht.status == Status.WACHTLIJST
+    with pytest.raises(ValidationError) as fout:
+        p.plaatsing_plaatsen(gebruiker=medewerker, plaatsing=wacht, versie=wacht.versie,
+                             startdatum=timezone.localdate())  # fmt: skip
+    assert "nog geen MDO vastgelegd" in fout.value.error_dict["startdatum"][0].message
+    wacht.refresh_from_db()
+    assert wacht.status == Status.WACHTLIJST
+    # Once the MDO is recorded on the dossier, the seat opens.
+    _met_mdo(nieuw)
+    wacht = p.plaatsing_plaatsen(gebruiker=medewerker, plaatsing=wacht, versie=wacht.versie,
+                                 startdatum=timezone.localdate())  # fmt: skip
+    assert wacht.status == Status.GEPLAATST
+
+
+def test_a_knooppuntoverleg_turned_into_an_mdo_counts_as_the_mdo(medewerker):
+    """The demo's Lina: her knooppuntoverleg was turned into an MDO (knooppunt toeleiding)."""
+    lina = Leerling.objects.get(voornaam="Lina", achternaam="Demodossier")
+    assert lina.knooppuntoverleggen.filter(status="naar_mdo").exists()
+    assert selectors.heeft_mdo(lina.pk)
+    klas = _voorziening(medewerker, lina.swv)
+    obj = p.plaatsing_aanmaken(gebruiker=medewerker, voorziening=klas,
+                               besluit=_besluit(medewerker, lina), direct_plaatsen=True,
+                               startdatum=timezone.localdate())  # fmt: skip
+    assert obj.status == Status.GEPLAATST
+    # A held overleg that was not turned into an MDO is no MDO.
+    ties = Leerling.objects.get(voornaam="Ties", achternaam="Demodossier")
+    assert ties.knooppuntoverleggen.filter(status="gehouden").exists()
+    assert not selectors.heeft_mdo(ties.pk)
+
+
+def test_without_the_swv_rule_no_mdo_is_needed(medewerker):
+    ties = Leerling.objects.get(voornaam="Ties", achternaam="Demodossier")
+    VoorzieningInstellingen.objects.update_or_create(
+        swv=ties.swv, defaults={"collectief_alleen_via_mdo": False}
+    )
+    klas = _voorziening(medewerker, ties.swv)
+    obj = p.plaatsing_aanmaken(gebruiker=medewerker, voorziening=klas,
+                               besluit=_besluit(medewerker, ties), direct_plaatsen=True,
+                               startdatum=timezone.localdate())  # fmt: skip
+    assert obj.status == Status.GEPLAATST
+
+
+def test_the_placing_page_shows_the_mdo_message_next_to_the_field(als, medewerker, noor):
+    nieuw = _leerling(noor.swv, noor.school, "Pagina-mdo")
+    nieuw.toestemmingen.create(gegeven_door="Ouder", datum=timezone.localdate(),
+                               reikwijdte="Delen met het SWV", vastgelegd_door=medewerker)  # fmt: skip
+    besluit = _besluit(medewerker, nieuw)
+    klas = _voorziening(medewerker, noor.swv)
+    wacht = p.plaatsing_aanmaken(gebruiker=medewerker, voorziening=klas, besluit=besluit)
+    antwoord = als("medewerker").post(
+        reverse("voorzieningen:plaatsing-actie", args=[wacht.pk, "plaatsen"]),
+        {"plaatsen-versie": wacht.versie, "plaatsen-startdatum": timezone.localdate().isoformat()},
+    )
+    assert antwoord.status_code == 400
+    assert "alleen via het MDO" in antwoord.content.decode()

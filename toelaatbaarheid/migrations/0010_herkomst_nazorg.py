@@ -7,6 +7,10 @@ from django.db import migrations, models
 
 def _schoolloze_aanvragen_verwijderen(apps, schema_editor):
     apps.get_model("toelaatbaarheid", "Aanvraag").objects.filter(school__isnull=True).delete()
+    # Run the deferred FK checks of the deleted rows now: the ALTER TABLE that follows in
+    # this migration refuses while they are pending (PostgreSQL).
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):

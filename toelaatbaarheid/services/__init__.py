@@ -42,6 +42,7 @@ from .bezwaar import (
     bezwaar_ontvangst_bevestigen,
     bezwaar_registreren,
     bezwaar_verdagen,
+    lbt_dossier_starten,
 )
 
 __all__ = [
@@ -66,6 +67,7 @@ __all__ = [
     "bijlage_toevoegen",
     "deskundige_toewijzen",
     "herbeoordeling_starten",
+    "lbt_dossier_starten",
     "mdo_vastleggen",
     "nazorg_vastleggen",
     "onafhankelijkheid_bezwaren",

@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from swv import documenten, formats, workflow
+from swv import documenten, formats, taken, workflow
 from swv.audit import AuditActie, vastleggen
 from swv.models import Schoolsoort
 from swv.rules import is_directeur
@@ -27,6 +27,7 @@ from ..models import (
     Status,
     Terugplaatsing,
     TlvInstellingen,
+    Verzendwijze,
 )
 from ._gemeen import VerouderdeVersie, vergrendel
 
@@ -55,9 +56,13 @@ def nieuwe_beschikking(
     afwijkend,
     verzonden_op,
     verzendwijze,
+    aan_naam="",
+    aan_adres="",
 ) -> Beschikking:
-    """Number, render and store a beschikking on a locked case. Not a service: the caller
-    (`beschikking_afgeven`, `bezwaar_beslissen`) has checked scope and permission."""
+    """Number and store a beschikking on a locked case; its documents are laid out by a
+    background task (`documenten_maken`, started by the caller once it knows who asked).
+    Not a service: the caller (`beschikking_afgeven`, `bezwaar_beslissen`) has checked
+    scope and permission."""
 
     vandaag = timezone.localdate()
     besch = Beschikking(
@@ -76,6 +81,8 @@ def nieuwe_beschikking(
         datum=vandaag,
         verzonden_op=verzonden_op or vandaag,
         verzendwijze=verzendwijze,
+        aan_naam=aan_naam,
+        aan_adres=aan_adres,
         afgegeven_door=gebruiker,
     )
     try:
@@ -83,19 +90,89 @@ def nieuwe_beschikking(
             besch.save()
     except IntegrityError as fout:
         raise ValidationError(_("Deze beschikking is al afgegeven.")) from fout
-    documenten_bewaren(besch)
     return besch
 
 
 def documenten_bewaren(besch: Beschikking) -> None:
-    """Lay out the beschikking and the letter once and keep them as sent (replacing
-    earlier ones: the demo re-dates its beschikkingen)."""
+    """Lay out the beschikking (with the deskundigenadviezen as its appendix) and the
+    letter (with the beschikking behind it) and keep them as sent, replacing earlier
+    ones (the demo re-dates its beschikkingen)."""
     for veld, maken, naam in (
         ("pdf", reports.beschikking_pdf, "beschikking"),
         ("brief_pdf", reports.brief_pdf, "brief-ouders"),
     ):
         document = documenten.bewaren(maken(besch), f"{naam}-{besch.nummer}.pdf")
         documenten.koppelen(besch, veld, document)
+
+
+def documenten_maken(*, beschikking_id: int):
+    """Background task (swv.taken): lay out and keep the documents of a beschikking, once:
+    a retry after they were made returns what was kept, never a second rendering."""
+    besch = Beschikking.objects.select_related("swv", "aanvraag", "afgegeven_door").get(
+        pk=beschikking_id
+    )
+    if besch.pdf_id is None or besch.brief_pdf_id is None:
+        documenten_bewaren(besch)
+    return besch.brief_pdf if besch.verzendwijze != Verzendwijze.EMAIL else besch.pdf
+
+
+def documenten_starten(besch: Beschikking, gebruiker):
+    """The task that makes the beschikking's documents (after the commit)."""
+    return taken.starten(
+        gebruiker=gebruiker,
+        omschrijving=_("Beschikking %(n)s met brief aan de ouders") % {"n": besch.nummer},
+        functie="toelaatbaarheid.services.beschikking.documenten_maken",
+        terug_url=besch.aanvraag.get_absolute_url(),
+        beschikking_id=besch.pk,
+    )
+
+
+def standaard_motivering(zaak: Aanvraag, besluit: str) -> str:
+    """The motivering when the decision follows the MDO-oordeel and both advices: why,
+    in terms of the pupil's ondersteuningsbehoefte and the advices (Awb 3:46, 3:47: the
+    advices are part of the motivering and go with the beschikking as its appendix)."""
+    adviezen = [a for a in zaak.adviezen.all() if a.gegeven]
+    wie = _(" en ").join(
+        f"{a.deskundige.gebruiker.get_full_name()} ({a.deskundige.get_discipline_display().lower()})"
+        for a in adviezen
+    )
+    mdo = getattr(zaak, "mdo", None)
+    mdo_zin = (
+        _("Het MDO / knooppunt toeleiding van %(d)s ") % {"d": formats.lang(mdo.datum)}
+        if mdo
+        else _("Het MDO / knooppunt toeleiding ")
+    )
+    if besluit == Besluit.TOEGEKEND:
+        tekst = _(
+            "%(mdo)skwam tot het oordeel dat de leerling toelaatbaar is. Beide deskundigen, "
+            "%(wie)s, adviseren de leerling toelaatbaar te verklaren. Zij stellen vast dat de "
+            "ondersteuningsbehoefte van de leerling, zoals beschreven onder "
+            "'Ondersteuningsbehoefte', groter is dan wat de school van herkomst met de basis- "
+            "en extra ondersteuning en de arrangementen van het samenwerkingsverband "
+            "(ondersteuningsniveau 1-4) kan bieden, en dat de leerling is aangewezen op het "
+            "%(onderwijs)s. Het samenwerkingsverband heeft de adviezen getoetst: zij zijn "
+            "zorgvuldig tot stand gekomen, gaan uit van deze ondersteuningsbehoefte en "
+            "bevestigen elkaar en het oordeel van het MDO. Het samenwerkingsverband volgt de "
+            "adviezen daarom en verklaart de leerling toelaatbaar. De adviezen zijn als bijlage "
+            "onderdeel van deze beschikking."
+        )
+    else:
+        tekst = _(
+            "%(mdo)skwam tot het oordeel dat de leerling niet toelaatbaar is. Beide "
+            "deskundigen, %(wie)s, adviseren de leerling niet toelaatbaar te verklaren. Naar "
+            "hun oordeel kan in de ondersteuningsbehoefte van de leerling, zoals beschreven "
+            "onder 'Ondersteuningsbehoefte', worden voorzien binnen het regulier onderwijs, "
+            "met extra ondersteuning of een arrangement van het samenwerkingsverband "
+            "(ondersteuningsniveau 1-4); plaatsing in het %(onderwijs)s is daarvoor niet "
+            "nodig. Het samenwerkingsverband heeft de adviezen getoetst: zij zijn zorgvuldig "
+            "tot stand gekomen, gaan uit van deze ondersteuningsbehoefte en bevestigen elkaar "
+            "en het oordeel van het MDO. Het samenwerkingsverband volgt de adviezen daarom en "
+            "wijst de aanvraag af. De school van herkomst houdt de zorgplicht en zoekt met u "
+            "naar passende ondersteuning. De adviezen zijn als bijlage onderdeel van deze "
+            "beschikking."
+        )
+    onderwijs = _("speciaal basisonderwijs") if zaak.soort == Soort.SBO else _("speciaal onderwijs")
+    return tekst % {"mdo": mdo_zin, "wie": wie, "onderwijs": onderwijs}
 
 
 def beschikking_afgeven(
@@ -109,11 +186,17 @@ def beschikking_afgeven(
     einddatum: date | None = None,
     verzonden_op: date | None = None,
     verzendwijze: str = "post",
+    aan_naam: str = "",
+    aan_adres: str = "",
     request=None,
 ) -> Beschikking:
     """The directeur decides. When the advices and the MDO-oordeel agree and the decision
-    follows them, one confirmation suffices; otherwise a motivering is required. The PDF
-    (beschikking and letter to the parents) is rendered and stored in this transaction."""
+    follows them, one confirmation suffices (the motivering then says why, from the
+    advices and the ondersteuningsbehoefte); otherwise a motivering is required. The name
+    and address go in the window envelope's block (the case page asks for them when it
+    is sent by post, `forms.BeschikkingForm`). The PDFs
+    (beschikking with the advices, the letter to the parents) are made by a background
+    task started after the commit: `besch.taak`."""
     with transaction.atomic():
         zaak = vergrendel(gebruiker, aanvraag, None, None)
         # A second click on "afgeven" after the first went through: say so, not 403.
@@ -145,12 +228,11 @@ def beschikking_afgeven(
         einddatum = None if zaak.hele_schoolloopbaan else (einddatum or zaak.einddatum)
         if besluit == Besluit.TOEGEKEND and ingangsdatum and einddatum and einddatum < ingangsdatum:
             raise ValidationError({"einddatum": _("De einddatum ligt vóór de ingangsdatum.")})
+        aan_naam, aan_adres = (aan_naam or "").strip(), (aan_adres or "").strip()
+        if aan_adres and not aan_naam:
+            raise ValidationError({"aan_naam": _("Vul ook de naam van de geadresseerde in.")})
         if not motivering.strip():
-            motivering = _(
-                "Het MDO / knooppunt toeleiding en beide deskundigen achten de leerling %(w)s "
-                "toelaatbaar. Het samenwerkingsverband neemt deze adviezen over; zij zijn bijgevoegd."
-            ) % {"w": "" if besluit == Besluit.TOEGEKEND else _("niet")}
-            motivering = " ".join(motivering.split())
+            motivering = standaard_motivering(zaak, besluit)
         besch = nieuwe_beschikking(
             zaak=zaak,
             gebruiker=gebruiker,
@@ -164,6 +246,8 @@ def beschikking_afgeven(
             afwijkend=not volgt,
             verzonden_op=verzonden_op,
             verzendwijze=verzendwijze,
+            aan_naam=aan_naam,
+            aan_adres=aan_adres,
         )
         workflow.overgang(
             zaak,
@@ -172,6 +256,7 @@ def beschikking_afgeven(
             label=_("Beschikking %(n)s afgegeven") % {"n": besch.nummer},
             request=request,
         )
+        besch.taak = documenten_starten(besch, gebruiker)
     return besch
 
 

@@ -100,6 +100,24 @@ def _startdatum(startdatum, aangemeld_op=None) -> date:
     return startdatum
 
 
+def _via_mdo(voorziening, leerling_id) -> None:
+    """Where the SWV's rule holds (the default), a pupil takes a seat in a collective
+    arrangement only after an MDO: a real MDO record on the dossier
+    (`selectors.heeft_mdo`), not the loket decision alone. The waiting list needs the
+    decision only: it is where the pupil waits while the MDO is held."""
+    if selectors.collectief_alleen_via_mdo(voorziening.swv_id) and not selectors.heeft_mdo(
+        leerling_id
+    ):
+        raise ValidationError(
+            {"startdatum": _(
+                "Plaatsen in een collectief arrangement kan in dit samenwerkingsverband "
+                "alleen via het MDO, en voor deze leerling is nog geen MDO vastgelegd. Leg "
+                "eerst het MDO vast (in de TLV-aanvraag, of zet het knooppuntoverleg om naar "
+                "een MDO), of zet de leerling op de wachtlijst."
+            )}
+        )  # fmt: skip
+
+
 def _besluit(gebruiker, voorziening, besluit) -> Ondersteuningsvraag:
     """The decision the placement rests on: a toegekende vraag in the user's scope, of the
     voorziening's SWV, of a soort (and on a meeting) the SWV's rule asks."""
@@ -170,6 +188,7 @@ def plaatsing_aanmaken(
     boven, reden = False, ""
     if direct_plaatsen:
         startdatum = _startdatum(startdatum)
+        _via_mdo(vz, vraag.leerling_id)
         boven, reden = _capaciteit(vz, boven_capaciteit, capaciteit_reden)
     obj = Plaatsing.objects.create(
         voorziening=vz, leerling_id=vraag.leerling_id, besluit=vraag, swv_id=vz.swv_id,
@@ -205,6 +224,7 @@ def plaatsing_plaatsen(
     if not vz.actief:
         raise ValidationError(_("Deze voorziening is niet actief; er kan niemand meer bij."))
     obj.startdatum = _startdatum(startdatum, obj.aangemeld_op)
+    _via_mdo(vz, obj.leerling_id)
     obj.boven_capaciteit, obj.capaciteit_reden = _capaciteit(
         vz, boven_capaciteit, capaciteit_reden, behalve=obj
     )
