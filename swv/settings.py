@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "swv.middleware.SessieVerversenMiddleware",
     "swv.middleware.PriveCacheMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "swv.middleware.TweeStapsMiddleware",
@@ -103,6 +104,8 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
+# A persistent connection is checked before reuse, so a restarted PostgreSQL costs no 500.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "swv.Gebruiker"
@@ -192,7 +195,10 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_AGE", default=30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True  # inactivity timeout, not absolute
+# An inactivity timeout, not absolute: swv.middleware.SessieVerversenMiddleware refreshes
+# the expiry at most once a minute instead of saving the session on every request.
+SESSION_SAVE_EVERY_REQUEST = False
+SWV_SESSIE_VERVERSEN = env.int("SWV_SESSIE_VERVERSEN", default=60)
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
