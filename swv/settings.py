@@ -165,6 +165,14 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
+# The cache: per process by default. With more than one worker process set SWV_CACHE_URL
+# to a shared cache, e.g. redis://127.0.0.1:6379/1, so that counters (the duplicate
+# check's limit per user) and cached figures hold across workers (docs/scaling.md).
+CACHES = {"default": env.cache("SWV_CACHE_URL", default="locmemcache://")}
+if env.bool("SWV_SESSIES_IN_CACHE", default=False):
+    # Sessions read from the shared cache, written through to the database.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
