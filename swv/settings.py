@@ -106,6 +106,12 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 # A persistent connection is checked before reuse, so a restarted PostgreSQL costs no 500.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite: a writing transaction takes the lock at BEGIN and waits up to 20 s for it,
+    # instead of failing with "database is locked" when two requests write at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "swv.Gebruiker"
@@ -248,3 +254,8 @@ SWV_BEWAARTERMIJN_TLV_JAREN = env.int("SWV_BEWAARTERMIJN_TLV_JAREN", default=3)
 SWV_BEWAARTERMIJN_THUISZITTERS_JAREN = env.int("SWV_BEWAARTERMIJN_THUISZITTERS_JAREN", default=3)
 # A dossier goes when every record on it has gone (anonymised) and it is this old [check].
 SWV_BEWAARTERMIJN_DOSSIER_JAREN = env.int("SWV_BEWAARTERMIJN_DOSSIER_JAREN", default=3)
+# Ondersteuningsroute records (vragen, arrangementen, plaatsingen, knooppuntoverleggen,
+# aanmeldingen): domain.md names no term; the TLV's by default [check].
+SWV_BEWAARTERMIJN_ROUTE_JAREN = env.int(
+    "SWV_BEWAARTERMIJN_ROUTE_JAREN", default=SWV_BEWAARTERMIJN_TLV_JAREN
+)
