@@ -2,6 +2,7 @@
 audit line names the dossier number, never the pupil). Each service checks scope, then
 permission, then content."""
 
+import copy
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,10 +15,11 @@ from swv.audit import AuditActie, vastleggen
 from swv.models import School
 from swv.selectors import scholen_voor
 
-from . import selectors, stappen
+from . import dubbelcontrole, selectors, stappen
 from .models import Leerling, Toestemming
 
 VELDEN = ("voornaam", "achternaam", "geboortedatum", "groep", "school", "trajectbegeleider")
+IDENTITEIT = ("voornaam", "achternaam", "geboortedatum")  # what the duplicate check compares
 
 
 class DubbelDossier(ValidationError):
@@ -29,10 +31,10 @@ class DubbelDossier(ValidationError):
         if bestaand is not None:
             tekst = _("Deze leerling heeft al een dossier (%(nr)s).") % {"nr": bestaand.nummer}
         else:
+            # Nothing about what exists (leerlingen.dubbelcontrole): only whom to ask.
             tekst = _(
-                "Voor een leerling met deze naam en geboortedatum bestaat al een dossier in "
-                "dit samenwerkingsverband. Neem contact op met het samenwerkingsverband om "
-                "toegang te krijgen."
+                "Voor deze leerling kunt u hier geen dossier aanmaken. Neem contact op met "
+                "het samenwerkingsverband."
             )
         super().__init__({"achternaam": [tekst]}, code="dubbel")
         self.bestaand = bestaand
@@ -44,7 +46,7 @@ def _school_in_scope(gebruiker, school: School) -> School:
     return school
 
 
-def _controleer(gebruiker, leerling: Leerling, *, behalve=None) -> None:
+def _controleer(leerling: Leerling) -> None:
     fouten = {}
     vandaag = timezone.localdate()
     if leerling.geboortedatum is not None:
@@ -62,6 +64,14 @@ def _controleer(gebruiker, leerling: Leerling, *, behalve=None) -> None:
                 }
     if fouten:
         raise ValidationError(fouten)
+
+
+def _dubbel(gebruiker, leerling: Leerling, *, behalve=None, request=None) -> None:
+    """The duplicate check (leerlingen.dubbelcontrole). Run OUTSIDE a transaction: the
+    audit entry of a hit must stay when the refusal rolls the rest back."""
+    if request is not None:
+        # Counted where a person asks through a page (the demo and imports are not).
+        dubbelcontrole.tellen(gebruiker)
     dubbel = selectors.mogelijke_dubbele(
         leerling.swv_id,
         leerling.voornaam,
@@ -70,11 +80,13 @@ def _controleer(gebruiker, leerling: Leerling, *, behalve=None) -> None:
         behalve=behalve,
     ).first()
     if dubbel is not None and leerling.geboortedatum is not None:
-        zichtbaar = selectors.leerlingen_voor(gebruiker).filter(pk=dubbel.pk).exists()
+        zichtbaar = dubbelcontrole.treffer(
+            gebruiker, dubbel, selectors.leerlingen_voor, wat="Dossier-dubbelcontrole",
+            request=request,
+        )  # fmt: skip
         raise DubbelDossier(dubbel if zichtbaar else None)
 
 
-@transaction.atomic
 def leerling_aanmaken(
     *,
     gebruiker,
@@ -84,8 +96,10 @@ def leerling_aanmaken(
     geboortedatum: datetime.date,
     groep: int | None = None,
     trajectbegeleider=None,
+    request=None,
 ) -> Leerling:
-    """A new dossier at a school in the user's scope, in that school's SWV."""
+    """A new dossier at a school in the user's scope, in that school's SWV. With the
+    `request` of a page, the duplicate check is counted (leerlingen.dubbelcontrole)."""
     workflow.eis(gebruiker, stappen.AANMAKEN.permissie)
     _school_in_scope(gebruiker, school)
     leerling = Leerling(
@@ -101,15 +115,16 @@ def leerling_aanmaken(
     leerling.full_clean(exclude=["leerling_sleutel", "aangemaakt_door"], validate_constraints=False)
     if geboortedatum is None:
         raise ValidationError({"geboortedatum": _("Vul de geboortedatum in.")})
-    _controleer(gebruiker, leerling)
+    _controleer(leerling)
+    _dubbel(gebruiker, leerling, request=request)
     try:
         with transaction.atomic():
             leerling.save()
+            vastleggen(actie=AuditActie.AANGEMAAKT, gebruiker=gebruiker, obj=leerling,
+                       omschrijving=f"{leerling.audit_label} aangemaakt")  # fmt: skip
     except IntegrityError:
         # Two people created the same pupil at the same moment: the database refused one.
         raise DubbelDossier(None) from None
-    vastleggen(actie=AuditActie.AANGEMAAKT, gebruiker=gebruiker, obj=leerling,
-               omschrijving=f"{leerling.audit_label} aangemaakt")  # fmt: skip
     return leerling
 
 
@@ -122,10 +137,28 @@ def _vergrendel(gebruiker, leerling: Leerling, stap) -> Leerling:
     return leerling
 
 
-@transaction.atomic
-def leerling_wijzigen(*, gebruiker, leerling: Leerling, **velden) -> Leerling:
+def leerling_wijzigen(*, gebruiker, leerling: Leerling, request=None, **velden) -> Leerling:
     """Change who the pupil is or where: name, birth date, groep, school (within the
-    user's scope), trajectbegeleider. The audit names the fields, not their values."""
+    user's scope), trajectbegeleider. The audit names the fields, not their values. A
+    new name or birth date is checked for duplicates first, outside the transaction."""
+    if not selectors.leerlingen_voor(gebruiker).filter(pk=leerling.pk).exists():
+        raise PermissionDenied(_("Dit dossier valt buiten uw werkgebied."))
+    workflow.eis(gebruiker, stappen.WIJZIGEN.permissie, leerling)
+    if any(velden.get(v, getattr(leerling, v)) != getattr(leerling, v) for v in IDENTITEIT):
+        voorstel = copy.copy(leerling)
+        for veld in IDENTITEIT:
+            setattr(voorstel, veld, velden.get(veld, getattr(leerling, veld)))
+        if voorstel.geboortedatum is not None:
+            _dubbel(gebruiker, voorstel, behalve=leerling, request=request)
+    try:
+        with transaction.atomic():
+            return _wijzigen(gebruiker, leerling, velden)
+    except IntegrityError:
+        # Someone created the same pupil meanwhile: the database refused the second.
+        raise DubbelDossier(None) from None
+
+
+def _wijzigen(gebruiker, leerling: Leerling, velden: dict) -> Leerling:
     leerling = _vergrendel(gebruiker, leerling, stappen.WIJZIGEN)
     onbekend = set(velden) - set(VELDEN)
     if onbekend:
@@ -145,7 +178,7 @@ def leerling_wijzigen(*, gebruiker, leerling: Leerling, **velden) -> Leerling:
     for veld, waarde in velden.items():
         setattr(leerling, veld, waarde)
     leerling.full_clean(exclude=["leerling_sleutel", "aangemaakt_door"], validate_constraints=False)
-    _controleer(gebruiker, leerling, behalve=leerling)
+    _controleer(leerling)
     leerling.save()
     if gewijzigd:
         vastleggen(actie=AuditActie.GEWIJZIGD, gebruiker=gebruiker, obj=leerling,

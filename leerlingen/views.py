@@ -14,7 +14,7 @@ from swv import workflow
 from swv.audit import bekeken
 from swv.views import ScopedListView, binnen_bereik
 
-from . import selectors, services, stappen
+from . import dubbelcontrole, selectors, services, stappen
 from .filters import LeerlingFilter
 from .forms import IntrekkenForm, LeerlingForm, ToestemmingForm
 from .models import Leerling
@@ -63,8 +63,9 @@ def _pagina(request, leerling, *, status=200, **formulieren):
     return render(request, "leerlingen/detail.html", context, status=status)
 
 
-def _formulier(request, form, leerling=None):
-    return render(request, "leerlingen/form.html", {"form": form, "leerling": leerling})
+def _formulier(request, form, leerling=None, status=200):
+    context = {"form": form, "leerling": leerling}
+    return render(request, "leerlingen/form.html", context, status=status)
 
 
 @login_required
@@ -73,11 +74,16 @@ def nieuw(request):
     form = LeerlingForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            leerling = services.leerling_aanmaken(gebruiker=request.user, **form.cleaned_data)
+            leerling = services.leerling_aanmaken(
+                gebruiker=request.user, request=request, **form.cleaned_data
+            )
         except services.DubbelDossier as fout:
             if fout.bestaand is not None:
                 return _naar_bestaand(request, fout.bestaand)
             workflow.fout_op_formulier(form, fout)
+        except dubbelcontrole.TeVeelControles as fout:
+            form.add_error(None, fout.args[0])
+            return _formulier(request, form, status=429)
         except ValidationError as fout:
             workflow.fout_op_formulier(form, fout)
         else:
@@ -102,7 +108,12 @@ def wijzigen(request, pk):
     if request.method == "POST" and form.is_valid():
         velden = {v: form.cleaned_data[v] for v in form.fields}
         try:
-            services.leerling_wijzigen(gebruiker=request.user, leerling=leerling, **velden)
+            services.leerling_wijzigen(
+                gebruiker=request.user, leerling=leerling, request=request, **velden
+            )
+        except dubbelcontrole.TeVeelControles as fout:
+            form.add_error(None, fout.args[0])
+            return _formulier(request, form, leerling, status=429)
         except ValidationError as fout:
             workflow.fout_op_formulier(form, fout)
         else:

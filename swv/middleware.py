@@ -5,6 +5,9 @@ given a TOTP code this session can reach only the sign-in pages (and public page
 other request goes to the code page, or to the set-up page when no device is enrolled.
 """
 
+import time
+
+from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -54,3 +57,36 @@ class PriveCacheMiddleware:
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             response["Cache-Control"] = self.WAARDE
         return response
+
+
+VERVERST = "_sessie_ververst"
+
+
+class SessieVerversenMiddleware:
+    """The inactivity timeout without a session write on every request (issue 15).
+
+    SESSION_SAVE_EVERY_REQUEST would save the session (BEGIN, UPDATE, COMMIT) on every
+    page. Instead a signed-in user's session is marked modified, and so saved with a new
+    expiry, at most once per `SWV_SESSIE_VERVERSEN` seconds (default 60): the session ends
+    after SESSION_COOKIE_AGE seconds without a request, give or take that minute.
+    `sessie_resterend()` gives the exact seconds left (the page's `data-sessie-duur`).
+    Sits after the authentication middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            nu = int(time.time())
+            if nu - request.session.get(VERVERST, 0) >= settings.SWV_SESSIE_VERVERSEN:
+                request.session[VERVERST] = nu
+        return self.get_response(request)
+
+
+def sessie_resterend(request) -> int:
+    """Seconds until this session ends when no further request comes."""
+    gezet = request.session.get(VERVERST)
+    if gezet is None:
+        return settings.SESSION_COOKIE_AGE
+    return max(0, settings.SESSION_COOKIE_AGE - (int(time.time()) - gezet))

@@ -4,10 +4,11 @@ Included in `swv/urls.py` before the login route (`path("accounts/", include("sw
 so it answers /accounts/logout/ (GET: "Wilt u uitloggen?", POST: sign out and show
 "U bent uitgelogd"), /accounts/uitgelogd/ and /accounts/sessie/ (the keep-alive that
 static/js/sessie.js calls when the user chooses "Blijf ingelogd"). The session is an
-inactivity timeout (SESSION_COOKIE_AGE, SESSION_SAVE_EVERY_REQUEST): any request by the
-signed-in user refreshes it, this one does nothing else.
+inactivity timeout (SESSION_COOKIE_AGE, refreshed at most once a minute by
+swv.middleware.SessieVerversenMiddleware); this request refreshes it now.
 """
 
+import time
 from urllib.parse import urlsplit
 
 from django.contrib.auth import views as auth_views
@@ -18,6 +19,8 @@ from django.urls import Resolver404, path, resolve
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
+
+from .middleware import VERVERST, sessie_resterend
 
 
 class AfmeldenView(LoginRequiredMixin, auth_views.LogoutView):
@@ -44,7 +47,8 @@ class SessieVerlengenView(LoginRequiredMixin, View):
     usual redirect to the sign-in page (the script then knows the session has gone)."""
 
     def get(self, request):
-        response = JsonResponse({"resterend": request.session.get_expiry_age()})
+        request.session[VERVERST] = int(time.time())
+        response = JsonResponse({"resterend": sessie_resterend(request)})
         response["Cache-Control"] = "no-store"
         return response
 

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "swv.middleware.SessieVerversenMiddleware",
     "swv.middleware.PriveCacheMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "swv.middleware.TweeStapsMiddleware",
@@ -103,6 +104,14 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
+# A persistent connection is checked before reuse, so a restarted PostgreSQL costs no 500.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite: a writing transaction takes the lock at BEGIN and waits up to 20 s for it,
+    # instead of failing with "database is locked" when two requests write at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "swv.Gebruiker"
@@ -162,6 +171,14 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
+# The cache: per process by default. With more than one worker process set SWV_CACHE_URL
+# to a shared cache, e.g. redis://127.0.0.1:6379/1, so that counters (the duplicate
+# check's limit per user) and cached figures hold across workers (docs/scaling.md).
+CACHES = {"default": env.cache("SWV_CACHE_URL", default="locmemcache://")}
+if env.bool("SWV_SESSIES_IN_CACHE", default=False):
+    # Sessions read from the shared cache, written through to the database.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -192,7 +209,10 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_AGE", default=30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True  # inactivity timeout, not absolute
+# An inactivity timeout, not absolute: swv.middleware.SessieVerversenMiddleware refreshes
+# the expiry at most once a minute instead of saving the session on every request.
+SESSION_SAVE_EVERY_REQUEST = False
+SWV_SESSIE_VERVERSEN = env.int("SWV_SESSIE_VERVERSEN", default=60)
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -234,3 +254,8 @@ SWV_BEWAARTERMIJN_TLV_JAREN = env.int("SWV_BEWAARTERMIJN_TLV_JAREN", default=3)
 SWV_BEWAARTERMIJN_THUISZITTERS_JAREN = env.int("SWV_BEWAARTERMIJN_THUISZITTERS_JAREN", default=3)
 # A dossier goes when every record on it has gone (anonymised) and it is this old [check].
 SWV_BEWAARTERMIJN_DOSSIER_JAREN = env.int("SWV_BEWAARTERMIJN_DOSSIER_JAREN", default=3)
+# Ondersteuningsroute records (vragen, arrangementen, plaatsingen, knooppuntoverleggen,
+# aanmeldingen): domain.md names no term; the TLV's by default [check].
+SWV_BEWAARTERMIJN_ROUTE_JAREN = env.int(
+    "SWV_BEWAARTERMIJN_ROUTE_JAREN", default=SWV_BEWAARTERMIJN_TLV_JAREN
+)

@@ -1,7 +1,9 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
@@ -71,6 +73,34 @@ class VergevingsvollePaginering:
         nummer = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg)
         page = paginator.get_page(paginator.num_pages if nummer == "last" else nummer)
         return paginator, page, page.object_list, page.has_other_pages()
+
+
+class ZoekPaginator(Paginator):
+    """For a search (`LIKE '%...%'` over many rows): the filter runs once, not twice (for
+    COUNT and for the page). The ids of the matches in order, at most GRENS + 1, give the
+    count; a page reads its rows by id. Only above GRENS matches is COUNT run as usual.
+    Use it only while a search term is given: an unfiltered list counts cheaply."""
+
+    GRENS = 1000
+
+    @cached_property
+    def _ids(self):
+        return list(self.object_list.values_list("pk", flat=True)[: self.GRENS + 1])
+
+    @cached_property
+    def count(self):
+        return len(self._ids) if len(self._ids) <= self.GRENS else super().count
+
+    def page(self, number):
+        if self.count > self.GRENS:
+            return super().page(number)
+        number = self.validate_number(number)
+        onder = (number - 1) * self.per_page
+        boven = onder + self.per_page
+        if boven + self.orphans >= self.count:
+            boven = self.count
+        ids = self._ids[onder:boven]
+        return self._get_page(list(self.object_list.filter(pk__in=ids)), number, self)
 
 
 class ScopedListView(VergevingsvollePaginering, OrganisatieMixin, FilterView):

@@ -80,6 +80,16 @@ def _db(db):
     pass
 
 
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """Every test starts with an empty cache: counters (the duplicate check's limit),
+    cached figures and sessions kept there do not leak from one test into the next."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def duo_dir():
     return DUO_DIR

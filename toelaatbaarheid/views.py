@@ -28,6 +28,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from swv import audit, documenten, workflow
 from swv.exports import FORMATEN
 from swv.schooljaar import huidig_schooljaar
+from swv.views import ZoekPaginator
 from swv.workflow import Stap
 
 from . import dubbelcontrole, forms, reports, selectors, services, stappen, validators
@@ -51,7 +52,9 @@ class IndexView(TlvMixin, TemplateView):
             request=self.request,
         )
         qs = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-        pagina = Paginator(qs, self.paginate_by).get_page(self.request.GET.get("page"))
+        zoeken = filterset.is_bound and filterset.form.cleaned_data.get("q")
+        paginator = (ZoekPaginator if zoeken else Paginator)(qs, self.paginate_by)
+        pagina = paginator.get_page(self.request.GET.get("page"))
         ctx.update(
             filter=filterset,
             pagina=pagina,

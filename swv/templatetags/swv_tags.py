@@ -12,12 +12,13 @@ def query_met(context, **wijzigingen):
     return params.urlencode()
 
 
-@register.simple_tag
-def sessieduur():
-    """The inactivity timeout in seconds (static/js/sessie.js warns before it ends)."""
-    from django.conf import settings
+@register.simple_tag(takes_context=True)
+def sessieduur(context):
+    """Seconds until the session ends without a further request (static/js/sessie.js
+    warns before then); see swv.middleware.SessieVerversenMiddleware."""
+    from swv.middleware import sessie_resterend
 
-    return settings.SESSION_COOKIE_AGE
+    return sessie_resterend(context["request"])
 
 
 @register.simple_tag(takes_context=True)

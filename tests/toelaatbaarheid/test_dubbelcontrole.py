@@ -91,7 +91,7 @@ def test_wijzigen_naar_een_leerling_van_een_ander_bestuur_verraadt_niets(als):
 
 
 def test_controles_per_gebruiker_begrensd(als, settings):
-    settings.TLV_DUBBELCONTROLE_LIMIET = 2
+    settings.DUBBELCONTROLE_LIMIET = 2
     client = als("ib-innovo")
     for _ in range(2):
         assert client.post("/tlv/nieuw/", _post()).status_code == 302
