@@ -79,7 +79,9 @@ class SessieVerversenMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             nu = int(time.time())
-            if nu - request.session.get(VERVERST, 0) >= settings.SWV_SESSIE_VERVERSEN:
+            # At most once a minute, and never more than 1/30 of the timeout late.
+            interval = min(settings.SWV_SESSIE_VERVERSEN, settings.SESSION_COOKIE_AGE // 30)
+            if nu - request.session.get(VERVERST, 0) >= interval:
                 request.session[VERVERST] = nu
         return self.get_response(request)
 
