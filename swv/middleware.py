@@ -79,11 +79,15 @@ class SessieVerversenMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             nu = int(time.time())
-            # At most once a minute, and never more than 1/30 of the timeout late.
-            interval = min(settings.SWV_SESSIE_VERVERSEN, settings.SESSION_COOKIE_AGE // 30)
-            if nu - request.session.get(VERVERST, 0) >= interval:
+            if nu - request.session.get(VERVERST, 0) >= settings.SWV_SESSIE_VERVERSEN:
                 request.session[VERVERST] = nu
         return self.get_response(request)
+
+
+def bij_aanmelden(sender, request, user, **kwargs):
+    """Signing in saves the session anyway: it counts as the refresh (user_logged_in,
+    connected in swv.signals), so the first page after it writes nothing."""
+    request.session[VERVERST] = int(time.time())
 
 
 def sessie_resterend(request) -> int:

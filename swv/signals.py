@@ -7,10 +7,11 @@ its rows in bulk (no model signals): apps that cache figures derived from them l
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import Signal, receiver
 
-from . import audit
+from . import audit, middleware
 from .models import AuditActie
 
 gegevens_geimporteerd = Signal()
+user_logged_in.connect(middleware.bij_aanmelden, dispatch_uid="swv_sessie_ververst")
 
 
 @receiver(user_logged_in, dispatch_uid="swv_audit_aangemeld")

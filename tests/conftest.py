@@ -81,6 +81,13 @@ def _db(db):
 
 
 @pytest.fixture(autouse=True)
+def _sessie_niet_verversen(settings):
+    """No session refresh during a test (query counts compare requests seconds apart);
+    the refresh itself is tested with its own interval (tests/swv/test_conventies_sessie)."""
+    settings.SWV_SESSIE_VERVERSEN = 24 * 3600
+
+
+@pytest.fixture(autouse=True)
 def _lege_cache():
     """Every test starts with an empty cache: counters (the duplicate check's limit),
     cached figures and sessions kept there do not leak from one test into the next."""

@@ -50,6 +50,7 @@ def test_lijsten_passen_op_390_px(browser, live_server):  # noqa: F811
 
 def test_verlopen_sessie_waarschuwt_en_bewaart_de_invoer(browser, live_server, settings):  # noqa: F811
     settings.SESSION_COOKIE_AGE = 8  # warned at 4 s left (half of it, at most 2 minutes)
+    settings.SWV_SESSIE_VERVERSEN = 0  # every request refreshes an 8-second session
     with Sessie(browser, live_server.url, voor_axe=False) as sessie:
         p = sessie.pagina
         sessie.wachtwoord("opr")  # the OPR has no TOTP step: a second sign-in is possible

@@ -72,10 +72,11 @@ def _sessie(client):
     return Session.objects.get(session_key=client.session.session_key)
 
 
-def test_sessie_verloopt_na_dertig_minuten_zonder_activiteit(als):
+def test_sessie_verloopt_na_dertig_minuten_zonder_activiteit(als, settings):
     """Thirty minutes without a request end the session; any request within them keeps it
     (issue 14), while a page within a minute of the last refresh writes nothing (issue 15)."""
     assert settings.SESSION_COOKIE_AGE == 30 * 60
+    settings.SWV_SESSIE_VERVERSEN = 60  # the default (tests/conftest.py turns it off)
     with time_machine.travel(datetime(2026, 12, 4, 9, 0, tzinfo=UTC), tick=False) as klok:
         client = als("ib-innovo")
         assert client.get("/").status_code == 200
@@ -94,7 +95,8 @@ def test_sessie_verloopt_na_dertig_minuten_zonder_activiteit(als):
         assert client.get("/").status_code == 302  # 30 minutes of silence: signed out
 
 
-def test_sessieduur_op_de_pagina_is_wat_er_echt_resteert(als):
+def test_sessieduur_op_de_pagina_is_wat_er_echt_resteert(als, settings):
+    settings.SWV_SESSIE_VERVERSEN = 60
     with time_machine.travel(datetime(2026, 12, 4, 9, 0, tzinfo=UTC), tick=False) as klok:
         client = als("ib-innovo")
         client.get("/")

@@ -94,6 +94,7 @@ def _ondersteuningsroute():
         "knooppunt:index",
         "voorzieningen:index",
         "zorgplicht:index",
+        "kpi:route",
     ):
         for username in REGELS[naam].wie:
             VERWACHT_MENU[username].add(naam)
