@@ -453,6 +453,8 @@ class Arrangement(Genummerd, ConcurrentTransitionMixin, models.Model):
         ]
         indexes = [
             models.Index(fields=["swv", "status", "-startdatum"], name="arr_swv_status_idx"),
+            # The list's order (newest first) read from an index, for any scope.
+            models.Index(fields=["-startdatum", "-id"], name="arr_volgorde_idx"),
             models.Index(fields=["school", "-startdatum"], name="arr_school_idx"),
             models.Index(fields=["trajectbegeleider", "-startdatum"], name="arr_tb_idx"),
         ]

@@ -13,7 +13,8 @@ evaluations inherit their parent's scope.
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
 
 from swv.models import Samenwerkingsverband
 from swv.roles import Rol
@@ -228,9 +229,9 @@ def arrangementen_van_dossier(user, leerling) -> QuerySet[Arrangement]:
     )
 
 
-def totaal_kosten(arrangementen: QuerySet[Arrangement]) -> Decimal:
-    """The summed cost of a (filtered, scoped) list of arrangementen: one query."""
-    return arrangementen.order_by().aggregate(t=Sum("kosten"))["t"] or Decimal("0.00")
+# The summed cost of a (filtered, scoped) list of arrangementen, as a list's `totalen`
+# (swv.views.ScopedListView: computed in the same query as the count).
+TOTAAL_KOSTEN = {"totaal_kosten": Coalesce(Sum("kosten"), Value(Decimal("0.00")))}
 
 
 def uitgaven_arrangementen(

@@ -342,11 +342,11 @@ class ArrangementLijstView(ScopedListView):
     template_name = "ondersteuning/arrangementen.html"
     filterset_class = ArrangementFilter
     selector = selectors.arrangement_lijst
+    totalen = selectors.TOTAAL_KOSTEN
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["querystring"] = self.request.GET.urlencode()
-        ctx["totaal_kosten"] = selectors.totaal_kosten(self.object_list)
         return ctx
 
 

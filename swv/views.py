@@ -1,6 +1,7 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -105,13 +106,30 @@ class ZoekPaginator(Paginator):
 
 class ScopedListView(VergevingsvollePaginering, OrganisatieMixin, FilterView):
     """A filtered, paginated list of what `selector(user)` gives; an app's list sets its
-    own `permission_required`."""
+    own `permission_required`. `totalen` (name: aggregate, e.g. {"totaal_kosten":
+    Sum("kosten")}) are computed over the whole filtered list in the same query as the
+    page count, and are in the context under their names."""
 
     paginate_by = 25
     selector = None
+    totalen: dict = {}
 
     def get_queryset(self):
         return type(self).selector(self.request.user)
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        self.uitkomst_totalen = {}
+        if self.totalen:
+            uitkomst = queryset.order_by().aggregate(_aantal=Count("pk"), **self.totalen)
+            paginator.__dict__["count"] = uitkomst.pop("_aantal")  # Paginator.count, cached
+            self.uitkomst_totalen = uitkomst
+        return paginator
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(getattr(self, "uitkomst_totalen", {}))
+        return ctx
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from leerlingen.models import Leerling
-from ondersteuning import demo
+from ondersteuning import demo, selectors
 from ondersteuning.models import (
     Arrangement,
     ArrangementStatus,
@@ -327,6 +327,27 @@ def test_list_query_count_is_constant(
     assert len(vijftig) == len(tien)
     with django_assert_max_num_queries(len(tien)):
         client.get(url)
+
+
+def test_list_total_cost_and_count_in_one_query(als, ib, medewerker, noor, overleg):
+    """The list's "n arrangementen; kosten samen" is the whole filtered selection, counted
+    and summed in the one query that also gives the page count."""
+    from django.db import connection
+    from django.template.defaultfilters import floatformat
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+
+    _toegekend(ib, medewerker, noor, overleg)
+    client = als("medewerker")
+    selectie = selectors.arrangement_lijst(medewerker)
+    n, kosten = selectie.count(), sum(a.kosten for a in selectie)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse("ondersteuning:arrangementen")).content.decode()
+    with translation.override("nl"):
+        bedrag = floatformat(kosten, "2g")
+    assert f"{n} arrangement" in html and f"€ {bedrag}." in html
+    totalen = [q["sql"] for q in queries if "SUM(" in q["sql"].upper()]
+    assert len(totalen) == 1 and "COUNT(" in totalen[0].upper()
 
 
 # Steps ------------------------------------------------------------------------------------
