@@ -285,7 +285,7 @@ def thuiszitter_wijzigen(
         raise TypeError(f"Onbekende velden: {sorted(onbekend)}")
     with transaction.atomic():
         huidig = (
-            Thuiszitter.objects.select_for_update()
+            Thuiszitter.objects.select_for_update(of=("self",))
             .select_related("school", "trajectbegeleider")
             .get(pk=thuiszitter.pk)
         )

@@ -65,6 +65,8 @@ def test_beschikking_afgeven_many_times_at_once_gives_one_beschikking(demo_gelad
         "besluit": "toegekend",
         "motivering": "Gelijktijdigheidstest: besluit met motivering.",
         "verzendwijze": "post",
+        "aan_naam": "Fam. Gelijktijdig",
+        "aan_adres": "Dorpsstraat 1\n6411 AA Heerlen",
     }
     antwoorden = _tegelijk(lambda i: clients[i].post(url, data).status_code)
     assert 500 not in antwoorden
