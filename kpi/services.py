@@ -11,16 +11,16 @@ from django.utils.translation import gettext as _
 
 from leerlingen.services import dossier_koppelen
 from ondersteuningsplan.models import Kpi
-
-# The chapters' optimistic-locking refusal (a swv.workflow.VerouderdeVersie carrying the
-# saved object): one mechanism for every edit form.
-from ondersteuningsplan.services import Bewerkconflict
 from swv import formats, workflow
 from swv.audit import AuditActie, vastleggen
 from swv.getallen import getal
 from swv.models import Samenwerkingsverband, School, Schoolbestuur
 from swv.roles import Rol
 from swv.selectors import samenwerkingsverbanden_voor
+
+# The chapters' optimistic-locking refusal (a swv.workflow.VerouderdeVersie carrying the
+# saved object): one mechanism for every edit form.
+from swv.workflow import Bewerkconflict
 
 from . import selectors, stappen
 from .models import (

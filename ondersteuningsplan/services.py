@@ -45,18 +45,7 @@ from .models import (
 )
 from .rijketekst import platte_tekst
 
-
-class Bewerkconflict(workflow.VerouderdeVersie):
-    """Someone else saved the same section first; `huidig` holds their version."""
-
-    def __init__(self, huidig):
-        super().__init__(
-            _(
-                "Iemand anders heeft dit intussen opgeslagen. Uw wijziging is niet opgeslagen; "
-                "vergelijk met de opgeslagen tekst en sla opnieuw op."
-            )
-        )
-        self.huidig = huidig
+Bewerkconflict = workflow.Bewerkconflict  # someone else saved the same section first
 
 
 class NietBewerkbaar(workflow.WorkflowFout):

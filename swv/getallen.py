@@ -1,11 +1,12 @@
 """Numbers the Dutch way, in one place: a decimal comma, no exponent, no trailing zeros
 unless asked for ("12,5", "7", "0,25"). Pages, PDFs, messages and chart labels use it;
-amounts of money have their own format (kpi/verantwoording/bedragen.py) because they
-carry a currency sign and thousands separators."""
+amounts of money are `euro()` (the `|euro` template filter): a currency sign, thousands
+separators and two decimals."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
 LEEG = "–"
+NBSP = "\u00a0"
 
 
 def getal(waarde, *, decimalen: int | None = None, max_decimalen: int | None = None) -> str:
@@ -27,3 +28,18 @@ def getal(waarde, *, decimalen: int | None = None, max_decimalen: int | None = N
 def procent(waarde, *, max_decimalen: int = 1) -> str:
     """'12,5%', '7%'; None gives ''."""
     return "" if waarde is None else f"{getal(waarde, max_decimalen=max_decimalen)}%"
+
+
+def euro(bedrag) -> str:
+    """Dutch notation with the euro sign: € 132.380,00. The space after the sign is a
+    no-break space, so a page or PDF never wraps "€" away from its number. None gives ''."""
+    if bedrag is None or bedrag == "":
+        return ""
+    afgerond = Decimal(str(bedrag)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    teken = "-" if afgerond < 0 else ""
+    heel, cent = f"{abs(afgerond):.2f}".split(".")
+    groepen = []
+    while heel:
+        groepen.insert(0, heel[-3:])
+        heel = heel[:-3]
+    return f"€{NBSP}{teken}{'.'.join(groepen)},{cent}"

@@ -134,6 +134,21 @@ class VerouderdeVersie(WorkflowFout):
         )
 
 
+class Bewerkconflict(VerouderdeVersie):
+    """A stale save of a text someone else saved first; `huidig` holds their version,
+    which the form shows beside the user's (templates/includes/bewerkconflict.html)."""
+
+    def __init__(self, huidig, message=None):
+        super().__init__(
+            message
+            or _(
+                "Iemand anders heeft dit intussen opgeslagen. Uw wijziging is niet opgeslagen; "
+                "vergelijk met de opgeslagen tekst en sla opnieuw op."
+            )
+        )
+        self.huidig = huidig
+
+
 def eis(gebruiker, permissie: str, obj=None) -> None:
     """PermissionDenied unless the user has the permission (on the object)."""
     if not gebruiker.has_perm(permissie, obj):

@@ -7,12 +7,12 @@ than guessed: "12.5" could mean twelve and a half or be a typo for 12.500.
 """
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from swv.getallen import procent
+from swv.getallen import NBSP, euro, procent
 
 from .models import BEDRAG_MAX
 
@@ -47,22 +47,9 @@ def bedrag_parsen(invoer: str | None) -> Decimal | None:
     return bedrag.quantize(Decimal("0.01"))
 
 
-NBSP = "\u00a0"
-
-
 def bedrag_weergeven(bedrag: Decimal | None) -> str:
-    """Dutch notation with the euro sign: € 132.380,00. The space after the sign is a
-    no-break space, so a page or PDF never wraps "€" away from its number."""
-    if bedrag is None:
-        return ""
-    afgerond = Decimal(bedrag).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    teken = "-" if afgerond < 0 else ""
-    heel, cent = f"{abs(afgerond):.2f}".split(".")
-    groepen = []
-    while heel:
-        groepen.insert(0, heel[-3:])
-        heel = heel[:-3]
-    return f"€{NBSP}{teken}{'.'.join(groepen)},{cent}"
+    """Dutch notation with the euro sign (swv.getallen.euro): € 132.380,00."""
+    return euro(bedrag)
 
 
 def bedrag_invoer(bedrag: Decimal | None) -> str:

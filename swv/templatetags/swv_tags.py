@@ -30,3 +30,11 @@ def terug_na_aanmelden(context, volgende):
     from swv.sessie import formulierpagina
 
     return formulierpagina(context["request"], volgende)
+
+
+@register.filter
+def euro(bedrag):
+    """{{ a.kosten|euro }}: "€ 1.234,50" with a no-break space (swv.getallen.euro)."""
+    from swv.getallen import euro as _euro
+
+    return _euro(bedrag)

@@ -333,9 +333,9 @@ def test_list_total_cost_and_count_in_one_query(als, ib, medewerker, noor, overl
     """The list's "n arrangementen; kosten samen" is the whole filtered selection, counted
     and summed in the one query that also gives the page count."""
     from django.db import connection
-    from django.template.defaultfilters import floatformat
     from django.test.utils import CaptureQueriesContext
-    from django.utils import translation
+
+    from swv.getallen import euro
 
     _toegekend(ib, medewerker, noor, overleg)
     client = als("medewerker")
@@ -343,9 +343,7 @@ def test_list_total_cost_and_count_in_one_query(als, ib, medewerker, noor, overl
     n, kosten = selectie.count(), sum(a.kosten for a in selectie)
     with CaptureQueriesContext(connection) as queries:
         html = client.get(reverse("ondersteuning:arrangementen")).content.decode()
-    with translation.override("nl"):
-        bedrag = floatformat(kosten, "2g")
-    assert f"{n} arrangement" in html and f"€ {bedrag}." in html
+    assert f"{n} arrangement" in html and f"{euro(kosten)}." in html
     totalen = [q["sql"] for q in queries if "SUM(" in q["sql"].upper()]
     assert len(totalen) == 1 and "COUNT(" in totalen[0].upper()
 

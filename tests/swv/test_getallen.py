@@ -31,3 +31,13 @@ def test_procent():
     assert procent(Decimal("12.34")) == "12,3%"
     assert procent(Decimal("7")) == "7%"
     assert procent(None) == ""
+
+
+def test_euro_met_vaste_spatie_en_duizendtallen():
+    from decimal import Decimal
+
+    from swv.getallen import euro
+
+    assert euro(Decimal("132380")) == "€\u00a0132.380,00"
+    assert euro(Decimal("-1234.565")) == "€\u00a0-1.234,57"
+    assert euro(0) == "€\u00a00,00" and euro(None) == ""
