@@ -17,3 +17,10 @@ class KnooppuntConfig(AppConfig):
         tijdlijn.registreer_actie(overleg_starten)
         bewaartermijnen.registreer(privacy.REGEL)
         inzage.registreer(privacy.inzage)
+
+        # Field-level change history of the pupil records (swv/historie.py).
+        from swv import historie
+
+        from .models import Knooppuntoverleg
+
+        historie.registreer(Knooppuntoverleg)

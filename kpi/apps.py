@@ -32,4 +32,10 @@ class KpiConfig(AppConfig):
         gegevensversie.koppelen()
 
         # Registers the ondersteuningsroute's computed KPIs in berekeningen.BRONNEN.
+        # Field-level change history of the pupil records (swv/historie.py).
+        from swv import historie
+
         from . import routekengetallen  # noqa: F401
+        from .models import Thuiszitter
+
+        historie.registreer(Thuiszitter)

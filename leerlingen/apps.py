@@ -13,3 +13,11 @@ class LeerlingenConfig(AppConfig):
 
         bewaartermijnen.registreer(privacy.REGEL)
         inzage.registreer(privacy.inzage)
+
+        # Field-level change history of the pupil records (swv/historie.py).
+        from swv import historie
+
+        from .models import Leerling, Toestemming
+
+        historie.registreer(Leerling)
+        historie.registreer(Toestemming, ouder="leerling")

@@ -19,3 +19,11 @@ class OndersteuningConfig(AppConfig):
         for regel in privacy.REGELS:
             bewaartermijnen.registreer(regel)
         inzage.registreer(privacy.inzage)
+
+        # Field-level change history of the pupil records (swv/historie.py).
+        from swv import historie
+
+        from .models import Arrangement, Ondersteuningsvraag
+
+        historie.registreer(Ondersteuningsvraag)
+        historie.registreer(Arrangement)

@@ -1,3 +1,4 @@
+from auditlog.models import LogEntry
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -110,3 +111,9 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# The field history holds pupil data: it is read only on the scoped /privacy/historie/
+# page (swv/historie.py), not in the admin that auditlog registers.
+if admin.site.is_registered(LogEntry):
+    admin.site.unregister(LogEntry)

@@ -13,7 +13,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import QuerySet
 
-from . import audit
+from . import audit, historie
 from .models import AuditActie
 
 ANONIMISEREN = "anonimiseren"
@@ -64,7 +64,8 @@ class Uitkomst:
 
 def toepassen(*, peildatum: date, dry_run: bool) -> list[Uitkomst]:
     """Apply every rule on `peildatum`. Each record is handled and logged in one
-    transaction, so a failure leaves no half-anonymised record and no lost log line."""
+    transaction, so a failure leaves no half-anonymised record and no lost log line; the
+    record's field history (`swv.historie`) goes with it."""
     uitkomsten = []
     for regel in regels():
         labels = []
@@ -82,6 +83,7 @@ def toepassen(*, peildatum: date, dry_run: bool) -> list[Uitkomst]:
                     omschrijving=f"Bewaartermijn verstreken ({regel.naam}): {label}",
                     details={"regel": regel.naam, "peildatum": peildatum.isoformat()},
                 )
-                regel.uitvoeren(obj)
+                with historie.wissen_bij(obj):  # the field history holds the old values
+                    regel.uitvoeren(obj)
         uitkomsten.append(Uitkomst(regel, labels))
     return uitkomsten

@@ -20,7 +20,7 @@ from django.views.generic import FormView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
-from . import audit, inzage, selectors
+from . import audit, historie, inzage, selectors
 from .forms import DatumFilter, DatumVeld
 from .models import AuditActie, AuditEvent, Gebruiker
 from .views import VergevingsvollePaginering
@@ -148,3 +148,59 @@ class InzageView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
         return self.render_to_response(
             self.get_context_data(form=form, onderdelen=onderdelen, gezocht=True)
         )
+
+
+class _IdFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField  # a whole id: no "1.5", no overflow of the column
+
+
+class VeldhistorieFilter(django_filters.FilterSet):
+    """One record's field history: its kind (a registered pupil record) and its id."""
+
+    soort = django_filters.ChoiceFilter(
+        label=_("Soort gegeven"), choices=[], method="op_soort", empty_label=_("Alle")
+    )
+    object_id = _IdFilter(label=_("Id"), field_name="object_id", min_value=1, max_value=2**31 - 1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["soort"].extra["choices"] = [
+            (m._meta.label_lower, m._meta.verbose_name.capitalize()) for m in historie.modellen()
+        ]
+
+    def op_soort(self, queryset, name, value):
+        app_label, _punt, model = value.partition(".")
+        return queryset.filter(content_type__app_label=app_label, content_type__model=model)
+
+
+class VeldhistorieView(
+    VergevingsvollePaginering, LoginRequiredMixin, PermissionRequiredMixin, FilterView
+):
+    """Who changed which field of a pupil record from what to what (`swv.historie`),
+    for the privacy role, scoped to the user's SWVs. Every look is logged."""
+
+    permission_required = "swv.audit_bekijken"
+    template_name = "swv/veldhistorie.html"
+    filterset_class = VeldhistorieFilter
+    paginate_by = 50
+
+    def get_queryset(self):
+        return (
+            historie.veldhistorie_voor(self.request.user)
+            .select_related("actor", "content_type")
+            .order_by("-timestamp", "-id")
+        )
+
+    def get(self, request, *args, **kwargs):
+        audit.vastleggen(
+            actie=AuditActie.BEKEKEN,
+            request=request,
+            omschrijving="Veldhistorie bekeken",
+            details={k: request.GET.get(k, "")[:50] for k in ("soort", "object_id")},
+        )
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["regels"] = [historie.weergave(e) for e in context["object_list"]]
+        return context

@@ -42,6 +42,7 @@ urlpatterns = [
     path("publiek/", include("ondersteuningsplan.publiek_urls")),
     path("privacy/audit/", privacy.AuditView.as_view(), name="audit"),
     path("privacy/inzage/", privacy.InzageView.as_view(), name="inzage"),
+    path("privacy/historie/", privacy.VeldhistorieView.as_view(), name="veldhistorie"),
     path("taken/", taakviews.lijst, name="taken"),
     path("taken/<uuid:pk>/", taakviews.detail, name="taak"),
     path("taken/<uuid:pk>/status/", taakviews.status, name="taak-status"),

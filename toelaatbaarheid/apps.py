@@ -26,3 +26,12 @@ class ToelaatbaarheidConfig(AppConfig):
 
         bewaartermijnen.registreer(privacy.REGEL)
         inzage.registreer(privacy.inzage)
+
+        # Field-level change history of the pupil records (swv/historie.py).
+        from swv import historie
+
+        from .models import Aanvraag, Beschikking, Bezwaar
+
+        historie.registreer(Aanvraag)
+        historie.registreer(Beschikking, ouder="aanvraag")
+        historie.registreer(Bezwaar, ouder="aanvraag")

@@ -16,3 +16,10 @@ class VoorzieningenConfig(AppConfig):
         tijdlijn.registreer(plaatsingen_op_tijdlijn)
         bewaartermijnen.registreer(privacy.REGEL)
         inzage.registreer(privacy.inzage)
+
+        # Field-level change history of the pupil records (swv/historie.py).
+        from swv import historie
+
+        from .models import Plaatsing
+
+        historie.registreer(Plaatsing)

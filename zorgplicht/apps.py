@@ -20,3 +20,10 @@ class ZorgplichtConfig(AppConfig):
         tijdlijn.registreer_actie(aanmelding_actie)
         bewaartermijnen.registreer(privacy.REGEL)
         inzage.registreer(privacy.inzage)
+
+        # Field-level change history of the pupil records (swv/historie.py).
+        from swv import historie
+
+        from .models import Aanmelding
+
+        historie.registreer(Aanmelding)

@@ -1,5 +1,5 @@
-"""The project's own pages added beside the apps: the session pages and background tasks
-(a user follows only the tasks they started)."""
+"""The project's own pages added beside the apps: the session pages, background tasks
+(a user follows only the tasks they started) and the field history."""
 
 from swv import taken
 from swv.models import Taak
@@ -30,4 +30,6 @@ REGELS = {
         set(), object=TAAK
     ),  # nobody: the test's tasks never ran, so there is no document (404)
     "taak-opnieuw": regel(IEDEREEN, object=TAAK, methode="post"),
+    # The field history of pupil records (swv/historie.py): the privacy role only.
+    "veldhistorie": regel({"privacy"}),
 }
