@@ -3,6 +3,14 @@
 # Chromium for the browser tests. Installed from Debian when missing and we are root;
 # otherwise we say what to install (the browser tests then skip themselves).
 set -euo pipefail
+# The Nu Html Checker (vnu-jar from npm, run with Java) for the browser tests, in a
+# gitignored folder; the tests skip that check without it, except in CI.
+vnu_map="$(dirname "$0")/../tests/e2e/.vnu"
+if [ ! -f "$vnu_map/node_modules/vnu-jar/build/dist/vnu.jar" ] && command -v npm >/dev/null; then
+  mkdir -p "$vnu_map" && (cd "$vnu_map" && npm install --silent --no-audit --no-fund vnu-jar >/dev/null) \
+    || echo "vnu-jar niet geïnstalleerd (npm install vnu-jar in tests/e2e/.vnu)" >&2
+fi
+command -v java >/dev/null || echo "Java ontbreekt: de Nu Html Checker in de browsertests draait niet" >&2
 nodig=()
 ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || nodig+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig)
 [ -x /usr/bin/chromium ] || nodig+=(chromium)
