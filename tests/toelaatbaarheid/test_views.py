@@ -21,7 +21,14 @@ from tests.factories.toelaatbaarheid import (
     vers,
 )
 from toelaatbaarheid import stappen
-from toelaatbaarheid.models import Aanvraag, Beschikking, Bijlage, Deskundige, Status
+from toelaatbaarheid.models import (
+    Aanvraag,
+    Beschikking,
+    Bijlage,
+    Deskundige,
+    Status,
+    TlvInstellingen,
+)
 from toelaatbaarheid.services.beschikking import documenten_maken
 from toelaatbaarheid.services.bezwaar import lbt_dossier_maken
 
@@ -520,3 +527,24 @@ def test_termijnen_begrensd_en_bezwaar_eerst(gebruiker):
     rijen = selectors.lopende_termijnen(gebruiker("medewerker"), max_zaken=1)
     assert {zaak.status for zaak, _ in rijen} == {Status.BEZWAAR}
     assert len({zaak.pk for zaak, _ in rijen}) == 1
+
+
+def test_termijnenpagina_queries_vast_en_zonder_queryset_per_zaak(als, gebruiker):
+    from toelaatbaarheid import selectors
+
+    client = als("medewerker")
+    voor = _queries(client, "/tlv/termijnen/")
+    _extra_zaken(40)
+    assert _queries(client, "/tlv/termijnen/") == voor
+    rijen = selectors.lopende_termijnen(gebruiker("medewerker"))
+    assert rijen
+    for zaak, _ in rijen:
+        # Prefetched into plain lists: no related queryset built per case.
+        assert isinstance(zaak.adviezen_lijst, list)
+        assert not getattr(zaak, "_prefetched_objects_cache", {})
+    # The same terms as computed from the case itself (the usual prefetch).
+    gelijk = selectors.t.gelijkgestelde_dagen()
+    for zaak, termijn in rijen:
+        opnieuw = Aanvraag.objects.get(pk=zaak.pk)
+        inst = TlvInstellingen.objects.filter(swv_id=zaak.swv_id).first()
+        assert termijn in selectors.termijnen_van(opnieuw, gelijkgesteld=gelijk, instellingen=inst)
