@@ -548,3 +548,23 @@ def test_termijnenpagina_queries_vast_en_zonder_queryset_per_zaak(als, gebruiker
         opnieuw = Aanvraag.objects.get(pk=zaak.pk)
         inst = TlvInstellingen.objects.filter(swv_id=zaak.swv_id).first()
         assert termijn in selectors.termijnen_van(opnieuw, gelijkgesteld=gelijk, instellingen=inst)
+
+
+def test_dossiertijdlijn_leest_de_zaken_van_een_leerling_via_de_index(gebruiker):
+    """The dossier page's TLV query walks tlv_dossier_idx: no scan of all cases, no sort."""
+    from django.db import connection
+
+    from toelaatbaarheid.tijdlijn import tlv_zaken
+
+    if connection.vendor != "sqlite":
+        pytest.skip("EXPLAIN QUERY PLAN is SQLite's")
+    zaak = Aanvraag.objects.filter(leerling__isnull=False).first()
+    mw = gebruiker("medewerker")
+    with CaptureQueriesContext(connection) as q:
+        list(tlv_zaken(zaak.leerling, mw))
+    sql = next(x["sql"] for x in q.captured_queries if "ORDER BY" in x["sql"])
+    with connection.cursor() as cur:
+        cur.execute(f"EXPLAIN QUERY PLAN {sql}")
+        plan = " ".join(str(r) for r in cur.fetchall())
+    assert "tlv_dossier_idx" in plan
+    assert "SCAN toelaatbaarheid_aanvraag" not in plan and "TEMP B-TREE" not in plan
