@@ -377,6 +377,14 @@ class Aanvraag(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["status", "einddatum"], name="tlv_einddatum_idx"),
             # Kengetallen: aanvragen received per SWV and school year.
             models.Index(fields=["swv", "ontvangen_op"], name="tlv_swv_ontvangen_idx"),
+            # The dossier's timeline: a pupil's cases in order. Partial: cases without a
+            # dossier are not in it, and with many of them SQLite's statistics made the
+            # plain foreign-key index look useless (a scan of every case per dossier page).
+            models.Index(
+                fields=["leerling", "aangemaakt_op"],
+                name="tlv_dossier_idx",
+                condition=Q(leerling__isnull=False),
+            ),
         ]
 
     def __str__(self):

@@ -21,7 +21,14 @@ from tests.factories.toelaatbaarheid import (
     vers,
 )
 from toelaatbaarheid import stappen
-from toelaatbaarheid.models import Aanvraag, Beschikking, Bijlage, Deskundige, Status
+from toelaatbaarheid.models import (
+    Aanvraag,
+    Beschikking,
+    Bijlage,
+    Deskundige,
+    Status,
+    TlvInstellingen,
+)
 from toelaatbaarheid.services.beschikking import documenten_maken
 from toelaatbaarheid.services.bezwaar import lbt_dossier_maken
 
@@ -520,3 +527,44 @@ def test_termijnen_begrensd_en_bezwaar_eerst(gebruiker):
     rijen = selectors.lopende_termijnen(gebruiker("medewerker"), max_zaken=1)
     assert {zaak.status for zaak, _ in rijen} == {Status.BEZWAAR}
     assert len({zaak.pk for zaak, _ in rijen}) == 1
+
+
+def test_termijnenpagina_queries_vast_en_zonder_queryset_per_zaak(als, gebruiker):
+    from toelaatbaarheid import selectors
+
+    client = als("medewerker")
+    voor = _queries(client, "/tlv/termijnen/")
+    _extra_zaken(40)
+    assert _queries(client, "/tlv/termijnen/") == voor
+    rijen = selectors.lopende_termijnen(gebruiker("medewerker"))
+    assert rijen
+    for zaak, _ in rijen:
+        # Prefetched into plain lists: no related queryset built per case.
+        assert isinstance(zaak.adviezen_lijst, list)
+        assert not getattr(zaak, "_prefetched_objects_cache", {})
+    # The same terms as computed from the case itself (the usual prefetch).
+    gelijk = selectors.t.gelijkgestelde_dagen()
+    for zaak, termijn in rijen:
+        opnieuw = Aanvraag.objects.get(pk=zaak.pk)
+        inst = TlvInstellingen.objects.filter(swv_id=zaak.swv_id).first()
+        assert termijn in selectors.termijnen_van(opnieuw, gelijkgesteld=gelijk, instellingen=inst)
+
+
+def test_dossiertijdlijn_leest_de_zaken_van_een_leerling_via_de_index(gebruiker):
+    """The dossier page's TLV query walks tlv_dossier_idx: no scan of all cases, no sort."""
+    from django.db import connection
+
+    from toelaatbaarheid.tijdlijn import tlv_zaken
+
+    if connection.vendor != "sqlite":
+        pytest.skip("EXPLAIN QUERY PLAN is SQLite's")
+    zaak = Aanvraag.objects.filter(leerling__isnull=False).first()
+    mw = gebruiker("medewerker")
+    with CaptureQueriesContext(connection) as q:
+        list(tlv_zaken(zaak.leerling, mw))
+    sql = next(x["sql"] for x in q.captured_queries if "ORDER BY" in x["sql"])
+    with connection.cursor() as cur:
+        cur.execute(f"EXPLAIN QUERY PLAN {sql}")
+        plan = " ".join(str(r) for r in cur.fetchall())
+    assert "tlv_dossier_idx" in plan
+    assert "SCAN toelaatbaarheid_aanvraag" not in plan and "TEMP B-TREE" not in plan
