@@ -7,7 +7,8 @@ set -euo pipefail
 # gitignored folder; the tests skip that check without it, except in CI.
 vnu_map="$(dirname "$0")/../tests/e2e/.vnu"
 if [ ! -f "$vnu_map/node_modules/vnu-jar/build/dist/vnu.jar" ] && command -v npm >/dev/null; then
-  mkdir -p "$vnu_map" && (cd "$vnu_map" && npm install --silent --no-audit --no-fund vnu-jar >/dev/null) \
+  # --prefix: into this folder, never into a node_modules npm finds further up.
+  mkdir -p "$vnu_map" && npm install --prefix "$vnu_map" --silent --no-audit --no-fund vnu-jar >/dev/null \
     || echo "vnu-jar niet geïnstalleerd (npm install vnu-jar in tests/e2e/.vnu)" >&2
 fi
 command -v java >/dev/null || echo "Java ontbreekt: de Nu Html Checker in de browsertests draait niet" >&2

@@ -39,10 +39,22 @@ def vastleggen(
         actie=actie,
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
-        omschrijving=omschrijving[:300],
+        omschrijving=_zonder_nul(omschrijving)[:300],
         ip_adres=_ip(request),
-        details=details or {},
+        details=_zonder_nul(details or {}),
     )
+
+
+def _zonder_nul(waarde):
+    """Without NUL characters, which PostgreSQL cannot store in text or JSON: what a user
+    typed (a filter value in `details`) never makes the audit entry fail."""
+    if isinstance(waarde, str):
+        return waarde.replace("\x00", "")
+    if isinstance(waarde, dict):
+        return {_zonder_nul(k): _zonder_nul(v) for k, v in waarde.items()}
+    if isinstance(waarde, list | tuple):
+        return [_zonder_nul(v) for v in waarde]
+    return waarde
 
 
 def bekeken(request, obj: models.Model, omschrijving: str = "") -> AuditEvent:
