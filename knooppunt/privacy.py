@@ -63,11 +63,9 @@ def inzage(*, user, achternaam: str, geboortedatum: date, voornaam: str = "") ->
     (`selectors.overleggen_voor`), their history, and who read them."""
     from .selectors import overleggen_voor
 
-    qs = overleggen_voor(user).filter(
-        leerling__achternaam__iexact=achternaam.strip(), leerling__geboortedatum=geboortedatum
+    qs = inzage_.van_leerling(
+        overleggen_voor(user), achternaam=achternaam, geboortedatum=geboortedatum, voornaam=voornaam
     )
-    if voornaam.strip():
-        qs = qs.filter(leerling__voornaam__iexact=voornaam.strip())
     overleggen = list(qs.select_related("leerling", "school", "aanvraag").order_by("pk"))
     if not overleggen:
         return []
@@ -87,14 +85,7 @@ def inzage(*, user, achternaam: str, geboortedatum: date, voornaam: str = "") ->
               o.volgende_evaluatie, o.aanvraag.nummer if o.aanvraag else ""]
              for o in overleggen],
         ),
-        Onderdeel(
-            _("Knooppuntoverleggen: verloop"),
-            [_("overleg"), _("tijdstip"), _("van"), _("naar"), _("stap"), _("toelichting")],
-            [[nummer[h.overleg_id], timezone.localtime(h.tijdstip), h.van, h.naar, h.stap,
-              h.toelichting]
-             for h in OverlegGeschiedenis.objects.filter(overleg_id__in=nummer)
-             .order_by("tijdstip")],
-        ),
+        inzage_.verloop(_("Knooppuntoverleggen: verloop"), _("overleg"), OverlegGeschiedenis, "overleg", nummer),
         inzage_.ontvangers(_("Wie heeft de knooppuntoverleggen ingezien of gewijzigd"),
                            overleggen),
     ]  # fmt: skip

@@ -127,15 +127,6 @@ ARRANGEMENTEN = Bewaarregel(
 REGELS = [ARRANGEMENTEN, VRAGEN]
 
 
-def _van_leerling(qs, *, achternaam, geboortedatum, voornaam):
-    qs = qs.filter(
-        leerling__achternaam__iexact=achternaam.strip(), leerling__geboortedatum=geboortedatum
-    )
-    if voornaam.strip():
-        qs = qs.filter(leerling__voornaam__iexact=voornaam.strip())
-    return qs
-
-
 def inzage(*, user, achternaam: str, geboortedatum: date, voornaam: str = "") -> list[Onderdeel]:
     """The vragen (with their attachments and history) and the arrangementen (with their
     evaluations) of this pupil that `user` may see (`selectors.vragen_voor`,
@@ -144,12 +135,12 @@ def inzage(*, user, achternaam: str, geboortedatum: date, voornaam: str = "") ->
 
     leerling = {"achternaam": achternaam, "geboortedatum": geboortedatum, "voornaam": voornaam}
     vragen = list(
-        _van_leerling(vragen_voor(user), **leerling)
+        inzage_.van_leerling(vragen_voor(user), **leerling)
         .select_related("leerling", "school", "swv", "overleg", "toestemming")
         .order_by("pk")
     )
     arrangementen = list(
-        _van_leerling(arrangementen_voor(user), **leerling)
+        inzage_.van_leerling(arrangementen_voor(user), **leerling)
         .select_related("leerling", "school", "vraag", "vorige")
         .order_by("pk")
     )
@@ -177,13 +168,7 @@ def inzage(*, user, achternaam: str, geboortedatum: date, voornaam: str = "") ->
             [[nummer[b.vraag_id], b.naam, b.grootte, timezone.localtime(b.geupload_op)]
              for b in VraagBijlage.objects.filter(vraag_id__in=nummer).order_by("pk")],
         ),
-        Onderdeel(
-            _("Ondersteuningsvragen: verloop"),
-            [_("vraag"), _("tijdstip"), _("van"), _("naar"), _("stap"), _("toelichting")],
-            [[nummer[h.vraag_id], timezone.localtime(h.tijdstip), h.van, h.naar, h.stap,
-              h.toelichting]
-             for h in VraagGeschiedenis.objects.filter(vraag_id__in=nummer).order_by("tijdstip")],
-        ),
+        inzage_.verloop(_("Ondersteuningsvragen: verloop"), _("vraag"), VraagGeschiedenis, "vraag", nummer),
         Onderdeel(
             _("Arrangementen"),
             [_("arrangement"), _("dossier"), _("uitvoerende school"), _("besluit op vraag"),

@@ -53,6 +53,40 @@ def verzamelen(
     return onderdelen
 
 
+def van_leerling(qs, *, achternaam: str, geboortedatum: date, voornaam: str = ""):
+    """The records in `qs` (already scoped to the user) about the pupil with this name and
+    birth date, through their dossier (`leerling`)."""
+    qs = qs.filter(
+        leerling__achternaam__iexact=achternaam.strip(), leerling__geboortedatum=geboortedatum
+    )
+    if voornaam.strip():
+        qs = qs.filter(leerling__voornaam__iexact=voornaam.strip())
+    return qs
+
+
+def verloop(titel: str, soort: str, historie, veld: str, nummers: dict) -> Onderdeel:
+    """The status history (a swv.workflow.StatusHistorie model `historie`, pointing to
+    its record by `veld`) of the records `nummers` ({pk: nummer}), oldest first."""
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    return Onderdeel(
+        titel,
+        [soort, _("tijdstip"), _("van"), _("naar"), _("stap"), _("toelichting")],
+        [
+            [
+                nummers[getattr(h, f"{veld}_id")],
+                timezone.localtime(h.tijdstip),
+                h.van,
+                h.naar,
+                h.stap,
+                h.toelichting,
+            ]
+            for h in historie.objects.filter(**{f"{veld}_id__in": nummers}).order_by("tijdstip")
+        ],  # fmt: skip
+    )
+
+
 def ontvangers(titel: str, objecten) -> Onderdeel:
     """Who viewed or changed these records (AVG art. 15: the recipients), from the audit
     trail, in one query whatever the number of records."""

@@ -60,11 +60,12 @@ def inzage(*, user, achternaam: str, geboortedatum: date, voornaam: str = "") ->
     history, and who read them."""
     from .selectors import plaatsingen_voor
 
-    qs = plaatsingen_voor(user).filter(
-        leerling__achternaam__iexact=achternaam.strip(), leerling__geboortedatum=geboortedatum
+    qs = inzage_.van_leerling(
+        plaatsingen_voor(user),
+        achternaam=achternaam,
+        geboortedatum=geboortedatum,
+        voornaam=voornaam,
     )
-    if voornaam.strip():
-        qs = qs.filter(leerling__voornaam__iexact=voornaam.strip())
     plaatsingen = list(qs.select_related("leerling", "voorziening", "besluit").order_by("pk"))
     if not plaatsingen:
         return []
@@ -80,13 +81,6 @@ def inzage(*, user, achternaam: str, geboortedatum: date, voornaam: str = "") ->
                     p.capaciteit_reden]
                    for p in plaatsingen],
         ),
-        Onderdeel(
-            _("Plaatsingen: verloop"),
-            [_("plaatsing"), _("tijdstip"), _("van"), _("naar"), _("stap"), _("toelichting")],
-            [[nummer[h.plaatsing_id], timezone.localtime(h.tijdstip), h.van, h.naar, h.stap,
-              h.toelichting]
-             for h in PlaatsingGeschiedenis.objects.filter(plaatsing_id__in=nummer)
-             .order_by("tijdstip")],
-        ),
+        inzage_.verloop(_("Plaatsingen: verloop"), _("plaatsing"), PlaatsingGeschiedenis, "plaatsing", nummer),
         inzage_.ontvangers(_("Wie heeft de plaatsingen ingezien of gewijzigd"), plaatsingen),
     ]  # fmt: skip

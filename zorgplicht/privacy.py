@@ -60,11 +60,12 @@ def inzage(*, user, achternaam: str, geboortedatum: date, voornaam: str = "") ->
     their history, and who read them."""
     from .selectors import aanmeldingen_voor
 
-    qs = aanmeldingen_voor(user).filter(
-        leerling__achternaam__iexact=achternaam.strip(), leerling__geboortedatum=geboortedatum
+    qs = inzage_.van_leerling(
+        aanmeldingen_voor(user),
+        achternaam=achternaam,
+        geboortedatum=geboortedatum,
+        voornaam=voornaam,
     )
-    if voornaam.strip():
-        qs = qs.filter(leerling__voornaam__iexact=voornaam.strip())
     aanmeldingen = list(qs.select_related("leerling", "school", "aangeboden_school")
                         .order_by("pk"))  # fmt: skip
     if not aanmeldingen:
@@ -84,13 +85,6 @@ def inzage(*, user, achternaam: str, geboortedatum: date, voornaam: str = "") ->
               a.besloten_op]
              for a in aanmeldingen],
         ),
-        Onderdeel(
-            _("Zorgplicht: verloop"),
-            [_("aanmelding"), _("tijdstip"), _("van"), _("naar"), _("stap"), _("toelichting")],
-            [[nummer[h.aanmelding_id], timezone.localtime(h.tijdstip), h.van, h.naar, h.stap,
-              h.toelichting]
-             for h in AanmeldingGeschiedenis.objects.filter(aanmelding_id__in=nummer)
-             .order_by("tijdstip")],
-        ),
+        inzage_.verloop(_("Zorgplicht: verloop"), _("aanmelding"), AanmeldingGeschiedenis, "aanmelding", nummer),
         inzage_.ontvangers(_("Wie heeft de aanmeldingen ingezien of gewijzigd"), aanmeldingen),
     ]  # fmt: skip

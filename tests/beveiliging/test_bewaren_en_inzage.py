@@ -318,3 +318,24 @@ def test_inzage_of_an_officer_of_one_swv_shows_no_route_records_of_another():
             assert not any(o.titel.startswith(("Ondersteuningsvragen", "Arrangementen",
                                                 "Knooppunt", "Plaatsingen", "Zorgplicht"))
                            for o in onderdelen)  # fmt: skip
+
+
+def test_inzage_toont_het_verloop_van_de_routerecords(gebruiker):
+    """Each route record's status history is in the inzage, by record number (one
+    mechanism for all: swv.inzage.verloop)."""
+    from voorzieningen import privacy as vprivacy
+    from voorzieningen.models import Plaatsing, PlaatsingGeschiedenis
+
+    plaatsing = Plaatsing.objects.filter(historie__isnull=False).select_related("leerling").first()
+    assert plaatsing is not None, "de demo heeft een plaatsing met verloop"
+    leerling = plaatsing.leerling
+    onderdelen = vprivacy.inzage(
+        user=gebruiker("privacy"),
+        achternaam=leerling.achternaam,
+        geboortedatum=leerling.geboortedatum,
+        voornaam=leerling.voornaam,
+    )
+    verloop = next(o for o in onderdelen if o.titel == "Plaatsingen: verloop")
+    eigen = [r for r in verloop.rijen if r[0] == plaatsing.nummer]
+    assert len(eigen) == PlaatsingGeschiedenis.objects.filter(plaatsing=plaatsing).count() > 0
+    assert verloop.kolommen[:2] == ["plaatsing", "tijdstip"]
